@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const onOff = z.enum(['on', 'off']);
+
+/**
+ * Every setting of the server, read from the environment with a documented default (README.md, Configuration).
+ * A bad value stops the server at start with a message naming the variable, never halfway through a day.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CLIENT_DIR: z.string().min(1).default('./dist/client'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Ho_Chi_Minh'),
+  DEFAULT_LANG: z.enum(['vi', 'en']).default('vi'),
+  SIM: onOff.default('on'),
+  SIM_SEED: z.coerce.number().int().default(20240119),
+  SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
+  DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  clientDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  timeZone: string;
+  defaultLang: Env['DEFAULT_LANG'];
+  simulator: { enabled: boolean; seed: number; rate: number };
+  realtime: { deltaIntervalMs: number; deltaBuffer: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty variables count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    clientDir: e.CLIENT_DIR,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TIME_ZONE,
+    defaultLang: e.DEFAULT_LANG,
+    simulator: { enabled: e.SIM === 'on', seed: e.SIM_SEED, rate: e.SIM_RATE },
+    realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
+  };
+}

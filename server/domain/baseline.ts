@@ -1,0 +1,157 @@
+import baseline from '../../shared/data/project06-baseline.json';
+import type { RegionSet } from '../../shared/regions';
+import { apportion, apportionRate } from './apportion';
+import type { Random } from './random';
+
+export type Project06Figures = typeof baseline;
+export const project06 = baseline;
+
+/** How one unit behaves in the simulation: its share of activity and the shares its records fall into. */
+export interface UnitProfile {
+  code: string;
+  level: 'district' | 'department';
+  /** Relative amount of administrative-procedure records (the unit's 2023 records). */
+  recordWeight: number;
+  /** Relative amount of ID-card and e-ID work (districts only). */
+  identityWeight: number;
+  online: number;
+  essential: number;
+  essentialOnline: number;
+  digitised: number;
+  /** Share of records with a fee, and the share of those paid online. */
+  withFee: number;
+  paidOnline: number;
+  activation: number;
+}
+
+/** A unit's absolute figures at the start of the simulation. */
+export interface UnitStart {
+  code: string;
+  counts: Partial<Record<'id-cards-issued' | 'eligible-citizens' | 'eid-collected' | 'eid-activated', number>>;
+  rates: Partial<
+    Record<
+      'online-record-rate' | 'essential-online-rate' | 'digitised-results-rate' | 'online-payment-rate',
+      [number, number]
+    >
+  >;
+  serviceIndex: number;
+}
+
+export interface SimulationModel {
+  profiles: UnitProfile[];
+  start: UnitStart[];
+}
+
+/** Records handled in 2023 by localities and by departments: chosen so the article's three rates hold together. */
+const RECORDS_2023 = { localities: 702_600, departments: 497_400 };
+const ESSENTIAL_RECORDS_2023 = { localities: 300_000, departments: 100_000 };
+const FEE_SHARE = 0.35;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/**
+ * Spreads the article's province figures over the units: by commune-level unit counts (districts) or a sampled
+ * weight (departments), with a seeded spread so that units differ and some fall below target. Province roll-ups
+ * of the result equal the article's figures exactly (counts) or to two decimals (rates).
+ */
+export function buildSimulationModel(regions: RegionSet, random: Random, figures = project06): SimulationModel {
+  const f = figures.figures;
+  const districts = regions.districts;
+  const departments = regions.departments;
+  const dWeights = districts.map((d) => d.communeLevelUnits * random.between(0.85, 1.15));
+  const pWeights = departments.map(() => random.between(0.5, 1.5));
+  const spread = (centre: number, width: number, n: number) =>
+    Array.from({ length: n }, () => clamp(centre + random.between(-width, width), 0.02, 0.98));
+
+  // Identity work is done per district by the police.
+  const issued = apportion(f.chipCitizenIdCardsIssued.value, dWeights);
+  // Most districts are nearly done; the fourth power gives a long tail of a few that lag.
+  const gaps = districts.map(() => 0.0015 + 0.035 * random.next() ** 4);
+  const collected = apportion(f.electronicIdAccounts.collected, dWeights);
+  const activation = spread(
+    f.electronicIdAccounts.activated / f.electronicIdAccounts.collected,
+    0.09,
+    districts.length,
+  );
+  const activated = apportionRate(f.electronicIdAccounts.activated, collected, activation);
+
+  // Records: localities and departments separately, so that both splits and the province rate match the article.
+  const rateFor = (
+    level: 'localities' | 'departments',
+    totals: { localities: number; departments: number },
+    rate: number,
+    width: number,
+  ) => {
+    const weights = level === 'localities' ? dWeights : pWeights;
+    const dens = apportion(totals[level], weights);
+    const rates = spread(rate, width, weights.length);
+    return { dens, nums: apportionRate(Math.round(totals[level] * rate), dens, rates), rates };
+  };
+  const online = {
+    localities: rateFor('localities', RECORDS_2023, f.onlineRecordRate2023.localities / 100, 0.2),
+    departments: rateFor('departments', RECORDS_2023, f.onlineRecordRate2023.departments / 100, 0.15),
+  };
+  const essentialRate = f.essentialServicesOnlineRecordRate.value / 100;
+  const essential = {
+    localities: rateFor('localities', ESSENTIAL_RECORDS_2023, essentialRate, 0.14),
+    departments: rateFor('departments', ESSENTIAL_RECORDS_2023, essentialRate, 0.14),
+  };
+  const digitised = {
+    localities: rateFor('localities', RECORDS_2023, 0.74, 0.16),
+    departments: rateFor('departments', RECORDS_2023, 0.66, 0.16),
+  };
+  const feeRecords = {
+    localities: Math.round(RECORDS_2023.localities * FEE_SHARE),
+    departments: Math.round(RECORDS_2023.departments * FEE_SHARE),
+  };
+  const payment = {
+    localities: rateFor('localities', feeRecords, 0.38, 0.17),
+    departments: rateFor('departments', feeRecords, 0.31, 0.15),
+  };
+
+  const profiles: UnitProfile[] = [];
+  const start: UnitStart[] = [];
+  const units = [
+    ...districts.map((u, i) => ({ code: u.code, level: 'district' as const, i, group: 'localities' as const })),
+    ...departments.map((u, i) => ({ code: u.code, level: 'department' as const, i, group: 'departments' as const })),
+  ];
+  for (const { code, level, i, group } of units) {
+    const pair = (r: { dens: number[]; nums: number[] }): [number, number] => [r.nums[i] ?? 0, r.dens[i] ?? 0];
+    const share = (r: { dens: number[]; nums: number[] }) => (r.nums[i] ?? 0) / Math.max(1, r.dens[i] ?? 0);
+    const isDistrict = level === 'district';
+    const startIssued = isDistrict ? (issued[i] ?? 0) : 0;
+    profiles.push({
+      code,
+      level,
+      recordWeight: online[group].dens[i] ?? 0,
+      identityWeight: isDistrict ? (dWeights[i] ?? 0) : 0,
+      online: share(online[group]),
+      essential: ESSENTIAL_RECORDS_2023[group] / RECORDS_2023[group],
+      essentialOnline: share(essential[group]),
+      digitised: share(digitised[group]),
+      withFee: FEE_SHARE,
+      paidOnline: share(payment[group]),
+      activation: isDistrict ? (activation[i] ?? 0.8) : 0,
+    });
+    start.push({
+      code,
+      counts: isDistrict
+        ? {
+            'id-cards-issued': startIssued,
+            'eligible-citizens': Math.round(startIssued / (1 - (gaps[i] ?? 0))),
+            'eid-collected': collected[i] ?? 0,
+            'eid-activated': activated[i] ?? 0,
+          }
+        : {},
+      rates: {
+        'online-record-rate': pair(online[group]),
+        'essential-online-rate': pair(essential[group]),
+        'digitised-results-rate': pair(digitised[group]),
+        'online-payment-rate': pair(payment[group]),
+      },
+      serviceIndex: round(clamp(82 + random.between(-16, 13), 40, 99), 1),
+    });
+  }
+  return { profiles, start };
+}

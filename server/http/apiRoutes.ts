@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { indicators } from '../../shared/catalog';
+import type { Snapshot } from '../../shared/protocol';
+import type { RegionSet } from '../../shared/regions';
+import type { SnapshotMeta } from '../state/snapshot';
+
+export interface ApiDeps {
+  regions: RegionSet;
+  meta: SnapshotMeta;
+  snapshot: () => Snapshot;
+  health: () => { epoch: string; seq: number };
+  startedAt: number;
+  now: () => number;
+}
+
+export function apiRoutes(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json({ status: 'ok', ...deps.health(), uptimeSec: Math.round((deps.now() - deps.startedAt) / 1000) });
+  });
+
+  router.get('/api/v1/catalog', (_req, res) => {
+    res.json({
+      regionSet: deps.regions.data,
+      indicators: indicators.map((i) => ({ ...i, ...deps.meta.targets[i.id] })),
+    });
+  });
+
+  router.get('/api/v1/snapshot', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json(deps.snapshot());
+  });
+
+  return router;
+}

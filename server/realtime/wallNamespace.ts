@@ -1,0 +1,87 @@
+import type { Namespace, Server } from 'socket.io';
+import {
+  type HandshakeError,
+  PROTOCOL_VERSION,
+  ResyncRequestSchema,
+  type ResyncResponse,
+  type Snapshot,
+  WALL_NAMESPACE,
+  type WallClientToServer,
+  WallHandshakeSchema,
+  type WallServerToClient,
+} from '../../shared/protocol';
+import type { Logger } from '../logger';
+import type { DeltaLog } from '../state/deltaLog';
+
+export type WallNamespace = Namespace<WallClientToServer, WallServerToClient>;
+
+export interface WallNamespaceDeps {
+  log: DeltaLog;
+  epoch: () => string;
+  seq: () => number;
+  snapshot: () => Snapshot;
+  logger: Logger;
+}
+
+function handshakeError(data: HandshakeError): Error & { data: HandshakeError } {
+  return Object.assign(new Error(data.message), { data });
+}
+
+/**
+ * The namespace screens watch. Viewers can only read: the one thing they may ask is a resync, which is
+ * validated like any other input.
+ */
+export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): WallNamespace {
+  const wall: WallNamespace = io.of(WALL_NAMESPACE);
+
+  wall.use((socket, next) => {
+    const handshake = WallHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!handshake.success) {
+      return next(
+        handshakeError({
+          code: 'BAD_HANDSHAKE',
+          message: `handshake needs { protocol: ${PROTOCOL_VERSION} }`,
+          expected: PROTOCOL_VERSION,
+        }),
+      );
+    }
+    if (handshake.data.protocol !== PROTOCOL_VERSION) {
+      return next(
+        handshakeError({
+          code: 'PROTOCOL_MISMATCH',
+          message: `this server speaks wall protocol ${PROTOCOL_VERSION}, the client ${handshake.data.protocol}; reload the page`,
+          expected: PROTOCOL_VERSION,
+          received: handshake.data.protocol,
+        }),
+      );
+    }
+    socket.data = { display: handshake.data.display };
+    next();
+  });
+
+  wall.on('connection', (socket) => {
+    socket.emit('snapshot', deps.snapshot());
+
+    socket.on('resync', (raw, ack) => {
+      if (typeof ack !== 'function') return;
+      const request = ResyncRequestSchema.safeParse(raw);
+      if (!request.success) {
+        const response: ResyncResponse = {
+          kind: 'error',
+          error: { code: 'BAD_REQUEST', message: request.error.issues.map((i) => i.message).join('; ') },
+        };
+        return ack(response);
+      }
+      const { epoch, sinceSeq } = request.data;
+      if (epoch === deps.epoch()) {
+        // A client may hold a snapshot newer than the last delta sent: the next delta overlaps it and applies.
+        const deltas = sinceSeq > deps.log.head && sinceSeq <= deps.seq() ? [] : deps.log.since(sinceSeq);
+        if (deltas) return ack({ kind: 'deltas', deltas });
+      }
+      deps.logger.debug({ epoch, sinceSeq }, 'resync answered with a snapshot');
+      ack({ kind: 'snapshot', snapshot: deps.snapshot() });
+    });
+  });
+
+  return wall;
+}

@@ -1,0 +1,67 @@
+import type { RegionSet } from '../../shared/regions';
+import type { LocalCalendar } from '../../shared/time';
+import type { Clock } from '../clock';
+import { countersOpen, expectedEvents, simulatedRate } from '../domain/activity';
+import { buildSimulationModel } from '../domain/baseline';
+import { makeRandom } from '../domain/random';
+import { eventsToObservations, nextEvents, startObservations } from '../domain/simulator';
+import type { Logger } from '../logger';
+import type { LiveState } from '../state/liveState';
+import type { Ingest } from './ingest';
+
+export interface SimulatorDeps {
+  ingest: Ingest;
+  state: LiveState;
+  regions: RegionSet;
+  calendar: LocalCalendar;
+  clock: Clock;
+  logger: Logger;
+  seed: number;
+  /** Events per second at office-hour peak. */
+  rate: number;
+}
+
+/** How often the simulator sends a batch: small enough to look continuous, large enough to batch events. */
+const TICK_MS = 200;
+/** The share of events that are records, for today's records so far at start (see MIX in the simulator). */
+const RECORD_SHARE = 0.75;
+/** The source name the simulator reports as. */
+export const SIMULATOR_SOURCE = 'simulator';
+
+/**
+ * Plays the province's traffic through the ingest path, like any source system. On an empty state it first
+ * sends the article's figures spread over the units, then events at the configured rate.
+ */
+export function startSimulator(deps: SimulatorDeps): { stop(): void } {
+  const { ingest, state, calendar, clock, logger } = deps;
+  const random = makeRandom(deps.seed);
+  const model = buildSimulationModel(deps.regions, random);
+
+  if (state.readings().length === 0) {
+    const now = clock.now();
+    const soFar = expectedEvents(calendar, calendar.startOfDay(now), now, deps.rate) * RECORD_SHARE;
+    const result = ingest.submit(
+      SIMULATOR_SOURCE,
+      startObservations(model, now, Math.round(soFar), (p) => p.online),
+    );
+    if (!result.ok) throw new Error(`simulator baseline refused: ${JSON.stringify(result.issues.slice(0, 3))}`);
+    logger.info({ seq: result.seq, observations: result.accepted }, 'simulator seeded the baseline');
+  }
+
+  let last = clock.now();
+  const timer = setInterval(() => {
+    const now = clock.now();
+    const mean = (simulatedRate(calendar, now, deps.rate) * (now - last)) / 1000;
+    last = now;
+    const events = nextEvents(model, random, random.poisson(mean), countersOpen(calendar, now));
+    if (events.length === 0) return;
+    const result = ingest.submit(
+      SIMULATOR_SOURCE,
+      eventsToObservations(events, (r, i) => state.get(r, i), now),
+    );
+    if (!result.ok) logger.error({ issues: result.issues.slice(0, 3) }, 'simulator batch refused');
+  }, TICK_MS);
+  timer.unref();
+  logger.info({ seed: deps.seed, rate: deps.rate }, 'simulator started');
+  return { stop: () => clearInterval(timer) };
+}

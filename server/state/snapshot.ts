@@ -1,0 +1,32 @@
+import { catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import type { Alert, Snapshot } from '../../shared/protocol';
+import type { LiveState } from './liveState';
+
+export interface SnapshotMeta {
+  buildId: string;
+  regionSet: string;
+  timeZone: string;
+  targets: Record<IndicatorId, Targets>;
+}
+
+/** The targets and bands of the catalogue, as the wall shows them. */
+export function catalogTargets(): Record<IndicatorId, Targets> {
+  return Object.fromEntries(Object.values(catalog).map((i) => [i.id, { target: i.target, bands: i.bands }])) as Record<
+    IndicatorId,
+    Targets
+  >;
+}
+
+export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Alert[], now: number): Snapshot {
+  return {
+    epoch: state.epoch,
+    seq: state.seq,
+    at: now,
+    buildId: meta.buildId,
+    regionSet: meta.regionSet,
+    timeZone: meta.timeZone,
+    targets: meta.targets,
+    values: state.readings(),
+    alerts,
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Delta, ResyncRequest, ResyncResponse, Snapshot } from './schemas';
+
+/**
+ * The version of the wall protocol. A client sends it in the handshake; a server that speaks another version
+ * refuses the connection with a `PROTOCOL_MISMATCH` error instead of sending payloads the client cannot read.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The socket.io namespace that screens watch. Viewers there can only read. */
+export const WALL_NAMESPACE = '/wall';
+
+/** What a client sends in `io(url, { auth })`. */
+export const WallHandshakeSchema = z.object({
+  protocol: z.number().int(),
+  /** The screen's name (`?display=`), for the operator console. */
+  display: z.string().max(64).optional(),
+});
+export type WallHandshake = z.infer<typeof WallHandshakeSchema>;
+
+/** The `data` of the error a refused handshake carries (socket.io's `connect_error`). */
+export const HandshakeErrorSchema = z.object({
+  code: z.enum(['PROTOCOL_MISMATCH', 'BAD_HANDSHAKE']),
+  message: z.string(),
+  expected: z.number().int().optional(),
+  received: z.unknown().optional(),
+});
+export type HandshakeError = z.infer<typeof HandshakeErrorSchema>;
+
+export interface WallServerToClient {
+  /** The whole live state: on connect. */
+  snapshot: (snapshot: Snapshot) => void;
+  /** Coalesced changes, at most every 100 ms. */
+  delta: (delta: Delta) => void;
+}
+
+export interface WallClientToServer {
+  /** Asks for what was missed since `sinceSeq`: the deltas when the server still has them, else a snapshot. */
+  resync: (request: ResyncRequest, ack: (response: ResyncResponse) => void) => void;
+}
