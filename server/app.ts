@@ -57,6 +57,8 @@ export function createApp(deps: AppDeps): App {
     buildId: deps.buildId ?? 'dev',
     regionSet: regions.data.id,
     timeZone: config.timeZone,
+    defaultLang: config.defaultLang,
+    simulated: config.simulator.enabled,
     targets: catalogTargets(),
   };
   const snapshot = () => buildSnapshot(state, meta, [], clock.now());

@@ -6,6 +6,8 @@ export interface SnapshotMeta {
   buildId: string;
   regionSet: string;
   timeZone: string;
+  defaultLang: 'vi' | 'en';
+  simulated: boolean;
   targets: Record<IndicatorId, Targets>;
 }
 
@@ -25,6 +27,8 @@ export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Aler
     buildId: meta.buildId,
     regionSet: meta.regionSet,
     timeZone: meta.timeZone,
+    defaultLang: meta.defaultLang,
+    simulated: meta.simulated,
     targets: meta.targets,
     values: state.readings(),
     alerts,

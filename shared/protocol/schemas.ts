@@ -46,6 +46,10 @@ export const SnapshotSchema = z.object({
   regionSet: z.string(),
   /** The deployment's time zone: "today", office hours and the wall clock follow it. */
   timeZone: z.string(),
+  /** The deployment's language; a screen may ask for another with `?lang=`. */
+  defaultLang: z.enum(['vi', 'en']),
+  /** True while the built-in simulator feeds the wall, so the screen can say its figures are not real. */
+  simulated: z.boolean(),
   targets: z.record(z.enum(INDICATOR_IDS), TargetsSchema),
   values: z.array(ReadingSchema),
   alerts: z.array(AlertSchema),

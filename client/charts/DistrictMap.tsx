@@ -1,0 +1,206 @@
+import { createMemo, createResource, For, Show } from 'solid-js';
+import { catalog, type IndicatorId } from '../../shared/catalog';
+import geoUrl from '../../shared/geo/nghe-an-districts.geojson?url';
+import { regionSet } from '../../shared/regions';
+import { useI18n } from '../i18n';
+import { useWall } from '../live/context';
+import { targetsOf, unitRows } from '../live/selectors';
+import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
+import { createChart } from './createChart';
+import { echarts } from './echarts';
+import './districtMap.css';
+
+/**
+ * Units that crowd together at province scale (Vinh and its neighbours): the main map leaves their names to an
+ * inset that shows them larger, where Cửa Lò is big enough to read and to click.
+ */
+const INSET_CODES = new Set(['412', '413', '429', '430', '431']);
+const MAIN = 'nghe-an';
+/** East-west over north-south distance per degree at the province's latitude (about 19.3° N). */
+const ASPECT = Math.cos((19.3 * Math.PI) / 180);
+/** The inset's box, in the empty north-east corner of the province's bounding box. */
+const INSET_SIZE = 290;
+const INSET = 'nghe-an-vinh-area';
+
+interface FeatureCollection {
+  type: 'FeatureCollection';
+  features: { properties: { code: string } }[];
+}
+
+async function loadMaps(): Promise<true> {
+  const geo = (await (await fetch(geoUrl)).json()) as FeatureCollection;
+  // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
+  echarts.registerMap(MAIN, geo as any);
+  const inset = { ...geo, features: geo.features.filter((f) => INSET_CODES.has(f.properties.code)) };
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  echarts.registerMap(INSET, inset as any);
+  return true;
+}
+
+let mapsLoaded: Promise<true> | null = null;
+
+/** Diagonal hatching over critical districts, so the band does not rest on colour alone. */
+const CRITICAL_HATCH = {
+  symbol: 'rect',
+  symbolSize: 1,
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 5],
+  rotation: Math.PI / 4,
+  color: 'rgba(10, 16, 32, 0.6)',
+};
+
+/** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
+export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
+  const wall = useWall();
+  const { t, fmt, label, lang } = useI18n();
+  const [ready] = createResource(() => {
+    mapsLoaded ??= loadMaps();
+    return mapsLoaded;
+  });
+  let el: HTMLDivElement | undefined;
+
+  const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
+  const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
+
+  const option = createMemo(() => {
+    if (!ready()) return {};
+    const indicator = catalog[props.indicator];
+    const values = rows().map((r) => r.value ?? 0);
+    const max = Math.max(1, ...values);
+    const data = rows().map((r) => {
+      const colour = hasBands() ? BAND_COLOURS[r.band ?? 'none'] : sequentialColour((r.value ?? 0) / max);
+      return {
+        name: r.unit.code,
+        value: r.value,
+        itemStyle: {
+          areaColor: colour,
+          // Hatching marks the critical band without relying on colour.
+          ...(r.band === 'critical' && { decal: CRITICAL_HATCH }),
+        },
+      };
+    });
+    const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
+    const common = {
+      type: 'map' as const,
+      nameProperty: 'code',
+      roam: false,
+      selectedMode: false as const,
+      data,
+      itemStyle: { borderColor: '#0a1020', borderWidth: 1.2 },
+      emphasis: { itemStyle: { areaColor: '#f0e442' }, label: { color: '#0a1020' } },
+      label: {
+        show: true,
+        color: '#f4f8ff',
+        fontSize: 16,
+        fontFamily: 'Be Vietnam Pro',
+        fontWeight: 600,
+        textBorderColor: 'rgba(5,8,15,0.85)',
+        textBorderWidth: 3,
+      },
+      labelLayout: { hideOverlap: true },
+    };
+    return {
+      animationDurationUpdate: 400,
+      tooltip: {
+        trigger: 'item',
+        triggerOn: 'mousemove|click',
+        textStyle: { fontSize: 18, fontFamily: 'Be Vietnam Pro' },
+        formatter: (p: { name: string; value: number | null }) =>
+          `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, p.value))}</b>`,
+      },
+      series: [
+        {
+          ...common,
+          id: 'main',
+          map: MAIN,
+          aspectScale: ASPECT,
+          left: 8,
+          right: 40,
+          top: 70,
+          bottom: 8,
+          label: {
+            ...common.label,
+            formatter: (p: { name: string }) => (INSET_CODES.has(p.name) ? '' : nameOf(p.name)),
+          },
+        },
+        {
+          ...common,
+          id: 'inset',
+          map: INSET,
+          aspectScale: ASPECT,
+          right: 12,
+          top: 36,
+          width: INSET_SIZE - 24,
+          height: INSET_SIZE - 48,
+          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
+        },
+      ],
+    };
+  });
+
+  createChart(
+    () => el,
+    option,
+    (chart) => chart.on('click', (p) => props.onSelect?.(String(p.name))),
+  );
+
+  return (
+    <section class="panel district-map" data-testid="map" data-indicator={props.indicator} data-lang={lang()}>
+      <h2 class="panel-title">
+        {label(catalog[props.indicator])}
+        <small>{t('panel.map')}</small>
+      </h2>
+      <div class="map-area">
+        <div class="map-chart" ref={el} />
+        <div class="map-inset-frame" style={{ width: `${INSET_SIZE}px`, height: `${INSET_SIZE}px` }}>
+          <span>{t('panel.inset')}</span>
+        </div>
+      </div>
+      <MapLegend indicator={props.indicator} />
+      {/* The same figures as text, for screen readers, tests and outside monitors. */}
+      <ul class="visually-hidden" data-testid="map-regions">
+        <For each={rows()}>
+          {(r) => (
+            <li data-code={r.unit.code} data-band={r.band ?? 'none'} data-value={r.value ?? ''}>
+              {r.unit.name}: {fmt().value(catalog[props.indicator], r.value)}
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+function MapLegend(props: { indicator: IndicatorId }) {
+  const wall = useWall();
+  const { t, fmt } = useI18n();
+  const targets = () => targetsOf(wall, props.indicator);
+  const indicator = () => catalog[props.indicator];
+  return (
+    <div class="map-legend">
+      <Show
+        when={targets().bands}
+        fallback={
+          <span class="legend-scale">
+            {t('scale.low')} <i class="scale-bar" /> {t('scale.high')}
+          </span>
+        }
+      >
+        {(bands) => (
+          <>
+            <span class="legend-item band-ok">
+              <BandIcon band="ok" /> {t('band.ok')} ≥ {fmt().value(indicator(), bands().warning, true)}
+            </span>
+            <span class="legend-item band-warning">
+              <BandIcon band="warning" /> {t('band.warning')}
+            </span>
+            <span class="legend-item band-critical">
+              <BandIcon band="critical" /> {t('band.critical')} &lt; {fmt().value(indicator(), bands().critical, true)}
+            </span>
+          </>
+        )}
+      </Show>
+      <span class="legend-credit muted">{t('credits.boundaries')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { batch, createSignal, onCleanup } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { IndicatorId, Targets } from '../../shared/catalog';
+import type { Alert, Reading, Snapshot } from '../../shared/protocol';
+import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
+
+export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
+
+export interface WallState {
+  /** Every reading by region, then indicator; roll-ups are regions too (`province`, `localities`, `departments`). */
+  values: ReadingsByRegion;
+  targets: Partial<Record<IndicatorId, Targets>>;
+  alerts: Record<string, Alert>;
+  epoch: string | null;
+  seq: number;
+  buildId: string | null;
+  timeZone: string;
+  defaultLang: 'vi' | 'en' | null;
+  simulated: boolean;
+}
+
+export interface Wall {
+  state: WallState;
+  link: () => LinkState;
+  /** Why the link is not live, when it is not. */
+  linkReason: () => string | undefined;
+  /** When the last snapshot or delta arrived (client clock), or null before the first. */
+  lastDataAt: () => number | null;
+  /** Server time minus client time, measured at the last snapshot: add it to Date.now() for server time. */
+  clockOffset: () => number;
+  reading: (region: string, indicator: IndicatorId) => Reading | undefined;
+  retryNow: () => void;
+}
+
+const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
+  const out: ReadingsByRegion = {};
+  for (const r of values) {
+    const region = out[r.region] ?? {};
+    region[r.indicator] = r;
+    out[r.region] = region;
+  }
+  return out;
+};
+
+/**
+ * The reactive wall: a Solid store fed by the plain socket client. A delta is applied in one batch, so each
+ * changed reading updates exactly the widgets that show it, once.
+ */
+export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wall {
+  const [state, setState] = createStore<WallState>({
+    values: {},
+    targets: {},
+    alerts: {},
+    epoch: null,
+    seq: 0,
+    buildId: null,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    defaultLang: null,
+    simulated: false,
+  });
+  const [link, setLink] = createSignal<LinkState>('reconnecting');
+  const [linkReason, setLinkReason] = createSignal<string | undefined>();
+  const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
+  const [clockOffset, setClockOffset] = createSignal(0);
+
+  const onSnapshot = (s: Snapshot) =>
+    batch(() => {
+      setState({
+        epoch: s.epoch,
+        seq: s.seq,
+        buildId: s.buildId,
+        timeZone: s.timeZone,
+        defaultLang: s.defaultLang,
+        simulated: s.simulated,
+        targets: s.targets,
+      });
+      setState('values', reconcile(groupByRegion(s.values)));
+      setState('alerts', reconcile(Object.fromEntries(s.alerts.map((a) => [a.id, a]))));
+      setClockOffset(s.at - Date.now());
+      setLastDataAt(Date.now());
+    });
+
+  const client = makeWallClient({
+    ...options,
+    events: {
+      snapshot: onSnapshot,
+      delta: (d) =>
+        batch(() => {
+          for (const r of d.changes) {
+            if (!state.values[r.region]) setState('values', r.region, {});
+            setState('values', r.region, r.indicator, r);
+          }
+          for (const a of d.alerts ?? []) setState('alerts', a.id, a);
+          setState('seq', d.seq);
+          setLastDataAt(Date.now());
+        }),
+      link: (next, reason) =>
+        batch(() => {
+          setLink(next);
+          setLinkReason(reason);
+        }),
+    },
+  });
+  onCleanup(() => client.close());
+
+  return {
+    state,
+    link,
+    linkReason,
+    lastDataAt,
+    clockOffset,
+    reading: (region, indicator) => state.values[region]?.[indicator],
+    retryNow: () => client.retryNow(),
+  };
+}

@@ -1,0 +1,40 @@
+import { type Band, bandOf, catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import type { Reading } from '../../shared/protocol';
+import type { Unit } from '../../shared/regions';
+import type { Wall } from './createWall';
+
+export interface UnitRow {
+  unit: Unit;
+  reading: Reading | undefined;
+  value: number | null;
+  band: Band | null;
+  /** 1 for the best unit on this indicator; null without a value. */
+  rank: number | null;
+}
+
+/** The targets in force: the server's (deployment overrides included), else the catalogue's. */
+export function targetsOf(wall: Wall, id: IndicatorId): Targets {
+  return wall.state.targets[id] ?? { target: catalog[id].target, bands: catalog[id].bands };
+}
+
+/** Rows for units on one indicator, with band and rank (best first by the indicator's direction). */
+export function unitRows(wall: Wall, units: readonly Unit[], id: IndicatorId): UnitRow[] {
+  const indicator = catalog[id];
+  const targets = targetsOf(wall, id);
+  const rows: UnitRow[] = units.map((unit) => {
+    const reading = wall.reading(unit.code, id);
+    const value = reading?.value ?? null;
+    return { unit, reading, value, band: bandOf(indicator, targets, value), rank: null };
+  });
+  const sign = indicator.direction === 'up' ? -1 : 1;
+  const ranked = rows.filter((r) => r.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
+  ranked.forEach((row, i) => {
+    row.rank = i + 1;
+  });
+  return rows;
+}
+
+/** Rows ordered by rank, units without a value last. */
+export function byRank(rows: readonly UnitRow[]): UnitRow[] {
+  return [...rows].sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
+}

@@ -1,0 +1,88 @@
+import { createMemo, For, Show } from 'solid-js';
+import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { regionSet } from '../../shared/regions';
+import { useI18n } from '../i18n';
+import { useWall } from '../live/context';
+import { targetsOf, unitRows } from '../live/selectors';
+import { ArcGauge } from './ArcGauge';
+import { BandIcon, sequentialColour } from './bands';
+import { TargetNote } from './TargetNote';
+import './districtGauges.css';
+
+/** Rates and scores fill up to 100; counts to the largest district, so districts compare at a glance. */
+function gaugeMax(unit: string, values: (number | null)[]): number {
+  if (unit !== 'count') return 100;
+  return Math.max(1, ...values.map((v) => v ?? 0));
+}
+
+/** A gauge per district for the selected indicator, in the region set's order, each with its value as text. */
+export function DistrictGauges(props: { indicator: IndicatorId }) {
+  const wall = useWall();
+  const { t, fmt } = useI18n();
+  const indicator = () => catalog[props.indicator];
+  const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
+  const max = createMemo(() =>
+    gaugeMax(
+      indicator().unit,
+      rows().map((r) => r.value),
+    ),
+  );
+  const target = () => targetsOf(wall, props.indicator).target;
+  const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
+  const province = () => wall.reading('province', props.indicator)?.value ?? null;
+  const meeting = () => rows().filter((r) => r.band === 'ok').length;
+  return (
+    <section class="panel district-gauges">
+      <h2 class="panel-title">{t('panel.gauges')}</h2>
+      <ol class="gauge-grid">
+        <For each={rows()}>
+          {(row) => (
+            <li class="gauge" data-testid={`gauge-${row.unit.code}`} data-band={row.band ?? 'none'}>
+              <div class="gauge-dial">
+                <ArcGauge
+                  value={row.value}
+                  max={max()}
+                  target={target()}
+                  band={row.band}
+                  colour={sequentialColour(0.75)}
+                />
+                <span class="gauge-value" data-testid="gauge-value" data-value={row.value ?? ''}>
+                  {fmt().value(indicator(), row.value)}
+                </span>
+              </div>
+              <span class="gauge-name">
+                <Show when={hasBands()}>
+                  <BandIcon band={row.band} size={16} title={t(`band.${row.band ?? 'none'}`)} />
+                </Show>
+                {row.unit.name}
+              </span>
+            </li>
+          )}
+        </For>
+        <li class="gauge-summary" data-testid="gauge-province">
+          <div class="gauge-dial">
+            <ArcGauge
+              value={province()}
+              max={indicator().unit === 'count' ? Math.max(1, province() ?? 0) : 100}
+              target={target()}
+              band={bandOf(indicator(), targetsOf(wall, props.indicator), province())}
+              colour={sequentialColour(0.75)}
+            />
+            <span class="gauge-value" data-value={province() ?? ''}>
+              {fmt().value(indicator(), province())}
+            </span>
+          </div>
+          <div class="summary-text">
+            <span class="gauge-name">{t('region.province')}</span>
+            <TargetNote indicator={props.indicator} value={province()} />
+            <Show when={target() !== null}>
+              <span class="summary-count" data-testid="units-meeting-target">
+                {t('gauges.meeting', { n: meeting(), total: rows().length })}
+              </span>
+            </Show>
+          </div>
+        </li>
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { MessageKey } from '../i18n';
+import { useI18n } from '../i18n';
+import { useWall } from '../live/context';
+
+/** How old data is, in words: "5 giây trước", "3 min ago". */
+export function ageText(t: (key: MessageKey, p?: Record<string, number>) => string, ageMs: number): string {
+  const s = Math.max(0, Math.round(ageMs / 1000));
+  if (s < 60) return t('age.seconds', { n: s });
+  if (s < 3600) return t('age.minutes', { n: Math.floor(s / 60) });
+  return t('age.hours', { n: Math.floor(s / 3600) });
+}
+
+/**
+ * The state of the link, always on screen: live, reconnecting or offline, with how old the data is. A screen
+ * never shows old figures as if they were live.
+ */
+export function LinkStatus(props: { now: () => number }) {
+  const wall = useWall();
+  const { t, fmt } = useI18n();
+  const age = () => {
+    const at = wall.lastDataAt();
+    return at === null ? null : props.now() - at;
+  };
+  const detail = () => {
+    const at = wall.lastDataAt();
+    if (at === null) return t('link.noData');
+    if (wall.link() === 'live') return ageText(t, age() ?? 0);
+    return t('link.dataAt', { time: fmt().time(at + wall.clockOffset(), wall.state.timeZone) });
+  };
+  return (
+    <div
+      class={`link-status link-${wall.link()}`}
+      data-testid="link-status"
+      data-state={wall.link()}
+      data-age-ms={age() ?? ''}
+      role="status"
+    >
+      <i class="link-dot" aria-hidden="true" />
+      <span class="link-label">{t(`link.${wall.link()}`)}</span>
+      <span class="link-detail">{detail()}</span>
+    </div>
+  );
+}
