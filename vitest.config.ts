@@ -4,26 +4,33 @@ import { defineConfig } from 'vitest/config';
 /**
  * Unit tests (`*.test.ts`) are pure: no network, no timers they do not fake. Integration tests
  * (`*.int.test.ts`) start real servers on free loopback ports and talk to them with real socket.io clients.
+ * Only client tests get the Solid plugin: its `browser` resolve condition would hand the server the browser stub
+ * of `ws`.
  */
 export default defineConfig({
-  plugins: [solid()],
   test: {
-    reporters: process.env.CI_REPORT ? ['default', 'json'] : ['default'],
     projects: [
       {
-        extends: true,
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
       },
       {
-        extends: true,
+        plugins: [solid()],
+        test: {
+          name: 'unit-client',
+          include: ['client/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['server/**/*.int.test.ts'],
+          environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

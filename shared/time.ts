@@ -12,7 +12,8 @@ export interface LocalCalendar {
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 export function makeLocalCalendar(timeZone: string): LocalCalendar {
-  // NOTE: one formatter, made once; formatToParts is the hot part and is called at most once per lookup.
+  // NOTE: one formatter, made once; formatToParts is the hot part and is called once per dayKey or clock, twice
+  // per startOfDay.
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -29,6 +30,18 @@ export function makeLocalCalendar(timeZone: string): LocalCalendar {
     for (const p of format.formatToParts(ms)) parts[p.type] = p.value;
     return parts;
   };
+  /** How far the zone's wall clock (`p`, the parts of `ms`) is ahead of UTC at `ms`. */
+  const offsetOf = (p: Record<string, string>, ms: number) => {
+    const wall = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
+    return wall - (ms - (((ms % 1000) + 1000) % 1000));
+  };
   return {
     timeZone,
     dayKey(ms) {
@@ -41,8 +54,11 @@ export function makeLocalCalendar(timeZone: string): LocalCalendar {
     },
     startOfDay(ms) {
       const p = partsOf(ms);
-      const sinceMidnight = (Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second)) * 1000;
-      return ms - sinceMidnight - (((ms % 1000) + 1000) % 1000);
+      const midnight = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day));
+      // NOTE: on a day that a clock change makes 23 or 25 hours long, the offset at midnight differs from the
+      // offset at `ms`; a second step with the offset at the first guess lands on the real midnight.
+      const guess = midnight - offsetOf(p, ms);
+      return midnight - offsetOf(partsOf(guess), guess);
     },
   };
 }

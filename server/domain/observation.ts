@@ -18,8 +18,11 @@ export interface ValidationContext {
   now: number;
   /** How far ahead of the server's clock an observation may be stamped (clock skew between systems). */
   maxFutureMs: number;
-  /** The live value of a count, so that a negative increment cannot take it below zero. */
-  currentCount: (region: string, indicator: IndicatorId) => number;
+  /**
+   * The value an increment stamped `at` would add to (0 for a daily count whose live value belongs to another
+   * day), so that a negative increment cannot take a count below zero.
+   */
+  currentCount: (region: string, indicator: IndicatorId, at: number) => number;
 }
 
 /** The earliest time an observation may carry: nothing on the wall predates Project 06's reporting systems. */
@@ -82,7 +85,7 @@ export function validateObservations(
           break;
         }
         const key = `${input.region}|${indicator.id}`;
-        const before = counts.get(key) ?? ctx.currentCount(input.region, indicator.id);
+        const before = counts.get(key) ?? ctx.currentCount(input.region, indicator.id, input.at);
         if (finite(input.value)) {
           if (input.value < 0 || !Number.isInteger(input.value)) {
             fail('value', 'a count must be a whole number of zero or more');

@@ -33,7 +33,7 @@ export class Ingest {
       regions,
       now: clock.now(),
       maxFutureMs: this.deps.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS,
-      currentCount: (region: string, indicator: IndicatorId) => state.get(region, indicator)?.value ?? 0,
+      currentCount: (region: string, indicator: IndicatorId, at: number) => state.countBefore(region, indicator, at),
     });
     if (!checked.ok) return checked;
     const { seq, changes } = state.apply(source, checked.observations);

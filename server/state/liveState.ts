@@ -43,6 +43,16 @@ export class LiveState {
     return this.cells.get(keyOf(region, indicator));
   }
 
+  /**
+   * The value an increment of a count stamped `at` would add to, by the same rule as `apply`: 0 for a count that
+   * starts again every day when its live value belongs to another local day.
+   */
+  countBefore(region: string, indicator: IndicatorId, at: number): number {
+    const prev = this.get(region, indicator);
+    const probe = { region, indicator, at, delta: 0 };
+    return nextReading(prev, probe, catalog[indicator], '', this.calendar)?.value ?? prev?.value ?? 0;
+  }
+
   readings(): Reading[] {
     return [...this.cells.values()];
   }

@@ -1,0 +1,27 @@
+// `npm run bench`: starts the real server as a child process and measures it from outside. Options through the
+// environment: BENCH_SECONDS (duration of each timed scenario, default 20), SIM_RATE (simulator events/s).
+import { startWallServer } from '../e2e/support/server';
+import { type Row, report } from './lib/report';
+import { deliveryScenario } from './scenarios/delivery';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+
+async function main() {
+  const rows: Row[] = [];
+  const server = await startWallServer({
+    env: { LOG_LEVEL: 'warn', ...(process.env.SIM_RATE && { SIM_RATE: process.env.SIM_RATE }) },
+  });
+  try {
+    // Let the simulator seed and settle before measuring.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    rows.push(...(await deliveryScenario(server.url, 10, seconds)));
+  } finally {
+    await server.stop();
+  }
+  report(rows, { simRate: process.env.SIM_RATE ?? 'default' });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { createRoot } from 'solid-js';
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_IDS } from '../../shared/catalog';
+import type { Snapshot } from '../../shared/protocol';
+import { createWall } from './createWall';
+import { FakeSocket } from './fakeSocket';
+
+const NO_TARGETS = Object.fromEntries(
+  INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]),
+) as Snapshot['targets'];
+
+const AT = 1_700_000_000_000;
+
+const snapshot: Snapshot = {
+  epoch: 'e1',
+  seq: 5,
+  at: AT,
+  buildId: 'b',
+  regionSet: 'nghe-an-2024',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  defaultLang: 'en',
+  simulated: true,
+  targets: NO_TARGETS,
+  values: [
+    { region: '417', indicator: 'records-today-online', value: 7, at: AT, source: 's' },
+    { region: 'province', indicator: 'records-today-online', value: 70, at: AT, source: 'rollup' },
+  ],
+  alerts: [],
+};
+
+describe('createWall', () => {
+  it('holds the snapshot and applies a delta to the readings it changes', () => {
+    const socket = new FakeSocket();
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      socket.serverEmit('snapshot', snapshot);
+      expect(wall.link()).toBe('live');
+      expect(wall.state.defaultLang).toBe('en');
+      expect(wall.reading('417', 'records-today-online')?.value).toBe(7);
+
+      socket.serverEmit('delta', {
+        epoch: 'e1',
+        fromSeq: 5,
+        seq: 6,
+        at: AT,
+        changes: [
+          { region: '417', indicator: 'records-today-online', value: 8, at: AT + 1, source: 's' },
+          { region: '412', indicator: 'records-today-online', value: 3, at: AT + 1, source: 's' },
+        ],
+      });
+      expect(wall.reading('417', 'records-today-online')?.value).toBe(8);
+      expect(wall.reading('412', 'records-today-online')?.value).toBe(3);
+      expect(wall.reading('province', 'records-today-online')?.value).toBe(70);
+      expect(wall.state.seq).toBe(6);
+      dispose();
+    });
+  });
+
+  it('closes its socket when its owner is disposed', () => {
+    const socket = new FakeSocket();
+    createRoot((dispose) => {
+      createWall({ connect: socket.connectFn });
+      expect(socket.closed).toBe(false);
+      dispose();
+    });
+    expect(socket.closed).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import type { io } from 'socket.io-client';
+
+type Handler = (...args: unknown[]) => void;
+
+/**
+ * A stand-in for a socket.io client socket, for tests of the live client: the test plays the server by calling
+ * `serverEmit`, and reads what the client sent from `sent`.
+ */
+export class FakeSocket {
+  connected = false;
+  readonly sent: { event: string; args: unknown[] }[] = [];
+  /** Answers `emitWithAck`, by event name. */
+  readonly acks = new Map<string, (payload: unknown) => unknown>();
+  private readonly handlers = new Map<string, Handler[]>();
+  connects = 0;
+  closed = false;
+
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+
+  serverEmit(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+
+  timeout() {
+    return this;
+  }
+
+  async emitWithAck(event: string, payload: unknown) {
+    this.sent.push({ event, args: [payload] });
+    const answer = this.acks.get(event);
+    if (!answer) throw new Error(`no ack for ${event}`);
+    return answer(payload);
+  }
+
+  connect() {
+    this.connects += 1;
+    this.connected = true;
+    return this;
+  }
+
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+
+  close() {
+    this.closed = true;
+    this.connected = false;
+    return this;
+  }
+
+  /** A drop-in for socket.io's `io()` that hands out this socket. */
+  get connectFn(): typeof io {
+    return (() => this) as unknown as typeof io;
+  }
+}

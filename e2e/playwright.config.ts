@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/browser';
+
+/** The port of the wall server that the specs share; specs that restart a server start their own. */
+const PORT = Number(process.env.E2E_PORT ?? 4318);
+const outputDir = path.resolve(import.meta.dirname, '../test-results/e2e');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: path.join(outputDir, '..', 'e2e-report.json') }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1920, height: 1080 },
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+  },
+  // `npm start` as a user runs it (building the client when stale), on a test port with a fresh data directory.
+  webServer: {
+    command: 'rm -rf test-results/e2e-data && node scripts/start.mjs',
+    cwd: path.resolve(import.meta.dirname, '..'),
+    url: `http://127.0.0.1:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: path.join(outputDir, '..', 'e2e-data'),
+      SIM_RATE: '20',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+/** The problems a bad environment is refused with. */
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig', () => {
+  it('has a documented default for every setting', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: './data',
+      clientDir: './dist/client',
+      logLevel: 'info',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      defaultLang: 'vi',
+      simulator: { enabled: true, seed: 20240119, rate: 5 },
+      realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
+    });
+  });
+
+  it('reads the environment it is given, coercing numbers and switches', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TIME_ZONE: 'Europe/Paris',
+      SIM: 'off',
+      SIM_SEED: '-3',
+      SIM_RATE: '0.5',
+      DELTA_INTERVAL_MS: '250',
+      DELTA_BUFFER: '10',
+      LOG_LEVEL: 'silent',
+      DEFAULT_LANG: 'en',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      timeZone: 'Europe/Paris',
+      logLevel: 'silent',
+      defaultLang: 'en',
+      simulator: { enabled: false, seed: -3, rate: 0.5 },
+      realtime: { deltaIntervalMs: 250, deltaBuffer: 10 },
+    });
+  });
+
+  it('ignores variables that are not its own', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' }).port).toBe(8080);
+  });
+
+  it('counts an empty variable as unset', () => {
+    const config = loadConfig({ PORT: '', TIME_ZONE: '', SIM: '', HOST: '' });
+    expect(config.port).toBe(8080);
+    expect(config.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(config.simulator.enabled).toBe(true);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('refuses a bad PORT, naming it', () => {
+    for (const PORT of ['eighty', '65536', '-1', '80.5']) {
+      const found = problems({ PORT });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^PORT: /);
+    }
+  });
+
+  it('refuses a TIME_ZONE that is not an IANA zone, naming it', () => {
+    expect(problems({ TIME_ZONE: 'Mars/Olympus_Mons' })).toEqual(['TIME_ZONE: not an IANA time zone']);
+  });
+
+  it('refuses out-of-range realtime settings and unknown switches', () => {
+    expect(problems({ DELTA_BUFFER: '9' })[0]).toMatch(/^DELTA_BUFFER: /);
+    expect(problems({ DELTA_INTERVAL_MS: '5' })[0]).toMatch(/^DELTA_INTERVAL_MS: /);
+    expect(problems({ SIM: 'yes' })[0]).toMatch(/^SIM: /);
+    expect(problems({ LOG_LEVEL: 'verbose' })[0]).toMatch(/^LOG_LEVEL: /);
+  });
+
+  it('names every bad variable at once, in its message too', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'x', TIME_ZONE: 'Nowhere/Else', DEFAULT_LANG: 'fr' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems: found, message } = error as ConfigError;
+    expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['DEFAULT_LANG', 'PORT', 'TIME_ZONE']);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/TIME_ZONE/);
+  });
+});
