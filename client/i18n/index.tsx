@@ -1,9 +1,8 @@
 import { type Accessor, createContext, createMemo, type ParentProps, useContext } from 'solid-js';
 import type { Indicator } from '../../shared/catalog';
 import type { Unit } from '../../shared/regions';
-import { en } from './en';
 import { type Formatter, type Lang, makeFormatter } from './format';
-import { type MessageKey, vi } from './vi';
+import { en, type MessageKey, vi } from './messages';
 
 export type { Lang, MessageKey };
 

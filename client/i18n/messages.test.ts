@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { vi } from './vi';
+import { en, featureKeys, type MessageKey, vi } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -12,8 +11,13 @@ describe('messages', () => {
     }
   });
 
+  it('gives each key to one feature only', () => {
+    const all = featureKeys.flat();
+    expect(all.length).toBe(new Set(all).size);
+  });
+
   it('uses the same placeholders in both languages', () => {
-    for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
+    for (const key of Object.keys(vi) as MessageKey[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(vi[key]));
     }
   });
