@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -8,7 +7,10 @@ import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions
 import { makeLocalCalendar } from '../shared/time';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
+import { dataRoutes } from './http/dataRoutes';
+import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -20,6 +22,8 @@ import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
 import { buildSnapshot, catalogTargets, type SnapshotMeta } from './state/snapshot';
+import { startRetention } from './state/store/retention';
+import { Store } from './state/store/store';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +32,8 @@ export interface AppDeps {
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
+  /** The database; by default the SQLite file in `config.dataDir`. The app closes it. */
+  store?: Store;
 }
 
 export interface App {
@@ -36,6 +42,8 @@ export interface App {
   readonly state: LiveState;
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
+  readonly store: Store;
+  readonly metrics: WallMetrics;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -51,7 +59,9 @@ export function createApp(deps: AppDeps): App {
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();
 
-  const state = new LiveState({ regions, calendar, epoch: randomUUID() });
+  // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
+  const store = deps.store ?? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
+  const state = new LiveState({ regions, calendar, ...store.load() });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
@@ -93,18 +103,37 @@ export function createApp(deps: AppDeps): App {
     log,
     clock,
     intervalMs: config.realtime.deltaIntervalMs,
-    emit: (delta) => wall.emit('delta', delta),
+    emit: (delta) => {
+      wall.emit('delta', delta);
+      metrics.delta(delta);
+    },
   });
-  const ingest = new Ingest({ state, regions, clock, onApplied: (seq, changes) => broadcaster.enqueue(seq, changes) });
+  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => store.sizeBytes() });
+  const ingest = new Ingest({
+    state,
+    regions,
+    clock,
+    store,
+    logger,
+    metrics,
+    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes),
+  });
+  // Source systems in, history and metrics out; then JSON errors for every API path.
+  app.use(dataRoutes({ ingest, store, metrics, regions, calendar, clock, config: config.ingest }));
+  app.use(apiNotFound(), apiErrorHandler(logger));
 
   const stoppers: { stop(): void }[] = [];
+  let retention: { stop(): Promise<void> } | null = null;
   return {
     http,
     io,
     state,
     ingest,
     broadcaster,
+    store,
+    metrics,
     async listen() {
+      retention = startRetention(store, clock, config.storage, logger);
       if (config.simulator.enabled) {
         stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
       }
@@ -122,6 +151,8 @@ export function createApp(deps: AppDeps): App {
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await retention?.stop();
+      store.close();
     },
   };
 }

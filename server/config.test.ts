@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       defaultLang: 'vi',
       simulator: { enabled: true, seed: 20240119, rate: 5 },
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
+      ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
+      storage: { synchronous: 'full', rawDays: 7, hourlyDays: 730 },
     });
   });
 

@@ -4,6 +4,7 @@ import type { Reading } from '../../shared/protocol';
 import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { LiveState } from '../state/liveState';
+import { openMemoryStore } from '../state/store/store';
 import { Ingest } from './ingest';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
@@ -18,6 +19,7 @@ function setup(start = local(19, 10)) {
     state,
     regions: regionSet,
     clock: { now: () => now },
+    store: openMemoryStore(),
     onApplied: (seq, changes) => applied.push({ seq, changes }),
   });
   return { state, ingest, applied, setNow: (t: number) => (now = t), now: () => now };
@@ -34,7 +36,7 @@ describe('Ingest.submit', () => {
   it('applies a valid batch as one step and hands its changes on', () => {
     const { ingest, state, applied } = setup();
     const result = ingest.submit('dvc', [online({ delta: 2 }), online({ region: '412', delta: 3 })]);
-    expect(result).toEqual({ ok: true, accepted: 2, seq: 1 });
+    expect(result).toEqual({ ok: true, accepted: 2, seq: 1, replayed: false });
     expect(state.get('province', 'records-today-online')?.value).toBe(5);
     expect(applied).toHaveLength(1);
     expect(applied[0]?.seq).toBe(1);
@@ -44,7 +46,11 @@ describe('Ingest.submit', () => {
   it('refuses a whole batch with one bad observation, changing nothing', () => {
     const { ingest, state, applied } = setup();
     const result = ingest.submit('dvc', [online({ delta: 2 }), online({ region: 'nowhere', delta: 1 })]);
-    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ path: ['observations', 1, 'region'] })] });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'invalid',
+      issues: [expect.objectContaining({ path: ['observations', 1, 'region'] })],
+    });
     expect(state.seq).toBe(0);
     expect(state.readings()).toEqual([]);
     expect(applied).toEqual([]);
