@@ -40,10 +40,12 @@ export interface BatchInput {
   path: (string | number)[];
 }
 
+/** Some observation is impossible (unknown region or indicator, a negative count, ...); nothing was applied. */
+type Invalid = { ok: false; reason: 'invalid'; issues: InputIssue[] };
+
 export type IngestResult =
   | { ok: true; accepted: number; seq: number; replayed: boolean }
-  /** Some observation is impossible (unknown region or indicator, a negative count, ...); nothing was applied. */
-  | { ok: false; reason: 'invalid'; issues: InputIssue[] }
+  | Invalid
   /** The idempotency key was used before with another body. */
   | { ok: false; reason: 'conflict'; message: string }
   /** The batch could not be stored; nothing was applied. */
@@ -69,7 +71,7 @@ export class Ingest {
    * validated in order against the state the earlier ones leave, and all are stored in one transaction.
    */
   submitBatches(source: string, groups: readonly BatchInput[], options: SubmitOptions = {}): IngestResult {
-    const { state, regions, clock, store } = this.deps;
+    const { state, clock, store } = this.deps;
     const started = performance.now();
     const total = groups.reduce((n, g) => n + g.inputs.length, 0);
     const refuse = <R extends IngestResult>(result: R, reason: string): R => {
@@ -94,23 +96,9 @@ export class Ingest {
     }
 
     const now = clock.now();
-    const draft = state.draft();
-    const prepared: PreparedBatch[] = [];
-    for (const group of groups) {
-      const checked = validateObservations(
-        group.inputs,
-        {
-          regions,
-          now,
-          maxFutureMs: this.deps.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS,
-          currentCount: (region: string, indicator: IndicatorId, at: number) =>
-            draft.countBefore(region, indicator, at),
-        },
-        group.path,
-      );
-      if (!checked.ok) return refuse({ ok: false, reason: 'invalid', issues: checked.issues }, 'invalid');
-      prepared.push(draft.prepare(source, checked.observations));
-    }
+    const checked = this.prepare(source, groups, now);
+    if (!checked.ok) return refuse(checked, 'invalid');
+    const prepared = checked.batches;
 
     try {
       store.commit(prepared, {
@@ -125,5 +113,36 @@ export class Ingest {
     for (const batch of prepared) this.deps.onApplied(batch.seq, batch.changes);
     this.deps.metrics?.accepted(source, total, (performance.now() - started) / 1000);
     return { ok: true, accepted: total, seq: state.seq, replayed: false };
+  }
+
+  /** Validates a submission and computes its batches as `submitBatches` would, storing and applying nothing. */
+  check(source: string, groups: readonly BatchInput[]): { ok: true; batches: PreparedBatch[] } | Invalid {
+    return this.prepare(source, groups, this.deps.clock.now());
+  }
+
+  private prepare(
+    source: string,
+    groups: readonly BatchInput[],
+    now: number,
+  ): { ok: true; batches: PreparedBatch[] } | Invalid {
+    const { state, regions } = this.deps;
+    const draft = state.draft();
+    const batches: PreparedBatch[] = [];
+    for (const group of groups) {
+      const checked = validateObservations(
+        group.inputs,
+        {
+          regions,
+          now,
+          maxFutureMs: this.deps.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS,
+          currentCount: (region: string, indicator: IndicatorId, at: number) =>
+            draft.countBefore(region, indicator, at),
+        },
+        group.path,
+      );
+      if (!checked.ok) return { ok: false, reason: 'invalid', issues: checked.issues };
+      batches.push(draft.prepare(source, checked.observations));
+    }
+    return { ok: true, batches };
   }
 }
