@@ -97,15 +97,19 @@ export function batchesByTime(rows: readonly CsvRow[]): { batches: BatchInput[];
   const sorted = [...rows].sort((a, b) => a.input.at - b.input.at);
   const batches: BatchInput[] = [];
   const lines: number[][] = [];
+  let inputs: ObservationInput[] = [];
+  let rowLines: number[] = [];
   let at = Number.NaN;
   for (const row of sorted) {
     if (row.input.at !== at) {
       at = row.input.at;
-      batches.push({ inputs: [], path: [batches.length] });
-      lines.push([]);
+      inputs = [];
+      rowLines = [];
+      batches.push({ inputs, path: [batches.length] });
+      lines.push(rowLines);
     }
-    (batches.at(-1)?.inputs as ObservationInput[]).push(row.input);
-    lines.at(-1)?.push(row.line);
+    inputs.push(row.input);
+    rowLines.push(row.line);
   }
   return { batches, lines };
 }
