@@ -14,6 +14,7 @@ export interface SeriesOptions {
   /** At most one update of the series per this many milliseconds: charts need no more. */
   publishMs?: number;
   fetch?: FetchHistory;
+  /** The server's time; by default the client's clock corrected by the offset measured at the last snapshot. */
   now?: () => number;
 }
 
@@ -28,7 +29,8 @@ const RETRY_MS = 15_000;
  */
 export function createSeries(wall: Wall, options: SeriesOptions): Accessor<SeriesPoint[]> {
   const load = options.fetch ?? fetchHistory;
-  const now = options.now ?? Date.now;
+  // Readings carry the server's time, so the window is on the server's clock.
+  const now = options.now ?? (() => Date.now() + wall.clockOffset());
   const publishMs = options.publishMs ?? 1000;
   const [points, setPoints] = createSignal<SeriesPoint[]>([]);
   let buffer: SeriesPoint[] = [];

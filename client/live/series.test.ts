@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLive, perHour, type SeriesPoint, sumSeries } from './series';
+import { holdUntil, mergeLive, perHour, type SeriesPoint, sumSeries } from './series';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -45,5 +45,13 @@ describe('perHour', () => {
   it('never draws a negative hour when a source corrects its count down', () => {
     const points = [p(10 * MIN, 10), p(HOUR + MIN, 8), p(2 * HOUR + MIN, 9)];
     expect(perHour(points, 0, 2 * HOUR + 2 * MIN, 3)).toEqual([10, 0, 1]);
+  });
+});
+
+describe('holdUntil', () => {
+  it('carries the last value to now, and leaves an empty series empty', () => {
+    expect(holdUntil([p(0, 1), p(10, 2)], 30)).toEqual([p(0, 1), p(10, 2), p(30, 2)]);
+    expect(holdUntil([p(0, 1)], 0)).toEqual([p(0, 1)]);
+    expect(holdUntil([], 30)).toEqual([]);
   });
 });

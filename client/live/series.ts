@@ -74,3 +74,12 @@ export function perHour(points: readonly SeriesPoint[], dayStart: number, now: n
   }
   return out;
 }
+
+/**
+ * The series with its last value carried to `now`: a figure holds until the next one arrives, so a line reaches
+ * the present instead of stopping at the last change (and a single reading draws a line, not a lone dot).
+ */
+export function holdUntil(points: readonly SeriesPoint[], now: number): SeriesPoint[] {
+  const last = points.at(-1);
+  return last && last.at < now ? [...points, { at: now, value: last.value }] : [...points];
+}
