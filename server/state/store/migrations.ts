@@ -12,28 +12,24 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
 
-  -- One row per applied batch; its seq is the wall's change number.
+  -- One row per applied batch, with its observations as sent (a JSON array), for audit: its seq is the wall's
+  -- change number. One row rather than one per observation keeps a commit to a handful of statements.
   CREATE TABLE batches (
     seq INTEGER PRIMARY KEY,
     source TEXT NOT NULL,
     received_at INTEGER NOT NULL,
-    observations INTEGER NOT NULL
+    observations TEXT NOT NULL
   );
   CREATE INDEX batches_received_at ON batches (received_at);
 
-  -- Every observation as it was sent, for audit.
-  CREATE TABLE observations (
-    seq INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
-    region TEXT NOT NULL,
-    indicator TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    value REAL,
-    num REAL,
-    den REAL,
-    delta REAL,
-    PRIMARY KEY (seq, idx)
-  ) WITHOUT ROWID;
+  -- Every observation of every batch as a row, for audit queries.
+  CREATE VIEW observations AS
+    SELECT b.seq, CAST(j.key AS INTEGER) AS idx, b.source, b.received_at,
+      json_extract(j.value, '$.region') AS region, json_extract(j.value, '$.indicator') AS indicator,
+      json_extract(j.value, '$.at') AS at, json_extract(j.value, '$.value') AS value,
+      json_extract(j.value, '$.num') AS num, json_extract(j.value, '$.den') AS den,
+      json_extract(j.value, '$.delta') AS delta
+    FROM batches AS b, json_each(b.observations) AS j;
 
   -- The live state: what a restart loads.
   CREATE TABLE current (

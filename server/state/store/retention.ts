@@ -5,7 +5,7 @@ import { HOUR_MS, MINUTE_MS, type Store } from './store';
 const DAY_MS = 86_400_000;
 
 export interface RetentionOptions {
-  /** Raw observations, their batches, idempotency keys and minute history are kept this long. */
+  /** Batches with their raw observations, idempotency keys and minute history are kept this long. */
   rawDays: number;
   /** Hourly history is kept this long. */
   hourlyDays: number;
@@ -58,13 +58,9 @@ export function makeRetention(store: Store, clock: Clock, options: RetentionOpti
     `DELETE FROM history_hour WHERE (region, indicator, hour) IN
      (SELECT region, indicator, hour FROM history_hour WHERE hour < ? LIMIT ?)`,
   );
-  const lastSeqBefore = db.prepare(
-    'SELECT seq FROM batches WHERE received_at < ? ORDER BY received_at DESC, seq DESC LIMIT 1',
+  const deleteBatches = db.prepare(
+    'DELETE FROM batches WHERE seq IN (SELECT seq FROM batches WHERE received_at < ? LIMIT ?)',
   );
-  const deleteObservations = db.prepare(
-    'DELETE FROM observations WHERE (seq, idx) IN (SELECT seq, idx FROM observations WHERE seq <= ? LIMIT ?)',
-  );
-  const deleteBatches = db.prepare('DELETE FROM batches WHERE seq IN (SELECT seq FROM batches WHERE seq <= ? LIMIT ?)');
   const deleteKeys = db.prepare(
     `DELETE FROM idempotency WHERE (source, key) IN
      (SELECT source, key FROM idempotency WHERE created_at < ? LIMIT ?)`,
@@ -99,11 +95,9 @@ export function makeRetention(store: Store, clock: Clock, options: RetentionOpti
     const rawCutoff = now - options.rawDays * DAY_MS;
     const minutes = await drain(deleteMinutes, Math.min(Math.floor(rawCutoff / MINUTE_MS), store.foldedUntil));
     const hours = await drain(deleteHours, Math.floor((now - options.hourlyDays * DAY_MS) / HOUR_MS));
-    const last = lastSeqBefore.get(rawCutoff) as { seq: number } | undefined;
-    const observations = last ? await drain(deleteObservations, last.seq) : 0;
-    const batches = last ? await drain(deleteBatches, last.seq) : 0;
+    const batches = await drain(deleteBatches, rawCutoff);
     const keys = await drain(deleteKeys, rawCutoff);
-    return { foldedChunks, minutes, hours, observations, batches, keys };
+    return { foldedChunks, minutes, hours, batches, keys };
   }
 
   return { runOnce };

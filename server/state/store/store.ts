@@ -195,9 +195,6 @@ function prepareWriter(db: Db): Writer {
        WHERE excluded.at >= ${table}.at`,
     );
   const insertBatch = db.prepare('INSERT INTO batches (seq, source, received_at, observations) VALUES (?, ?, ?, ?)');
-  const insertObservation = db.prepare(
-    'INSERT INTO observations (seq, idx, region, indicator, at, value, num, den, delta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
   const upsertCurrent = db.prepare(
     `INSERT INTO current (region, indicator, value, num, den, at, source, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (region, indicator) DO UPDATE SET value = excluded.value, num = excluded.num, den = excluded.den,
@@ -222,20 +219,7 @@ function prepareWriter(db: Db): Writer {
       }
     };
     for (const batch of batches) {
-      insertBatch.run(batch.seq, batch.source, meta.receivedAt, batch.observations.length);
-      batch.observations.forEach((o, i) => {
-        insertObservation.run(
-          batch.seq,
-          i,
-          o.region,
-          o.indicator,
-          o.at,
-          o.value ?? null,
-          o.num ?? null,
-          o.den ?? null,
-          o.delta ?? null,
-        );
-      });
+      insertBatch.run(batch.seq, batch.source, meta.receivedAt, JSON.stringify(batch.observations));
       for (const r of batch.changes) {
         upsertCurrent.run(r.region, r.indicator, r.value, r.num ?? null, r.den ?? null, r.at, r.source, batch.seq);
         history(r);
