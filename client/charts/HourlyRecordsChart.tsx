@@ -1,4 +1,4 @@
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -69,7 +69,8 @@ export function HourlyRecordsChart(props: { now: () => number }) {
         type: 'value',
         splitNumber: 3,
         minInterval: 1,
-        axisLabel: { ...AXIS_TEXT, formatter: (v: number) => fmt().number(v) },
+        // The zero line needs no label, which would crowd the first hour's.
+        axisLabel: { ...AXIS_TEXT, showMinLabel: false, formatter: (v: number) => fmt().number(v) },
         splitLine: GRID_LINE,
       },
       series: [bar('online', t('hourly.online')), bar('offline', t('hourly.offline'), { decal: HATCH })],
@@ -100,6 +101,9 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       </div>
       <div class="trend-chart">
         <div class="chart-fill" ref={el} />
+        <Show when={total(hours().online) + total(hours().offline) === 0}>
+          <p class="trend-empty">{t('hourly.none')}</p>
+        </Show>
       </div>
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
       <ol class="visually-hidden" data-testid="hourly-values">

@@ -14,7 +14,7 @@ const MINUTE_MS = 60_000;
 const WINDOW_MS = 24 * 60 * MINUTE_MS;
 /** 144 points a day per series. */
 const STEP_MS = 10 * MINUTE_MS;
-const MIN_SPAN_MS = 60 * MINUTE_MS;
+const MIN_SPAN_MS = 15 * MINUTE_MS;
 /** Time-axis steps to choose from: the first that gives at most four labels. */
 const TICKS_MS = [10, 15, 30, 60, 120, 180, 240, 360].map((m) => m * MINUTE_MS);
 

@@ -13,6 +13,7 @@ export const trendMessages = defineMessages({
     'hourly.online': 'Trực tuyến',
     'hourly.offline': 'Trực tiếp',
     'hourly.hour': '{hour} giờ',
+    'hourly.none': 'Chưa có hồ sơ nào hôm nay',
   },
   en: {
     'trend.title': 'Last 24 hours',
@@ -25,5 +26,6 @@ export const trendMessages = defineMessages({
     'hourly.online': 'Online',
     'hourly.offline': 'In person',
     'hourly.hour': '{hour}:00',
+    'hourly.none': 'No records yet today',
   },
 });
