@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf, unitRows } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
+import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
 import { echarts } from './echarts';
 import './districtMap.css';
@@ -39,16 +40,6 @@ async function loadMaps(): Promise<true> {
 
 let mapsLoaded: Promise<true> | null = null;
 
-/** Diagonal hatching over critical districts, so the band does not rest on colour alone. */
-const CRITICAL_HATCH = {
-  symbol: 'rect',
-  symbolSize: 1,
-  dashArrayX: [1, 0],
-  dashArrayY: [3, 5],
-  rotation: Math.PI / 4,
-  color: 'rgba(10, 16, 32, 0.6)',
-};
-
 /** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
   const wall = useWall();
@@ -75,7 +66,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         itemStyle: {
           areaColor: colour,
           // Hatching marks the critical band without relying on colour.
-          ...(r.band === 'critical' && { decal: CRITICAL_HATCH }),
+          ...(r.band === 'critical' && { decal: HATCH }),
         },
       };
     });

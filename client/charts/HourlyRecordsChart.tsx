@@ -4,22 +4,12 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { createSeries } from '../live/createSeries';
 import { perHour } from '../live/series';
-import { AXIS_LINE, AXIS_TEXT, GRID_LINE, SERIES_COLOURS } from './chartTheme';
+import { AXIS_LINE, AXIS_TEXT, GRID_LINE, HATCH, SERIES_COLOURS } from './chartTheme';
 import { createChart } from './createChart';
 import './trends.css';
 
 const HOUR_MS = 3_600_000;
 const HOURS = 24;
-
-/** Hatching on in-person bars, so the two kinds differ by more than colour. */
-const HATCH = {
-  symbol: 'rect',
-  symbolSize: 1,
-  dashArrayX: [1, 0],
-  dashArrayY: [3, 4],
-  rotation: Math.PI / 4,
-  color: 'rgba(10, 16, 32, 0.55)',
-};
 
 /** Today's records received in each hour, online and in person, stacked; hours to come stay empty. */
 export function HourlyRecordsChart(props: { now: () => number }) {

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { createSeries } from '../live/createSeries';
 import { byRank, unitRows } from '../live/selectors';
-import { sumSeries } from '../live/series';
+import { type SeriesPoint, sumSeries } from '../live/series';
 import { DistrictGauges } from '../widgets/DistrictGauges';
 import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
@@ -56,6 +56,9 @@ export function Overview(props: { now: () => number }) {
     offline: spark('records-today-offline'),
   };
   const recordsSpark = createMemo(() => sumSeries(sparks.online(), sparks.offline()));
+  const sparkline = (points: () => SeriesPoint[], colour: string, name: string) => (
+    <Sparkline points={points()} now={serverNow()} colour={colour} testId={`spark-${name}`} label={t('trend.spark')} />
+  );
   // The unit on the trend: the URL's, else the one ranked last on the indicator when it was chosen (kept steady
   // while figures move, so the chart does not jump from unit to unit).
   const lagging = createMemo(() => {
@@ -85,15 +88,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#56b4e9"
-          trend={
-            <Sparkline
-              points={sparks.idCards()}
-              now={serverNow()}
-              colour="#56b4e9"
-              testId="spark-id-cards"
-              label={t('trend.spark')}
-            />
-          }
+          trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
         >
           <span>
             {label(catalog['id-card-coverage'])}{' '}
@@ -107,15 +102,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#009e73"
-          trend={
-            <Sparkline
-              points={sparks.eidActivated()}
-              now={serverNow()}
-              colour="#009e73"
-              testId="spark-eid-activated"
-              label={t('trend.spark')}
-            />
-          }
+          trend={sparkline(sparks.eidActivated, '#009e73', 'eid-activated')}
         >
           <span>
             {t('counter.eidActivatedOf', {
@@ -130,15 +117,7 @@ export function Overview(props: { now: () => number }) {
           value={province('online-record-rate')}
           format={(v) => fmt().value(catalog['online-record-rate'], v)}
           accent="#e69f00"
-          trend={
-            <Sparkline
-              points={sparks.onlineRate()}
-              now={serverNow()}
-              colour="#e69f00"
-              testId="spark-online-rate"
-              label={t('trend.spark')}
-            />
-          }
+          trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
         >
           <TargetNote indicator="online-record-rate" value={province('online-record-rate')} />
         </HeadlineCounter>
@@ -149,15 +128,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#cc79a7"
-          trend={
-            <Sparkline
-              points={recordsSpark()}
-              now={serverNow()}
-              colour="#cc79a7"
-              testId="spark-records-today"
-              label={t('trend.spark')}
-            />
-          }
+          trend={sparkline(recordsSpark, '#cc79a7', 'records-today')}
         >
           <span>
             {t('counter.online')} <b>{count(province('records-today-online'))}</b>
