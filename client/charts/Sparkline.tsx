@@ -22,10 +22,11 @@ export function Sparkline(props: {
     const only = points.length === 1 ? points[0] : undefined;
     if (only) points.push({ at: only.at + 1, value: only.value });
     const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-    // A flat line sits in the middle; a moving one fills the height.
+    // The height spans the values, but never less than a fifth of a percent of them (or 0.2): three ID cards on
+    // 2.85 million must not look like a surge. A flat line sits in the middle.
     const low = Math.min(...values);
     const high = Math.max(...values);
-    const pad = high > low ? (high - low) * 0.1 : Math.max(Math.abs(high) * 0.01, 1);
+    const pad = Math.max((high - low) * 0.1, (Math.max(Math.abs(high) * 0.002, 0.2) - (high - low)) / 2);
     return {
       animation: false,
       grid: { left: 4, right: 4, top: 4, bottom: 4 },

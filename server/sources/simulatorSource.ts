@@ -60,8 +60,8 @@ export function startSimulator(deps: SimulatorDeps): { stop(): void } {
 }
 
 /**
- * Sends the article's figures spread over the units. Today's records so far arrive hour by hour, as the offices
- * would have reported them, so the wall's records-per-hour chart starts with a realistic day.
+ * Sends the article's figures spread over the units, hour by hour since midnight, with today's records so far as
+ * the offices would have reported them, so that the wall's trends and records-per-hour chart start with a day.
  */
 function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel>): void {
   const { ingest, calendar, clock, logger } = deps;
@@ -69,10 +69,8 @@ function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel
   const dayStart = calendar.startOfDay(now);
   const recordsBy = (t: number) => Math.round(expectedEvents(calendar, dayStart, t, deps.rate) * RECORD_SHARE);
   const onlineShare = (p: { online: number }) => p.online;
-  const isRecords = (o: { indicator: string }) => o.indicator.startsWith('records-today-');
   for (let hourEnd = dayStart + HOUR_MS; hourEnd < now; hourEnd += HOUR_MS) {
-    const observations = startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare).filter(isRecords);
-    const result = ingest.submit(SIMULATOR_SOURCE, observations);
+    const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare));
     if (!result.ok) throw new Error(`simulator history refused: ${JSON.stringify(brief(result))}`);
   }
   const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, now, recordsBy(now), onlineShare));

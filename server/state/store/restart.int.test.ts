@@ -78,6 +78,21 @@ describe('restart', () => {
     }
   });
 
+  it('does not seed the simulator again over a stored state', async () => {
+    const dir = dataDir();
+    const first = await server({ DATA_DIR: dir, SIM: 'on', SIM_RATE: '0' });
+    const seeded = { seq: first.app.state.seq, state: stateOf(first) };
+    expect(seeded.seq).toBeGreaterThan(0);
+    // A figure changed by a source after seeding must survive the restart, not be seeded over.
+    expect((await postIngest(first.url, batch(0))).status).toBe(200);
+    const before = { seq: first.app.state.seq, state: stateOf(first) };
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+    const second = await server({ DATA_DIR: dir, SIM: 'on', SIM_RATE: '0' });
+    expect(second.app.state.seq).toBe(before.seq);
+    expect(stateOf(second)).toEqual(before.state);
+  });
+
   it('refuses a second server on the same data directory', async () => {
     const dir = dataDir();
     await server({ DATA_DIR: dir });
