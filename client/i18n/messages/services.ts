@@ -10,6 +10,7 @@ export const servicesMessages = defineMessages({
     'services.wholeProvince': 'Toàn tỉnh',
     'services.ranking': 'Xếp hạng sở, ban, ngành',
     'services.rankedOn': 'theo {indicator}',
+    'services.today': 'Hồ sơ hôm nay',
   },
   en: {
     'services.title': 'Online public services',
@@ -19,5 +20,6 @@ export const servicesMessages = defineMessages({
     'services.wholeProvince': 'Whole province',
     'services.ranking': 'Departments ranked',
     'services.rankedOn': 'on {indicator}',
+    'services.today': 'Records today',
   },
 });

@@ -3,7 +3,7 @@ import { catalog, type IndicatorId } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
-import { byRank, targetsOf, unitRows } from '../../live/selectors';
+import { byRank, unitRows } from '../../live/selectors';
 import { BarCell } from '../../widgets/BarCell';
 import { Header } from '../../widgets/Header';
 import { HeadlineCounter } from '../../widgets/HeadlineCounter';
@@ -11,7 +11,14 @@ import { RowLink } from '../../widgets/RowLink';
 import { StatGauge } from '../../widgets/StatGauge';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
+import '../wallTable.css';
 import './identity.css';
+
+/** The e-ID funnel: applications collected, then accounts activated. */
+const FUNNEL = [
+  { id: 'eid-collected', label: 'identity.collected' },
+  { id: 'eid-activated', label: 'identity.activated' },
+] as const;
 
 /**
  * Chip ID cards and electronic identification: cards issued and coverage, the e-ID funnel from applications
@@ -60,24 +67,19 @@ export default function IdentityView(props: { now: () => number }) {
           </div>
           <section class="panel identity-funnel" data-testid="eid-funnel">
             <h2 class="panel-title">{t('identity.funnel')}</h2>
-            <div class="funnel-step">
-              <span class="funnel-label">{t('identity.collected')}</span>
-              <span class="funnel-bar">
-                <i style={{ width: funnelShare(collected()) }} />
-              </span>
-              <b class="funnel-value" data-testid="eid-collected" data-value={collected() ?? ''}>
-                {count(collected())}
-              </b>
-            </div>
-            <div class="funnel-step">
-              <span class="funnel-label">{t('identity.activated')}</span>
-              <span class="funnel-bar activated">
-                <i style={{ width: funnelShare(activated()) }} />
-              </span>
-              <b class="funnel-value" data-testid="eid-activated" data-value={activated() ?? ''}>
-                {count(activated())}
-              </b>
-            </div>
+            <For each={FUNNEL}>
+              {(step) => (
+                <div class="funnel-step">
+                  <span class="funnel-label">{t(step.label)}</span>
+                  <span class={`funnel-bar ${step.id}`}>
+                    <i style={{ width: funnelShare(province(step.id)) }} />
+                  </span>
+                  <b class="funnel-value" data-testid={step.id} data-value={province(step.id) ?? ''}>
+                    {count(province(step.id))}
+                  </b>
+                </div>
+              )}
+            </For>
             <p class="funnel-note">
               {t('identity.notActivated', {
                 n: count(collected() !== null && activated() !== null ? (collected() ?? 0) - (activated() ?? 0) : null),
@@ -91,7 +93,7 @@ export default function IdentityView(props: { now: () => number }) {
             {t('identity.byDistrict')}
             <small>{t('identity.rankedOn', { indicator: label(catalog['eid-activation-rate'], 'short') })}</small>
           </h2>
-          <table>
+          <table class="wall-table">
             <colgroup>
               <col class="rank" />
               <col class="name" />
@@ -125,25 +127,13 @@ export default function IdentityView(props: { now: () => number }) {
                       </td>
                       <td class="name">{row.unit.name}</td>
                       <td class="bar">
-                        <BarCell
-                          text={fmt().value(catalog['id-card-coverage'], cov()?.value ?? null)}
-                          value={cov()?.value ?? null}
-                          max={100}
-                          target={targetsOf(wall, 'id-card-coverage').target}
-                          band={cov()?.band ?? null}
-                        />
+                        <BarCell indicator="id-card-coverage" value={cov()?.value ?? null} band={cov()?.band ?? null} />
                       </td>
                       <td class="num">{count(wall.reading(code, 'id-cards-issued')?.value)}</td>
                       <td class="num">{count(wall.reading(code, 'eid-collected')?.value)}</td>
                       <td class="num">{count(wall.reading(code, 'eid-activated')?.value)}</td>
                       <td class="bar">
-                        <BarCell
-                          text={fmt().value(catalog['eid-activation-rate'], row.value)}
-                          value={row.value}
-                          max={100}
-                          target={targetsOf(wall, 'eid-activation-rate').target}
-                          band={row.band}
-                        />
+                        <BarCell indicator="eid-activation-rate" value={row.value} band={row.band} />
                       </td>
                     </tr>
                   );

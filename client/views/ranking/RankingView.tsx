@@ -62,13 +62,7 @@ export default function RankingView(props: { now: () => number }) {
             <span class="index-rank">{row.rank ?? '–'}</span>
             <RankMove row={row} />
             <span class="index-name">{unitName(row.unit)}</span>
-            <BarCell
-              text={fmt().value(INDEX, row.score)}
-              value={row.score}
-              max={100}
-              target={targets().target}
-              band={bandOf(INDEX, targets(), row.score)}
-            />
+            <BarCell indicator="service-index" value={row.score} band={bandOf(INDEX, targets(), row.score)} />
             <Change value={row.change} decimals={1} />
           </li>
         )}

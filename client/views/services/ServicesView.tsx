@@ -3,12 +3,20 @@ import { catalog, type IndicatorId } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
-import { byRank, targetsOf, unitRows } from '../../live/selectors';
+import { byRank, unitRows } from '../../live/selectors';
 import { BarCell } from '../../widgets/BarCell';
 import { Header } from '../../widgets/Header';
 import { StatGauge } from '../../widgets/StatGauge';
 import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
+import '../wallTable.css';
 import './services.css';
+
+/** The online record rate split as the article reports it: the province, its localities, its departments. */
+const SPLIT = [
+  { region: 'province', label: 'region.province' },
+  { region: 'localities', label: 'services.localities' },
+  { region: 'departments', label: 'services.departments' },
+] as const;
 
 /** The rates shown for every department, in the table's column order. */
 const RATES: IndicatorId[] = [
@@ -60,27 +68,17 @@ export default function ServicesView(props: { now: () => number }) {
         <section class="panel services-group">
           <h2 class="panel-title">{label(catalog['online-record-rate'])}</h2>
           <div class="services-gauges">
-            <StatGauge
-              plain
-              indicator="online-record-rate"
-              value={value('province', 'online-record-rate')}
-              label={t('region.province')}
-              testId="services-province"
-            />
-            <StatGauge
-              plain
-              indicator="online-record-rate"
-              value={value('localities', 'online-record-rate')}
-              label={t('services.localities')}
-              testId="services-localities"
-            />
-            <StatGauge
-              plain
-              indicator="online-record-rate"
-              value={value('departments', 'online-record-rate')}
-              label={t('services.departments')}
-              testId="services-departments"
-            />
+            <For each={SPLIT}>
+              {(group) => (
+                <StatGauge
+                  plain
+                  indicator="online-record-rate"
+                  value={value(group.region, 'online-record-rate')}
+                  label={t(group.label)}
+                  testId={`services-${group.region}`}
+                />
+              )}
+            </For>
           </div>
         </section>
         <section class="panel services-group">
@@ -108,7 +106,7 @@ export default function ServicesView(props: { now: () => number }) {
           <small>{t('services.rankedOn', { indicator: label(catalog['online-record-rate'], 'short') })}</small>
           <SampleBadge />
         </h2>
-        <table>
+        <table class="wall-table">
           <colgroup>
             <col class="rank" />
             <col class="name" />
@@ -120,7 +118,7 @@ export default function ServicesView(props: { now: () => number }) {
               <th class="num">#</th>
               <th>{t('region.departments')}</th>
               <For each={RATES}>{(id) => <th>{label(catalog[id], 'short')}</th>}</For>
-              <th class="num">{t('counter.recordsToday')}</th>
+              <th class="num">{t('services.today')}</th>
             </tr>
           </thead>
           <tbody>
@@ -132,13 +130,7 @@ export default function ServicesView(props: { now: () => number }) {
                   <For each={cells}>
                     {({ id, cell }) => (
                       <td>
-                        <BarCell
-                          text={fmt().value(catalog[id], cell?.value ?? null)}
-                          value={cell?.value ?? null}
-                          max={100}
-                          target={targetsOf(wall, id).target}
-                          band={cell?.band ?? null}
-                        />
+                        <BarCell indicator={id} value={cell?.value ?? null} band={cell?.band ?? null} />
                       </td>
                     )}
                   </For>
