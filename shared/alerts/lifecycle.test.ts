@@ -52,13 +52,15 @@ describe('nextAlert', () => {
 
 describe('compareAlerts', () => {
   const base = nextAlert(undefined, warning, subject, 1000) as Alert;
-  it('puts unacknowledged, then critical, then newer alerts first, and ended ones last', () => {
+  it('puts unacknowledged, then critical, then roll-ups, then newer alerts first, and ended ones last', () => {
     const a = { ...base, id: 'ended', severity: 'critical' as const, endedAt: 9 };
     const b = { ...base, id: 'acknowledged', severity: 'critical' as const, acknowledged: true };
     const c = { ...base, id: 'old-warning' };
     const d = { ...base, id: 'new-warning', startedAt: 2000 };
     const e = { ...base, id: 'critical', severity: 'critical' as const };
-    expect([a, b, c, d, e].sort(compareAlerts).map((x) => x.id)).toEqual([
+    const f = { ...base, id: 'departments', region: 'departments', severity: 'critical' as const, startedAt: 0 };
+    expect([a, b, c, d, e, f].sort(compareAlerts).map((x) => x.id)).toEqual([
+      'departments',
       'critical',
       'new-warning',
       'old-warning',

@@ -1,4 +1,5 @@
 import type { Alert } from '../protocol/schemas';
+import { ROLLUP_IDS } from '../regions/schema';
 import type { AlertRule, Verdict } from './rules';
 
 /** What an alert is about: a (region, indicator) for the figure rules, a source for silence. */
@@ -46,12 +47,18 @@ export function nextAlert(
   return { ...active, ...verdict, acknowledged: worse ? false : active.acknowledged };
 }
 
-/** Active alerts before ended ones, unacknowledged before acknowledged, then by severity and the newest first. */
+const isRollup = (a: Alert) => (ROLLUP_IDS as readonly (string | null)[]).includes(a.region);
+
+/**
+ * Active alerts before ended ones, unacknowledged before acknowledged, then by severity; within a severity the
+ * province and its groups before single units, then the newest first.
+ */
 export function compareAlerts(a: Alert, b: Alert): number {
   return (
     Number(a.endedAt !== null) - Number(b.endedAt !== null) ||
     Number(a.acknowledged) - Number(b.acknowledged) ||
     RANK[b.severity] - RANK[a.severity] ||
+    Number(isRollup(b)) - Number(isRollup(a)) ||
     b.startedAt - a.startedAt
   );
 }
