@@ -7,8 +7,16 @@ import { startWallServer, type WallServer } from './support/server';
 const DISTRICTS = regionSet.districts.length;
 const DEPARTMENTS = regionSet.departments.length;
 
-/** Every view but the overview, with what shows it has rendered its live figures. */
+/** Every view, with what shows it has rendered its live figures. */
 const VIEWS: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'overview',
+    path: '/',
+    ready: async (page) => {
+      await expect(page.getByTestId('map-regions').locator('li')).toHaveCount(DISTRICTS);
+      await expect.poll(() => page.getByTestId('map').locator('svg text').count()).toBeGreaterThanOrEqual(DISTRICTS);
+    },
+  },
   {
     name: 'district',
     path: '/district/417',

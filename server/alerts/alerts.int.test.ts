@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Alert, type Delta, SnapshotSchema } from '../../shared/protocol';
 import { useHarness, waitForEvent, waitUntil } from '../test/support';
@@ -60,12 +63,9 @@ describe('alerts on the wall', () => {
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
     expect(wall.app.ingest.submit('police', onlineRate(50)).ok).toBe(true);
-    const silent = await new Promise<Alert>((resolve) => {
-      socket.on('delta', (d) => {
-        const found = d.alerts?.find((a) => a.rule === 'source-silent');
-        if (found) resolve(found);
-      });
-    });
+    const silentIn = (ds: Delta[]) => ds.flatMap((d) => d.alerts ?? []).find((a) => a.rule === 'source-silent');
+    await waitUntil(() => silentIn(deltas) !== undefined, 'a silent-source alert');
+    const silent = silentIn(deltas) as Alert;
     expect(silent).toMatchObject({ source: 'police', severity: 'critical', threshold: 1 });
 
     wall.app.alerts.acknowledge(silent.id);
@@ -73,5 +73,27 @@ describe('alerts on the wall', () => {
     expect(acked.alerts).toEqual([{ ...silent, acknowledged: true }]);
     // Every delta follows the one before it, from the snapshot on.
     expect(deltas.map((d) => d.fromSeq)).toEqual([snapshot.seq, ...deltas.slice(0, -1).map((d) => d.seq)]);
+  });
+});
+
+describe('targets from TARGETS_FILE', () => {
+  it('reach the screens, the catalogue and the alert rules', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ioc-targets-')), 'targets.json');
+    writeFileSync(file, JSON.stringify({ 'online-record-rate': { target: 60 } }));
+    const wall = await start({ TARGETS_FILE: file });
+    const { socket, snapshot } = await wall.connect();
+    expect(snapshot.targets['online-record-rate']).toEqual({ target: 60, bands: { critical: 30, warning: 60 } });
+    const catalog = await wall.getJson<{ indicators: { id: string; target: number | null }[] }>('/api/v1/catalog');
+    expect(catalog.indicators.find((i) => i.id === 'online-record-rate')?.target).toBe(60);
+
+    const deltas: Delta[] = [];
+    socket.on('delta', (d) => deltas.push(d));
+    // 57 % meets the Government's 40 %, not this deployment's 60 %.
+    expect(wall.app.ingest.submit('dvc', onlineRate(57)).ok).toBe(true);
+    await waitUntil(() => deltas.some((d) => d.alerts?.some((a) => a.region === '417')), 'a below-target alert');
+    expect(deltas.flatMap((d) => d.alerts ?? []).find((a) => a.region === '417')).toMatchObject({
+      severity: 'warning',
+      threshold: 60,
+    });
   });
 });
