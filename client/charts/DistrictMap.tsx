@@ -122,6 +122,28 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         formatter: (p: { name: string; value: number | null }) =>
           `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, p.value))}</b>`,
       },
+      // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
+      graphic: [
+        {
+          type: 'group',
+          right: 0,
+          top: 0,
+          z: 3,
+          children: [
+            {
+              type: 'rect',
+              shape: { width: INSET_SIZE, height: INSET_SIZE, r: 8 },
+              style: { fill: '#101a2e', stroke: '#3a4d72', lineWidth: 1, lineDash: [5, 4] },
+            },
+            {
+              type: 'text',
+              left: 12,
+              top: 8,
+              style: { text: t('panel.inset'), fill: '#a9b8d0', fontSize: 16, fontFamily: 'Be Vietnam Pro' },
+            },
+          ],
+        },
+      ],
       series: [
         {
           ...common,
@@ -141,6 +163,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           ...common,
           id: 'inset',
           map: INSET,
+          // Above the card that separates it from the main map (see graphic).
+          z: 4,
           aspectScale: ASPECT,
           right: 12,
           top: 36,
@@ -166,9 +190,6 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       </h2>
       <div class="map-area">
         <div class="map-chart" ref={el} />
-        <div class="map-inset-frame" style={{ width: `${INSET_SIZE}px`, height: `${INSET_SIZE}px` }}>
-          <span>{t('panel.inset')}</span>
-        </div>
       </div>
       <MapLegend indicator={props.indicator} alerted={alerted().size > 0} />
       {/* The same figures as text, for screen readers, tests and outside monitors. */}

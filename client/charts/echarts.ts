@@ -3,12 +3,12 @@
  * output stays crisp at any scale of the canvas, from a 1366x768 TV to an 8K video wall.
  */
 import { MapChart } from 'echarts/charts';
-import { TooltipComponent } from 'echarts/components';
+import { GraphicComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([MapChart, TooltipComponent, LabelLayout, SVGRenderer]);
+echarts.use([MapChart, GraphicComponent, TooltipComponent, LabelLayout, SVGRenderer]);
 
 export type { EChartsCoreOption as ChartOption, EChartsType as Chart } from 'echarts/core';
 export { echarts };
