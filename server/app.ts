@@ -6,8 +6,10 @@ import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
+import { type Alerting, createAlerting } from './alerts/alerting';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { alertRoutes } from './http/alertRoutes';
 import { apiRoutes } from './http/apiRoutes';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
@@ -19,7 +21,7 @@ import { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
-import { buildSnapshot, catalogTargets, type SnapshotMeta } from './state/snapshot';
+import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +38,7 @@ export interface App {
   readonly state: LiveState;
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
+  readonly alerts: Alerting;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -59,9 +62,18 @@ export function createApp(deps: AppDeps): App {
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
-    targets: catalogTargets(),
+    targets: config.targets,
   };
-  const snapshot = () => buildSnapshot(state, meta, [], clock.now());
+  const alerts = createAlerting({
+    regions,
+    calendar,
+    clock,
+    targets: config.targets,
+    settings: config.alerts,
+    // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
+    publish: (changed) => broadcaster.enqueue(state.apply('alerts', []).seq, [], changed),
+  });
+  const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
   const app = express();
   app.disable('x-powered-by');
@@ -77,6 +89,7 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
+  app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
@@ -95,7 +108,12 @@ export function createApp(deps: AppDeps): App {
     intervalMs: config.realtime.deltaIntervalMs,
     emit: (delta) => wall.emit('delta', delta),
   });
-  const ingest = new Ingest({ state, regions, clock, onApplied: (seq, changes) => broadcaster.enqueue(seq, changes) });
+  const ingest = new Ingest({
+    state,
+    regions,
+    clock,
+    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
+  });
 
   const stoppers: { stop(): void }[] = [];
   return {
@@ -104,10 +122,12 @@ export function createApp(deps: AppDeps): App {
     state,
     ingest,
     broadcaster,
+    alerts,
     async listen() {
       if (config.simulator.enabled) {
         stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
       }
+      stoppers.push(alerts.start());
       stoppers.push(startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);

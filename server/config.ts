@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { IndicatorId, Targets } from '../shared/catalog';
+import { readTargetsFile } from './targetsFile';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -28,6 +30,15 @@ const EnvSchema = z.object({
   SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
   DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
+  TARGETS_FILE: z.string().min(1).optional(),
+  ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
+  ALERT_SILENCE_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(900),
+  ALERT_HISTORY: z.coerce.number().int().min(10).max(100_000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -42,6 +53,9 @@ export interface Config {
   defaultLang: Env['DEFAULT_LANG'];
   simulator: { enabled: boolean; seed: number; rate: number };
   realtime: { deltaIntervalMs: number; deltaBuffer: number };
+  /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
+  targets: Record<IndicatorId, Targets>;
+  alerts: { dropShare: number; silenceMs: number; history: number };
 }
 
 export class ConfigError extends Error {
@@ -59,6 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  let targets: Config['targets'];
+  try {
+    targets = readTargetsFile(e.TARGETS_FILE);
+  } catch (error) {
+    throw new ConfigError([`TARGETS_FILE: ${(error as Error).message}`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -69,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLang: e.DEFAULT_LANG,
     simulator: { enabled: e.SIM === 'on', seed: e.SIM_SEED, rate: e.SIM_RATE },
     realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
+    targets,
+    alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
   };
 }

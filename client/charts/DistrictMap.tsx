@@ -3,6 +3,7 @@ import { catalog, type IndicatorId } from '../../shared/catalog';
 import geoUrl from '../../shared/geo/nghe-an-districts.geojson?url';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
+import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { targetsOf, unitRows } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
@@ -39,6 +40,16 @@ async function loadMaps(): Promise<true> {
 
 let mapsLoaded: Promise<true> | null = null;
 
+/** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
+const ALERT_OUTLINE = '#f0e442';
+const ALERT_LABEL = {
+  backgroundColor: ALERT_OUTLINE,
+  color: '#0a1020',
+  textBorderWidth: 0,
+  padding: [3, 8],
+  borderRadius: 4,
+};
+
 /** Diagonal hatching over critical districts, so the band does not rest on colour alone. */
 const CRITICAL_HATCH = {
   symbol: 'rect',
@@ -61,6 +72,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
 
   const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
+  const alerted = createMemo(() => pressingRegions(activeAlerts(wall)));
 
   const option = createMemo(() => {
     if (!ready()) return {};
@@ -76,7 +88,9 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           areaColor: colour,
           // Hatching marks the critical band without relying on colour.
           ...(r.band === 'critical' && { decal: CRITICAL_HATCH }),
+          ...(alerted().has(r.unit.code) && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
         },
+        ...(alerted().has(r.unit.code) && { label: ALERT_LABEL }),
       };
     });
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
@@ -177,12 +191,17 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       <div class="map-area">
         <div class="map-chart" ref={el} />
       </div>
-      <MapLegend indicator={props.indicator} />
+      <MapLegend indicator={props.indicator} alerted={alerted().size > 0} />
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
       <ul class="visually-hidden" data-testid="map-regions">
         <For each={rows()}>
           {(r) => (
-            <li data-code={r.unit.code} data-band={r.band ?? 'none'} data-value={r.value ?? ''}>
+            <li
+              data-code={r.unit.code}
+              data-band={r.band ?? 'none'}
+              data-value={r.value ?? ''}
+              data-alert={alerted().has(r.unit.code) ? 'pressing' : undefined}
+            >
               {r.unit.name}: {fmt().value(catalog[props.indicator], r.value)}
             </li>
           )}
@@ -192,7 +211,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 }
 
-function MapLegend(props: { indicator: IndicatorId }) {
+function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const targets = () => targetsOf(wall, props.indicator);
@@ -220,6 +239,11 @@ function MapLegend(props: { indicator: IndicatorId }) {
             </span>
           </>
         )}
+      </Show>
+      <Show when={props.alerted}>
+        <span class="legend-item legend-alert" data-testid="map-alert-legend">
+          <i aria-hidden="true" /> {t('alert.mapLegend')}
+        </span>
       </Show>
       <span class="legend-credit muted">{t('credits.boundaries')}</span>
     </div>
