@@ -5,8 +5,10 @@ import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
+import { type Alerting, createAlerting } from './alerts/alerting';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
 import { dataRoutes } from './http/dataRoutes';
@@ -21,9 +23,12 @@ import { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
-import { buildSnapshot, catalogTargets, type SnapshotMeta } from './state/snapshot';
+import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
 import { startRetention } from './state/store/retention';
 import { Store } from './state/store/store';
+
+/** The source name of the seqs that alerts take between batches. */
+const ALERTS_SOURCE = 'alerts';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +47,7 @@ export interface App {
   readonly state: LiveState;
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
+  readonly alerts: Alerting;
   readonly store: Store;
   readonly metrics: WallMetrics;
   listen(): Promise<AddressInfo>;
@@ -69,9 +75,19 @@ export function createApp(deps: AppDeps): App {
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
-    targets: catalogTargets(),
+    targets: config.targets,
   };
-  const snapshot = () => buildSnapshot(state, meta, [], clock.now());
+  const alerts = createAlerting({
+    regions,
+    calendar,
+    clock,
+    targets: config.targets,
+    settings: config.alerts,
+    // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
+    // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
+    publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
+  });
+  const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
   const app = express();
   app.disable('x-powered-by');
@@ -87,6 +103,7 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
+  app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
@@ -116,7 +133,7 @@ export function createApp(deps: AppDeps): App {
     store,
     logger,
     metrics,
-    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes),
+    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
   });
   // Source systems in, history and metrics out; then JSON errors for every API path.
   app.use(dataRoutes({ ingest, store, metrics, regions, calendar, clock, config: config.ingest }));
@@ -130,6 +147,7 @@ export function createApp(deps: AppDeps): App {
     state,
     ingest,
     broadcaster,
+    alerts,
     store,
     metrics,
     async listen() {
@@ -137,6 +155,7 @@ export function createApp(deps: AppDeps): App {
       if (config.simulator.enabled) {
         stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
       }
+      stoppers.push(alerts.start());
       stoppers.push(startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { IndicatorId, Targets } from '../shared/catalog';
 import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
+import { readTargetsFile } from './targetsFile';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -30,6 +32,15 @@ const EnvSchema = z.object({
   DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
   ...IngestEnv,
+  TARGETS_FILE: z.string().min(1).optional(),
+  ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
+  ALERT_SILENCE_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(900),
+  ALERT_HISTORY: z.coerce.number().int().min(10).max(100_000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -46,6 +57,9 @@ export interface Config {
   realtime: { deltaIntervalMs: number; deltaBuffer: number };
   ingest: IngestConfig;
   storage: StorageConfig;
+  /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
+  targets: Record<IndicatorId, Targets>;
+  alerts: { dropShare: number; silenceMs: number; history: number };
 }
 
 export class ConfigError extends Error {
@@ -65,6 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const { ingest, storage, problems } = resolveIngestConfig(e);
   if (problems.length) throw new ConfigError(problems);
+  let targets: Config['targets'];
+  try {
+    targets = readTargetsFile(e.TARGETS_FILE);
+  } catch (error) {
+    throw new ConfigError([`TARGETS_FILE: ${(error as Error).message}`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
     ingest,
     storage,
+    targets,
+    alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
   };
 }

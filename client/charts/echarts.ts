@@ -3,7 +3,7 @@
  * output stays crisp at any scale of the canvas, from a 1366x768 TV to an 8K video wall.
  */
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
@@ -12,6 +12,7 @@ echarts.use([
   MapChart,
   LineChart,
   BarChart,
+  GraphicComponent,
   GridComponent,
   MarkLineComponent,
   TooltipComponent,

@@ -56,6 +56,34 @@ describe('createWall', () => {
     });
   });
 
+  it('keeps the active alerts, and lets an alert go when it ends', () => {
+    const socket = new FakeSocket();
+    const alert = {
+      id: 'a1',
+      rule: 'below-target' as const,
+      severity: 'critical' as const,
+      region: '417',
+      indicator: 'online-record-rate' as const,
+      source: null,
+      value: 25,
+      threshold: 40,
+      startedAt: AT,
+      endedAt: null,
+      acknowledged: false,
+    };
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      socket.serverEmit('snapshot', { ...snapshot, alerts: [alert] });
+      expect(Object.keys(wall.state.alerts)).toEqual(['a1']);
+      const delta = { epoch: 'e1', at: AT, changes: [] };
+      socket.serverEmit('delta', { ...delta, fromSeq: 5, seq: 6, alerts: [{ ...alert, id: 'a2' }] });
+      expect(Object.keys(wall.state.alerts).sort()).toEqual(['a1', 'a2']);
+      socket.serverEmit('delta', { ...delta, fromSeq: 6, seq: 7, alerts: [{ ...alert, endedAt: AT + 1 }] });
+      expect(Object.keys(wall.state.alerts)).toEqual(['a2']);
+      dispose();
+    });
+  });
+
   it('closes its socket when its owner is disposed', () => {
     const socket = new FakeSocket();
     createRoot((dispose) => {

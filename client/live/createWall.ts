@@ -1,5 +1,5 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { Alert, Reading, Snapshot } from '../../shared/protocol';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
@@ -90,7 +90,18 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
             if (!state.values[r.region]) setState('values', r.region, {});
             setState('values', r.region, r.indicator, r);
           }
-          for (const a of d.alerts ?? []) setState('alerts', a.id, a);
+          // Ended alerts leave the store: it holds what is active, and does not grow with uptime.
+          if (d.alerts?.length) {
+            setState(
+              'alerts',
+              produce((alerts) => {
+                for (const a of d.alerts ?? []) {
+                  if (a.endedAt === null) alerts[a.id] = a;
+                  else delete alerts[a.id];
+                }
+              }),
+            );
+          }
           setState('seq', d.seq);
           setLastDataAt(Date.now());
         }),

@@ -16,6 +16,7 @@ import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
 import { Ranking } from '../widgets/Ranking';
 import { TargetNote } from '../widgets/TargetNote';
+import { useViewNavigation } from './links';
 import './overview.css';
 
 /** The indicator the overview shows when the URL names none: the Government's headline Project 06 target. */
@@ -33,6 +34,7 @@ export function Overview(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
+  const { openDistrict, districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
     return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
@@ -139,7 +141,7 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
       </div>
       <div class="overview-main">
-        <DistrictMap indicator={indicator()} />
+        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
         <div class="overview-centre">
           <div class="indicator-bar">
             <label class="indicator-picker">
@@ -157,7 +159,7 @@ export function Overview(props: { now: () => number }) {
               </select>
             </label>
           </div>
-          <DistrictGauges indicator={indicator()} />
+          <DistrictGauges indicator={indicator()} href={districtHref} />
           <div class="trends">
             <TrendChart
               indicator={indicator()}
@@ -168,7 +170,7 @@ export function Overview(props: { now: () => number }) {
             <HourlyRecordsChart now={serverNow} />
           </div>
         </div>
-        <Ranking indicator={indicator()} />
+        <Ranking indicator={indicator()} href={districtHref} />
       </div>
     </div>
   );

@@ -115,6 +115,23 @@ export class Ingest {
     return { ok: true, accepted: total, seq: state.seq, replayed: false };
   }
 
+  /**
+   * Takes the next seq for a change that carries no readings (alerts raised or ended between batches), stored
+   * like any batch, so that a restart continues after it. Returns null, changing nothing, when it cannot be stored.
+   */
+  advance(source: string): number | null {
+    const { state, store, clock } = this.deps;
+    const batch = state.draft().prepare(source, []);
+    try {
+      store.commit([batch], { receivedAt: clock.now() });
+    } catch (error) {
+      this.deps.logger?.error({ err: error, source }, 'seq not stored; nothing applied');
+      return null;
+    }
+    state.commit([batch]);
+    return batch.seq;
+  }
+
   /** Validates a submission and computes its batches as `submitBatches` would, storing and applying nothing. */
   check(source: string, groups: readonly BatchInput[]): { ok: true; batches: PreparedBatch[] } | Invalid {
     return this.prepare(source, groups, this.deps.clock.now());
