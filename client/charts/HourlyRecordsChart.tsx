@@ -51,7 +51,7 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       xAxis: {
         type: 'category',
         data: labels,
-        axisLabel: { ...AXIS_TEXT, interval: 3 },
+        axisLabel: { ...AXIS_TEXT, interval: 5 },
         axisLine: AXIS_LINE,
         axisTick: { show: false },
       },
