@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       defaultLang: 'vi',
       simulator: { enabled: true, seed: 20240119, rate: 5 },
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
+      ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
+      storage: { synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
     });

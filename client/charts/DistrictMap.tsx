@@ -7,6 +7,7 @@ import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { targetsOf, unitRows } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
+import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
 import { echarts } from './echarts';
 import './districtMap.css';
@@ -50,16 +51,6 @@ const ALERT_LABEL = {
   borderRadius: 4,
 };
 
-/** Diagonal hatching over critical districts, so the band does not rest on colour alone. */
-const CRITICAL_HATCH = {
-  symbol: 'rect',
-  symbolSize: 1,
-  dashArrayX: [1, 0],
-  dashArrayY: [3, 5],
-  rotation: Math.PI / 4,
-  color: 'rgba(10, 16, 32, 0.6)',
-};
-
 /** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
   const wall = useWall();
@@ -87,7 +78,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         itemStyle: {
           areaColor: colour,
           // Hatching marks the critical band without relying on colour.
-          ...(r.band === 'critical' && { decal: CRITICAL_HATCH }),
+          ...(r.band === 'critical' && { decal: HATCH }),
           ...(alerted().has(r.unit.code) && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
         },
         ...(alerted().has(r.unit.code) && { label: ALERT_LABEL }),

@@ -1,8 +1,16 @@
 import { useSearchParams } from '@solidjs/router';
+import { createMemo, untrack } from 'solid-js';
 import { catalog, type IndicatorId, indicators, isIndicatorId } from '../../shared/catalog';
+import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
+import { HourlyRecordsChart } from '../charts/HourlyRecordsChart';
+import { Sparkline } from '../charts/Sparkline';
+import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
+import { createSeries } from '../live/createSeries';
+import { byRank, unitRows } from '../live/selectors';
+import { type SeriesPoint, sumSeries } from '../live/series';
 import { DistrictGauges } from '../widgets/DistrictGauges';
 import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
@@ -14,7 +22,14 @@ import './overview.css';
 /** The indicator the overview shows when the URL names none: the Government's headline Project 06 target. */
 export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
 
-/** The province at a glance: headline counters, the map, a gauge per district and the ranking. */
+/** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
+const SPARK_WINDOW_MS = 24 * 3_600_000;
+const SPARK_STEP_MS = 15 * 60_000;
+
+/**
+ * The province at a glance: headline counters with their sparklines, the map, a gauge per district, the trend of
+ * the indicator for the province and a unit, today's records per hour, and the ranking.
+ */
 export function Overview(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
@@ -26,6 +41,38 @@ export function Overview(props: { now: () => number }) {
   };
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
+  // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.
+  const serverNow = () => props.now() + wall.clockOffset();
+  const spark = (id: IndicatorId) =>
+    createSeries(wall, {
+      region: () => 'province',
+      indicator: () => id,
+      from: () => serverNow() - SPARK_WINDOW_MS,
+      stepMs: SPARK_STEP_MS,
+    });
+  const sparks = {
+    idCards: spark('id-cards-issued'),
+    eidActivated: spark('eid-activated'),
+    onlineRate: spark('online-record-rate'),
+    online: spark('records-today-online'),
+    offline: spark('records-today-offline'),
+  };
+  const recordsSpark = createMemo(() => sumSeries(sparks.online(), sparks.offline()));
+  const sparkline = (points: () => SeriesPoint[], colour: string, name: string) => (
+    <Sparkline points={points()} now={serverNow()} colour={colour} testId={`spark-${name}`} label={t('trend.spark')} />
+  );
+  // The unit on the trend: the URL's, else the one ranked last on the indicator when it was chosen (kept steady
+  // while figures move, so the chart does not jump from unit to unit).
+  const lagging = createMemo(() => {
+    const id = indicator();
+    wall.state.epoch; // re-chosen on a new connection, when the figures are first there
+    const rows = untrack(() => byRank(unitRows(wall, regionSet.districts, id)).filter((r) => r.rank !== null));
+    return rows.at(-1)?.unit.code ?? (regionSet.districts[0]?.code as string);
+  });
+  const district = () => {
+    const code = params.district;
+    return typeof code === 'string' && regionSet.districts.some((d) => d.code === code) ? code : lagging();
+  };
   const recordsToday = () => {
     const online = province('records-today-online');
     const offline = province('records-today-offline');
@@ -43,6 +90,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#56b4e9"
+          trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
         >
           <span>
             {label(catalog['id-card-coverage'])}{' '}
@@ -56,6 +104,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#009e73"
+          trend={sparkline(sparks.eidActivated, '#009e73', 'eid-activated')}
         >
           <span>
             {t('counter.eidActivatedOf', {
@@ -70,6 +119,7 @@ export function Overview(props: { now: () => number }) {
           value={province('online-record-rate')}
           format={(v) => fmt().value(catalog['online-record-rate'], v)}
           accent="#e69f00"
+          trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
         >
           <TargetNote indicator="online-record-rate" value={province('online-record-rate')} />
         </HeadlineCounter>
@@ -80,6 +130,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#cc79a7"
+          trend={sparkline(recordsSpark, '#cc79a7', 'records-today')}
         >
           <span>
             {t('counter.online')} <b>{count(province('records-today-online'))}</b>
@@ -109,6 +160,15 @@ export function Overview(props: { now: () => number }) {
             </label>
           </div>
           <DistrictGauges indicator={indicator()} href={districtHref} />
+          <div class="trends">
+            <TrendChart
+              indicator={indicator()}
+              district={district()}
+              onDistrict={(code) => setParams({ district: code })}
+              now={serverNow}
+            />
+            <HourlyRecordsChart now={serverNow} />
+          </div>
         </div>
         <Ranking indicator={indicator()} href={districtHref} />
       </div>

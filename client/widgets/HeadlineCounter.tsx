@@ -11,6 +11,8 @@ export interface HeadlineCounterProps {
   whole?: boolean;
   children?: JSX.Element;
   accent?: string;
+  /** A small chart of the figure's recent course (a sparkline), under the figure. */
+  trend?: JSX.Element;
 }
 
 /**
@@ -30,6 +32,7 @@ export function HeadlineCounter(props: HeadlineCounterProps) {
         {text()}
       </p>
       <div class="counter-sub">{props.children}</div>
+      {props.trend}
     </section>
   );
 }

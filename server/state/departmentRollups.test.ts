@@ -7,13 +7,20 @@ import { makeRandom } from '../domain/random';
 import { startObservations } from '../domain/simulator';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from './liveState';
+import { openMemoryStore } from './store/store';
 
 const AT = Date.UTC(2024, 0, 19, 3);
 
 /** The live state after the simulator's starting figures, which give every department every rate. */
 function started() {
   const state = new LiveState({ regions: regionSet, calendar: makeLocalCalendar('Asia/Ho_Chi_Minh'), epoch: 'e' });
-  const ingest = new Ingest({ state, regions: regionSet, clock: { now: () => AT }, onApplied: () => {} });
+  const ingest = new Ingest({
+    state,
+    regions: regionSet,
+    clock: { now: () => AT },
+    store: openMemoryStore(),
+    onApplied: () => {},
+  });
   const model = buildSimulationModel(regionSet, makeRandom(20240119));
   const result = ingest.submit(
     'simulator',

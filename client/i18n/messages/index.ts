@@ -6,6 +6,7 @@ import { overviewMessages } from './overview';
 import { serviceIndexMessages } from './serviceIndex';
 import { servicesMessages } from './services';
 import { tasksMessages } from './tasks';
+import { trendMessages } from './trends';
 import { viewMessages } from './views';
 
 /**
@@ -22,6 +23,7 @@ const FEATURES = [
   servicesMessages,
   tasksMessages,
   serviceIndexMessages,
+  trendMessages,
 ] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]
