@@ -1,39 +1,108 @@
-// `npm run bench`: starts the real server as a child process and measures it from outside: delivery to screens
-// under the simulator, then durable ingest throughput and ingest-to-screen latency. Options through the
-// environment: BENCH_SECONDS (duration of each timed scenario, default 20), SIM_RATE (simulator events/s).
-import { startWallServer } from '../e2e/support/server';
-import { type Row, report } from './lib/report';
-import { deliveryScenario } from './scenarios/delivery';
-import { BENCH_TOKEN, ingestThroughputScenario, ingestToClientScenario } from './scenarios/ingest';
+// `npm run bench`: IOC Wall against a floor measured in the same run (a bare socket.io server and a page that
+// writes each value into one DOM node), in five scenarios; every figure is read as a ratio to the floor's, since the
+// machine may be shared and noisy. Writes bench/out/*.json, prints a markdown table and, for a full run, puts it in
+// bench/RESULTS.md. Environment: BENCH_QUICK=1 for short runs while developing (the table is not kept),
+// BENCH_ONLY=a,c to run some scenarios only.
+import { feedBody, feedUpdate } from './driver/feed';
+import { stopAll } from './lib/children';
+import { type Compared, reportRun, startRun } from './lib/compare';
+import { seedDataDir, startFloor, startWall, type Target } from './lib/servers';
+import { coldLoadScenario } from './scenarios/coldLoad';
+import { fanoutScenario } from './scenarios/fanout';
+import { BATCH_SIZE, ingestThroughputScenario } from './scenarios/ingest';
+import { type ScreensResult, screensScenario } from './scenarios/screens';
+import { budgets, compareColdLoad, compareFanout, compareIngest, compareScreens } from './tables';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const QUICK = process.env.BENCH_QUICK === '1';
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+/** Seconds of sending per scenario and server. */
+const SECONDS = QUICK ? { a: 8, b: 8, c: 15, d: 5 } : { a: 30, b: 30, c: 60, d: 20 };
+const COLD_LOADS = QUICK ? 3 : 5;
 
-async function main() {
-  const rows: Row[] = [];
-  const server = await startWallServer({
-    env: { LOG_LEVEL: 'warn', ...(process.env.SIM_RATE && { SIM_RATE: process.env.SIM_RATE }) },
-  });
-  try {
-    // Let the simulator seed and settle before measuring.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    rows.push(...(await deliveryScenario(server.url, 10, seconds)));
-  } finally {
-    await server.stop();
-  }
-  // Ingest on a server of its own, without the simulator, so that only the bench's batches are measured.
-  const ingestServer = await startWallServer({
-    env: { LOG_LEVEL: 'warn', SIM: 'off', INGEST_TOKENS: `bench:${BENCH_TOKEN}`, INGEST_RATE_LIMIT: '1000000' },
-  });
-  try {
-    rows.push(...(await ingestThroughputScenario(ingestServer.url, seconds)));
-    rows.push(...(await ingestToClientScenario(ingestServer.url, 10, seconds)));
-  } finally {
-    await ingestServer.stop();
-  }
-  report(rows, { simRate: process.env.SIM_RATE ?? 'default' });
+/** Runs `measure` on a fresh wall and then a fresh floor, each stopped afterwards. */
+async function sideBySide<T>(
+  seed: string,
+  measure: (target: Target) => Promise<T>,
+  floorOptions: { durable?: boolean } = {},
+): Promise<{ wall: T; floor: T }> {
+  const on = async (start: () => Promise<Target>) => {
+    const target = await start();
+    try {
+      return await measure(target);
+    } finally {
+      await target.stop();
+    }
+  };
+  const wall = await on(() => startWall(seed));
+  const floor = await on(() => startFloor(floorOptions));
+  return { wall, floor };
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  const run = startRun({ quick: QUICK, seconds: SECONDS, coldLoads: COLD_LOADS, scenarios: [...ONLY] });
+  console.log(`IOC Wall bench${QUICK ? ' (quick)' : ''}: scenarios ${[...ONLY].join(', ')}`);
+  const seed = await seedDataDir();
+  const rows: Compared[] = [];
+  const screens = async (name: string, screenCount: number, rate: number, seconds: number) => {
+    console.log(`(${name}) ${rate} updates/s, ${screenCount} screen(s), ${seconds} s`);
+    const result: { wall: ScreensResult; floor: ScreensResult } = await sideBySide(seed, (target) =>
+      screensScenario({ target, screens: screenCount, rate, seconds }),
+    );
+    rows.push(...compareScreens(`(${name}) ${rate}/s, ${screenCount} screen${screenCount > 1 ? 's' : ''}`, result));
+  };
+  if (ONLY.has('a')) await screens('a', 10, 100, SECONDS.a);
+  if (ONLY.has('b')) await screens('b', 1, 1000, SECONDS.b);
+  if (ONLY.has('c')) {
+    console.log(`(c) 500 socket clients, 10 updates/s, ${SECONDS.c} s`);
+    const result = await sideBySide(seed, (target) =>
+      fanoutScenario({ target, clients: 500, rate: 10, seconds: SECONDS.c }),
+    );
+    rows.push(...compareFanout('(c) 500 clients, 10/s', result));
+  }
+  if (ONLY.has('d')) {
+    console.log(`(d) durable ingest, batches of ${BATCH_SIZE}, ${SECONDS.d} s`);
+    const result = await sideBySide(seed, (target) => ingestThroughputScenario(target.url, SECONDS.d), {
+      durable: true,
+    });
+    rows.push(...compareIngest(`(d) ingest, batches of ${BATCH_SIZE}`, result));
+  }
+  if (ONLY.has('e')) {
+    console.log(`(e) cold load, ${COLD_LOADS} loads`);
+    const result = await sideBySide(seed, async (target) => {
+      if (target.kind === 'floor') await primeFloor(target);
+      return coldLoadScenario(target, COLD_LOADS);
+    });
+    rows.push(...compareColdLoad('(e) cold load', result));
+  }
+  reportRun(run, rows, { updateResults: !QUICK && ONLY.size === 5 });
+  const missed = rows.filter((r) => r.holds === false);
+  console.log(
+    missed.length === 0 ? `Every budget holds (${budgets(rows)} checked).` : `${missed.length} budget(s) missed.`,
+  );
+}
+
+/** The floor shows the last value it received: give it one, so that a screen that connects has a value to show. */
+async function primeFloor(target: Target): Promise<void> {
+  await fetch(`${target.url}/api/v1/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: feedBody(feedUpdate(0), Date.now()),
+  });
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`bench: ${signal}, stopping everything it started`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);

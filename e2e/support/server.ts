@@ -24,6 +24,10 @@ export interface WallServerOptions {
   port?: number;
   /** How long to wait for the server to listen. */
   timeoutMs?: number;
+  /** Another server with the same contract (PORT, HOST, DATA_DIR, /healthz), relative to the repository. */
+  script?: string;
+  /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 /** A loopback port that was free a moment ago (the OS picks it; the server binds it right after). */
@@ -47,7 +51,8 @@ export function freePort(): Promise<number> {
 export async function startWallServer(options: WallServerOptions = {}): Promise<WallServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-wall-'));
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  const script = path.join(root, options.script ?? 'server/main.ts');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,0 +1,144 @@
+// The bench's driver, run as a process of its own so that its work is not the measured server's or browser's:
+// posts updates through the ingest API at a fixed open-loop rate (a request is sent when its time comes, whether
+// or not earlier ones were answered), one observation per request on keep-alive connections, and writes what it
+// sent and when to a JSON file. Usage: node --import tsx bench/driver/driver.ts '<DriverConfig as JSON>'
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { percentile, round } from '../lib/stats';
+import { FEED_TOKEN, feedBody, feedUpdate } from './feed';
+
+export interface DriverConfig {
+  /** Base URL of the server under test (the wall or the floor). */
+  url: string;
+  /** Updates per second. */
+  rate: number;
+  seconds: number;
+  /** Where to write the DriverResult. */
+  out: string;
+  /** The index of the first update, so that runs on one server never repeat a value. */
+  first?: number;
+  /** Keep-alive connections at most; requests beyond them wait in the driver (and that wait counts). */
+  connections?: number;
+}
+
+export interface DriverResult {
+  /** Every update sent: [region, value, sent at (ms since the epoch, sub-millisecond)]. */
+  sends: [string, number, number][];
+  /** Answers by HTTP status ("error" for a failed request). */
+  answers: Record<string, number>;
+  /** How late the driver sent against its schedule, in ms: it kept up when these are small. */
+  lateMs: { p50: number; p99: number; max: number };
+  /** Request round trips, in ms. */
+  requestMs: { p50: number; p99: number };
+  startedAt: number;
+  endedAt: number;
+}
+
+/** Milliseconds since the epoch with sub-millisecond resolution, on the clock the browser's pages use too. */
+const clock = () => performance.timeOrigin + performance.now();
+
+async function drive(config: DriverConfig): Promise<DriverResult> {
+  const target = new URL('/api/v1/ingest', config.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections ?? 16 });
+  const total = Math.round(config.rate * config.seconds);
+  const first = config.first ?? 0;
+  const sends: [string, number, number][] = [];
+  const answers: Record<string, number> = {};
+  const late: number[] = [];
+  const trips: number[] = [];
+  const lastAt = new Map<string, number>();
+  let open = 0;
+  let allSent: () => void = () => {};
+  const drained = new Promise<void>((resolve) => {
+    allSent = resolve;
+  });
+  let sent = 0;
+
+  const count = (key: string) => {
+    answers[key] = (answers[key] ?? 0) + 1;
+  };
+  const settle = () => {
+    open -= 1;
+    if (sent === total && open === 0) allSent();
+  };
+
+  const send = (i: number, scheduled: number) => {
+    const update = feedUpdate(first + i);
+    const now = clock();
+    // A district's times must go up for each update to replace the one before, even within one millisecond.
+    const at = Math.max(Math.floor(now), (lastAt.get(update.region) ?? 0) + 1);
+    lastAt.set(update.region, at);
+    const body = feedBody(update, at);
+    sends.push([update.region, update.value, now]);
+    late.push(now - scheduled);
+    open += 1;
+    const request = http.request(
+      target,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${FEED_TOKEN}`,
+        },
+        timeout: 30_000,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => {
+          trips.push(clock() - now);
+          count(String(response.statusCode));
+          settle();
+        });
+      },
+    );
+    request.on('error', () => {
+      count('error');
+      settle();
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.end(body);
+  };
+
+  // The parent measures CPU between these two messages: from the first update to the last answer.
+  process.send?.({ type: 'sending' });
+  const startedAt = clock();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((clock() - startedAt) * config.rate) / 1000) + 1);
+      while (sent < due) {
+        send(sent, startedAt + (sent * 1000) / config.rate);
+        sent += 1;
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else resolve();
+    };
+    tick();
+  });
+  const endedAt = clock();
+  if (open > 0) await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  process.send?.({ type: 'answered' });
+  agent.destroy();
+  return {
+    sends,
+    answers,
+    lateMs: {
+      p50: round(percentile(late, 0.5), 2),
+      p99: round(percentile(late, 0.99), 2),
+      max: round(Math.max(...late), 2),
+    },
+    requestMs: { p50: round(percentile(trips, 0.5), 2), p99: round(percentile(trips, 0.99), 2) },
+    startedAt,
+    endedAt,
+  };
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as DriverConfig;
+drive(config).then(
+  (result) => writeFileSync(config.out, JSON.stringify(result)),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runNode } from '../lib/children';
+import type { DriverConfig, DriverResult } from './driver';
+
+export interface DriverHooks {
+  /** The driver is about to send its first update. */
+  sending?: () => void;
+  /** Every update was answered (or timed out). */
+  answered?: () => void;
+}
+
+/** Runs the driver in a process of its own and returns what it sent, calling `hooks` as it goes. */
+export async function runDriver(config: Omit<DriverConfig, 'out'>, hooks: DriverHooks = {}): Promise<DriverResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-driver-'));
+  const out = path.join(dir, 'result.json');
+  try {
+    const child = runNode('bench/driver/driver.ts', [JSON.stringify({ ...config, out } satisfies DriverConfig)]);
+    child.process.on('message', (message: { type?: string }) => {
+      if (message.type === 'sending') hooks.sending?.();
+      if (message.type === 'answered') hooks.answered?.();
+    });
+    const code = await child.exited;
+    if (code !== 0) throw new Error(`the driver failed (exit ${code})`);
+    return JSON.parse(readFileSync(out, 'utf8')) as DriverResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

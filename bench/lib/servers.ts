@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startWallServer } from '../../e2e/support/server';
+import { FEED_SOURCE, FEED_TOKEN } from '../driver/feed';
+import { onExit } from './children';
+
+/** A server under test: where it listens and which process to watch. */
+export interface Target {
+  kind: 'wall' | 'floor';
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A data directory with a day of simulated figures (the simulator seeds every indicator hour by hour since local
+ * midnight), so that the wall under test shows full counters, sparklines and trends, as it would in service.
+ * Made once per run; each server gets a copy of it.
+ */
+export async function seedDataDir(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-seed-'));
+  onExit(async () => rmSync(dir, { recursive: true, force: true }));
+  // The simulator seeds before the server listens: once it answers, the day is in the database.
+  const server = await startWallServer({ dataDir: dir, env: { SIM: 'on', LOG_LEVEL: 'warn' } });
+  await server.stop();
+  return dir;
+}
+
+/**
+ * The wall as deployed, on a copy of the seeded data, with the simulator off (the driver is the only source) and
+ * the bench's token allowed as many requests as it sends.
+ */
+export async function startWall(seedDir: string): Promise<Target> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-'));
+  cpSync(seedDir, dataDir, { recursive: true });
+  const server = await startWallServer({
+    dataDir,
+    env: {
+      SIM: 'off',
+      LOG_LEVEL: 'warn',
+      INGEST_TOKENS: `${FEED_SOURCE}:${FEED_TOKEN}`,
+      INGEST_RATE_LIMIT: '1000000',
+    },
+  });
+  const stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const unregister = onExit(stop);
+  return {
+    kind: 'wall',
+    url: server.url,
+    pid: server.process.pid as number,
+    stop: async () => {
+      unregister();
+      await stop();
+    },
+  };
+}
+
+/** The floor server (bench/floor/server.ts); `durable` commits every request to SQLite before emitting it. */
+export async function startFloor(options: { durable?: boolean } = {}): Promise<Target> {
+  const server = await startWallServer({
+    script: 'bench/floor/server.ts',
+    env: { FLOOR_DURABLE: options.durable ? '1' : '0' },
+  });
+  const unregister = onExit(() => server.stop());
+  return {
+    kind: 'floor',
+    url: server.url,
+    pid: server.process.pid as number,
+    stop: async () => {
+      unregister();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { DriverResult } from '../driver/driver';
+import { runDriver } from '../driver/runDriver';
+import { heapAfterGc, launchBrowser, openScreen } from '../lib/browser';
+import { processCpuSeconds, treeCpuSeconds } from '../lib/procCpu';
+import type { Target } from '../lib/servers';
+import { percentile } from '../lib/stats';
+
+export interface ScreensOptions {
+  target: Target;
+  screens: number;
+  /** Updates per second. */
+  rate: number;
+  seconds: number;
+  /** The first update's index (values stay unique across runs on one server). */
+  first?: number;
+  /** Unmeasured time after the screens are live: history loads, charts draw, fonts arrive. */
+  warmupMs?: number;
+}
+
+export interface ScreensResult {
+  sent: number;
+  /** Answers other than 200, by status. */
+  refused: Record<string, number>;
+  driver: DriverResult['lateMs'];
+  /** Send to change on screen, ms, over every gauge of every screen. */
+  latency: { p50: number; p95: number; p99: number; samples: number };
+  /** The share of (update, screen) pairs that reached the screen; the rest were coalesced away. */
+  seenShare: number;
+  final: { checked: number; wrong: number; settledMs: number | null };
+  /** Server CPU (user + system) per update, in microseconds, from the first update to the last answer. */
+  serverUsPerUpdate: number;
+  serverCores: number;
+  /** Chromium (every process) per screen, in cores (1 = one core busy), while sending. */
+  browserCoresPerScreen: number;
+  /** Mean over the screens of the JS heap after a forced GC, in MB. */
+  heapStartMb: number;
+  heapEndMb: number;
+  pageErrors: string[];
+}
+
+/** How long the final values may take to appear after the last answer before they count as wrong. */
+const SETTLE_LIMIT_MS = 5_000;
+const MB = 1024 * 1024;
+
+/** What gaugeObserver.js leaves in each screen. */
+type Bench = { __bench: { gauges: number; changes: [gauge: string, value: string, at: number][] } };
+const OBSERVER = readFileSync(path.join(import.meta.dirname, 'gaugeObserver.js'), 'utf8');
+
+/** What each gauge shows now: [gauge test id, data-value]. */
+const readGauges = (page: Page): Promise<[string, string][]> =>
+  page.$$eval('[data-testid="gauge-value"]', (els) =>
+    els.map((el): [string, string] => [
+      el.closest('[data-testid^="gauge-"]:not([data-testid="gauge-value"])')?.getAttribute('data-testid') ?? '',
+      el.getAttribute('data-value') ?? '',
+    ]),
+  );
+
+/** The value each gauge must end on: the last one sent to its district (the floor's one gauge: the last sent). */
+function expectedFinals(target: Target, sends: DriverResult['sends']): Map<string, number> {
+  const expected = new Map<string, number>();
+  for (const [region, value] of sends) expected.set(target.kind === 'wall' ? `gauge-${region}` : 'gauge-floor', value);
+  return expected;
+}
+
+/**
+ * Screens watching a feed: `screens` pages of the target in one Chromium, the driver sending `rate` updates a
+ * second for `seconds`, and what each screen showed and when.
+ */
+export async function screensScenario(options: ScreensOptions): Promise<ScreensResult> {
+  const { target } = options;
+  const { browser, pid: browserPid, close } = await launchBrowser();
+  try {
+    const pageErrors: string[] = [];
+    const screens = [];
+    for (let i = 0; i < options.screens; i++) {
+      const screen = await openScreen(browser, target.url);
+      screen.page.on('pageerror', (error) => pageErrors.push(error.message));
+      screens.push(screen);
+    }
+    for (const { page } of screens) {
+      const ready =
+        target.kind === 'wall'
+          ? '[data-testid^="gauge-4"] [data-testid="gauge-value"]:not([data-value=""])'
+          : 'body[data-live="1"]';
+      await page.waitForSelector(ready, { state: 'attached', timeout: 30_000 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.warmupMs ?? 3_000));
+    for (const { page } of screens) {
+      // Evaluated rather than added as a script tag: the wall's Content Security Policy forbids inline scripts.
+      await page.evaluate(OBSERVER);
+      const gauges = await page.evaluate(() => (window as unknown as Bench).__bench.gauges);
+      if (gauges === 0) throw new Error(`no gauge on the ${target.kind}'s screen`);
+    }
+    const heapStart = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
+
+    let cpu = { server: 0, browser: 0, at: 0 };
+    let used = { server: 0, browser: 0, seconds: 0 };
+    const sample = () => ({
+      server: processCpuSeconds(target.pid),
+      browser: treeCpuSeconds(browserPid),
+      at: performance.now(),
+    });
+    const driver = await runDriver(
+      { url: target.url, rate: options.rate, seconds: options.seconds, first: options.first ?? 0 },
+      {
+        sending: () => {
+          cpu = sample();
+        },
+        answered: () => {
+          const end = sample();
+          used = {
+            server: end.server - cpu.server,
+            browser: end.browser - cpu.browser,
+            seconds: (end.at - cpu.at) / 1000,
+          };
+        },
+      },
+    );
+    const answered = performance.now();
+
+    // Final values: every gauge must come to the last value sent to it.
+    const expected = expectedFinals(target, driver.sends);
+    let wrong = 0;
+    let settledMs: number | null = null;
+    for (;;) {
+      wrong = 0;
+      for (const { page } of screens) {
+        for (const [gauge, value] of await readGauges(page)) {
+          const want = expected.get(gauge);
+          if (want !== undefined && Number(value) !== want) wrong += 1;
+        }
+      }
+      const waited = performance.now() - answered;
+      if (wrong === 0) {
+        settledMs = waited;
+        break;
+      }
+      if (waited > SETTLE_LIMIT_MS) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const sentAt = new Map<number, number>(driver.sends.map(([, value, at]) => [value, at]));
+    const latencies: number[] = [];
+    for (const { page } of screens) {
+      const changes = await page.evaluate(() => (window as unknown as Bench).__bench.changes);
+      for (const [, value, at] of changes) {
+        const sent = sentAt.get(Number(value));
+        if (sent !== undefined) latencies.push(at - sent);
+      }
+    }
+    const heapEnd = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const refused = Object.fromEntries(Object.entries(driver.answers).filter(([status]) => status !== '200'));
+    return {
+      sent: driver.sends.length,
+      refused,
+      driver: driver.lateMs,
+      latency: {
+        p50: percentile(latencies, 0.5),
+        p95: percentile(latencies, 0.95),
+        p99: percentile(latencies, 0.99),
+        samples: latencies.length,
+      },
+      seenShare: latencies.length / (driver.sends.length * screens.length),
+      final: { checked: expected.size * screens.length, wrong, settledMs },
+      serverUsPerUpdate: (used.server / driver.sends.length) * 1e6,
+      serverCores: used.server / used.seconds,
+      browserCoresPerScreen: used.browser / used.seconds / screens.length,
+      heapStartMb: mean(heapStart) / MB,
+      heapEndMb: mean(heapEnd) / MB,
+      pageErrors,
+    };
+  } finally {
+    await close();
+  }
+}
