@@ -14,7 +14,7 @@ const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
+  children?: number[];
 }
 
 const COUNTERS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'];
@@ -24,24 +24,43 @@ async function counters(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(metrics.filter((m) => COUNTERS.includes(m.name)).map((m) => [m.name, m.value]));
 }
 
-/** Self time per function (name, file, line), the heaviest first. */
-function heaviest(nodes: ProfileNode[], samples: number[], timeDeltas: number[], top = 25): string[] {
+const frameName = (node: ProfileNode) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+};
+
+/**
+ * Time per function, the heaviest first: `self` counts the samples in the function itself, `total` also those in
+ * what it called (each function once per sample, however deep the recursion).
+ */
+function heaviest(nodes: ProfileNode[], samples: number[], timeDeltas: number[], top = 60) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of nodes) for (const child of n.children ?? []) parent.set(child, n.id);
   const self = new Map<string, number>();
-  let total = 0;
+  const total = new Map<string, number>();
+  let all = 0;
   samples.forEach((id, i) => {
-    const node = byId.get(id);
     const dt = (timeDeltas[i] ?? 0) / 1000;
-    total += dt;
+    all += dt;
+    const node = byId.get(id);
     if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
+    self.set(frameName(node), (self.get(frameName(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
+      const name = frameName(n);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + dt);
+    }
   });
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([key, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
+  const list = (times: Map<string, number>) =>
+    [...times.entries()]
+      .filter(([name]) => !/^\((idle|root|program)\)/.test(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms ${((ms / all) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  return { self: list(self), total: list(total) };
 }
 
 async function main() {
@@ -70,6 +89,9 @@ async function main() {
     },
   );
   const { profile } = await cdp.send('Profiler.stop');
+  console.log(
+    `profile span ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s, samples ${profile.samples?.length}, sum ${((profile.timeDeltas ?? []).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} s`,
+  );
   const after = await counters(cdp);
   const elapsed = (performance.now() - started) / 1000;
   console.log(`One wall screen, ${rate} updates/s for ${seconds} s: main thread per second of sending`);
@@ -77,10 +99,11 @@ async function main() {
     const used = ((after[name] ?? 0) - (before[name] ?? 0)) / elapsed;
     console.log(`  ${name.padEnd(20)} ${(used * 1000).toFixed(0).padStart(5)} ms/s`);
   }
-  console.log('\nHeaviest functions (self time):');
-  for (const line of heaviest(profile.nodes as ProfileNode[], profile.samples ?? [], profile.timeDeltas ?? [])) {
-    console.log(line);
-  }
+  const times = heaviest(profile.nodes as ProfileNode[], profile.samples ?? [], profile.timeDeltas ?? []);
+  console.log('\nHeaviest functions, self time (build with `npx vite build --minify false` for readable names):');
+  for (const line of times.self) console.log(line);
+  console.log('\nHeaviest functions, with what they call:');
+  for (const line of times.total) console.log(line);
 }
 
 main()

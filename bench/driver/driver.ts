@@ -117,7 +117,11 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     tick();
   });
   const endedAt = clock();
-  if (open > 0) await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  if (open > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+    clearTimeout(timer);
+  }
   process.send?.({ type: 'answered' });
   agent.destroy();
   return {
