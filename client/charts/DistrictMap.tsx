@@ -5,7 +5,8 @@ import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
-import { targetsOf, unitRows } from '../live/selectors';
+import { createUnitRows } from '../live/createUnitRows';
+import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
@@ -51,6 +52,16 @@ const ALERT_LABEL = {
   borderRadius: 4,
 };
 
+interface Look {
+  code: string;
+  colour: string;
+  critical: boolean;
+  alert: boolean;
+}
+
+const sameLook = (a: Look, b: Look | undefined) =>
+  a.code === b?.code && a.colour === b.colour && a.critical === b.critical && a.alert === b.alert;
+
 /** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
   const wall = useWall();
@@ -61,29 +72,41 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   });
   let el: HTMLDivElement | undefined;
 
-  const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
+  const { rows, max } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   const alerted = createMemo(() => pressingRegions(activeAlerts(wall)));
+  // What the map draws of each district: its colour, hatching and alert outline, not its figure (the tooltip reads
+  // that when asked). A new figure redraws the map only when it changes how a district looks.
+  const looks = createMemo(
+    () =>
+      rows.map(
+        (r): Look => ({
+          code: r.unit.code,
+          colour: hasBands()
+            ? BAND_COLOURS[r.band() ?? 'none']
+            : sequentialColour((r.value() ?? 0) / Math.max(1, max())),
+          critical: r.band() === 'critical',
+          alert: alerted().has(r.unit.code),
+        }),
+      ),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((x, i) => sameLook(x, b[i])) },
+  );
 
   const option = createMemo(() => {
     if (!ready()) return {};
     const indicator = catalog[props.indicator];
-    const values = rows().map((r) => r.value ?? 0);
-    const max = Math.max(1, ...values);
-    const data = rows().map((r) => {
-      const colour = hasBands() ? BAND_COLOURS[r.band ?? 'none'] : sequentialColour((r.value ?? 0) / max);
-      return {
-        name: r.unit.code,
-        value: r.value,
-        itemStyle: {
-          areaColor: colour,
-          // Hatching marks the critical band without relying on colour.
-          ...(r.band === 'critical' && { decal: HATCH }),
-          ...(alerted().has(r.unit.code) && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
-        },
-        ...(alerted().has(r.unit.code) && { label: ALERT_LABEL }),
-      };
-    });
+    const data = looks().map((look) => ({
+      name: look.code,
+      itemStyle: {
+        areaColor: look.colour,
+        // Hatching marks the critical band without relying on colour.
+        ...(look.critical && { decal: HATCH }),
+        ...(look.alert && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
+      },
+      ...(look.alert && { label: ALERT_LABEL }),
+    }));
+    const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
     const common = {
       type: 'map' as const,
@@ -110,8 +133,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         trigger: 'item',
         triggerOn: 'mousemove|click',
         textStyle: { fontSize: 18, fontFamily: 'Be Vietnam Pro' },
-        formatter: (p: { name: string; value: number | null }) =>
-          `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, p.value))}</b>`,
+        formatter: (p: { name: string }) =>
+          `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, figureOf(p.name)))}</b>`,
       },
       // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
       graphic: [
@@ -185,15 +208,15 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       <MapLegend indicator={props.indicator} alerted={alerted().size > 0} />
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
       <ul class="visually-hidden" data-testid="map-regions">
-        <For each={rows()}>
+        <For each={rows}>
           {(r) => (
             <li
               data-code={r.unit.code}
-              data-band={r.band ?? 'none'}
-              data-value={r.value ?? ''}
+              data-band={r.band() ?? 'none'}
+              data-value={r.value() ?? ''}
               data-alert={alerted().has(r.unit.code) ? 'pressing' : undefined}
             >
-              {r.unit.name}: {fmt().value(catalog[props.indicator], r.value)}
+              {r.unit.name}: {fmt().value(catalog[props.indicator], r.value())}
             </li>
           )}
         </For>

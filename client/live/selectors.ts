@@ -26,12 +26,26 @@ export function unitRows(wall: Wall, units: readonly Unit[], id: IndicatorId): U
     const value = reading?.value ?? null;
     return { unit, reading, value, band: bandOf(indicator, targets, value), rank: null };
   });
-  const sign = indicator.direction === 'up' ? -1 : 1;
-  const ranked = rows.filter((r) => r.value !== null).sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)));
-  ranked.forEach((row, i) => {
-    row.rank = i + 1;
-  });
+  const rankOf = new Map(
+    rankOrder(
+      rows.map((r) => ({ code: r.unit.code, value: r.value })),
+      indicator,
+    ).map((code, i) => [code, i + 1]),
+  );
+  for (const row of rows) row.rank = rankOf.get(row.unit.code) ?? null;
   return rows;
+}
+
+/** The codes of the units that have a value, best first by the indicator's direction (ties keep their order). */
+export function rankOrder(
+  values: readonly { code: string; value: number | null }[],
+  indicator: { direction: 'up' | 'down' },
+): string[] {
+  const sign = indicator.direction === 'up' ? -1 : 1;
+  return values
+    .filter((v) => v.value !== null)
+    .sort((a, b) => sign * ((a.value ?? 0) - (b.value ?? 0)))
+    .map((v) => v.code);
 }
 
 /** Rows ordered by rank, units without a value last. */

@@ -1,60 +1,53 @@
-import { createMemo, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { targetsOf, unitRows } from '../live/selectors';
+import { createUnitRows } from '../live/createUnitRows';
+import { targetsOf } from '../live/selectors';
 import { ArcGauge } from './ArcGauge';
 import { BandIcon, sequentialColour } from './bands';
 import { RowLink } from './RowLink';
 import { TargetNote } from './TargetNote';
 import './districtGauges.css';
 
-/** Rates and scores fill up to 100; counts to the largest district, so districts compare at a glance. */
-function gaugeMax(unit: string, values: (number | null)[]): number {
-  if (unit !== 'count') return 100;
-  return Math.max(1, ...values.map((v) => v ?? 0));
-}
-
-/** A gauge per district for the selected indicator, in the region set's order, each with its value as text. */
+/**
+ * A gauge per district for the selected indicator, in the region set's order, each with its value as text. Rates
+ * and scores fill up to 100; counts to the largest district, so districts compare at a glance.
+ */
 export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => catalog[props.indicator];
-  const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
-  const max = createMemo(() =>
-    gaugeMax(
-      indicator().unit,
-      rows().map((r) => r.value),
-    ),
-  );
+  const { rows, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
+  const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   const province = () => wall.reading('province', props.indicator)?.value ?? null;
-  const meeting = () => rows().filter((r) => r.band === 'ok').length;
+  const meeting = () => rows.filter((r) => r.band() === 'ok').length;
   return (
     <section class="panel district-gauges">
       <h2 class="panel-title">{t('panel.gauges')}</h2>
       <ol class="gauge-grid">
-        <For each={rows()}>
+        <For each={rows}>
           {(row) => (
-            <li class="gauge" data-testid={`gauge-${row.unit.code}`} data-band={row.band ?? 'none'}>
+            <li class="gauge" data-testid={`gauge-${row.unit.code}`} data-band={row.band() ?? 'none'}>
               <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
               <div class="gauge-dial">
                 <ArcGauge
-                  value={row.value}
+                  value={row.value()}
                   max={max()}
                   target={target()}
-                  band={row.band}
+                  band={row.band()}
                   colour={sequentialColour(0.75)}
                 />
-                <span class="gauge-value" data-testid="gauge-value" data-value={row.value ?? ''}>
-                  {fmt().value(indicator(), row.value)}
+                <span class="gauge-value" data-testid="gauge-value" data-value={row.value() ?? ''}>
+                  {fmt().value(indicator(), row.value())}
                 </span>
               </div>
               <span class="gauge-name">
                 <Show when={hasBands()}>
-                  <BandIcon band={row.band} size={16} title={t(`band.${row.band ?? 'none'}`)} />
+                  <BandIcon band={row.band()} size={16} title={t(`band.${row.band() ?? 'none'}`)} />
                 </Show>
                 {row.unit.name}
               </span>
@@ -79,7 +72,7 @@ export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: st
             <TargetNote indicator={props.indicator} value={province()} />
             <Show when={target() !== null}>
               <span class="summary-count" data-testid="units-meeting-target">
-                {t('gauges.meeting', { n: meeting(), total: rows().length })}
+                {t('gauges.meeting', { n: meeting(), total: rows.length })}
               </span>
             </Show>
           </div>

@@ -1,43 +1,47 @@
-import { createMemo, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { catalog, type IndicatorId } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { byRank, targetsOf, unitRows } from '../live/selectors';
+import { createUnitRows } from '../live/createUnitRows';
+import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon } from './bands';
 import { RowLink } from './RowLink';
 import './ranking.css';
 
-/** The districts ranked on the selected indicator, best first, with the target drawn across the bars. */
+/**
+ * The districts ranked on the selected indicator, best first, with the target drawn across the bars. Rows keep
+ * their elements: a new figure changes a bar, a change of rank moves a row.
+ */
 export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => catalog[props.indicator];
-  const rows = createMemo(() => byRank(unitRows(wall, regionSet.districts, props.indicator)));
-  const max = createMemo(() => (indicator().unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100));
+  const { ranked, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
+  const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   return (
     <section class="panel ranking" data-testid="ranking">
       <h2 class="panel-title">{t('panel.ranking')}</h2>
       <ol class="ranking-list">
-        <For each={rows()}>
+        <For each={ranked()}>
           {(row) => (
-            <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank ?? ''}>
+            <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank() ?? ''}>
               <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
-              <span class="rank">{row.rank ?? '–'}</span>
+              <span class="rank">{row.rank() ?? '–'}</span>
               <span class="rank-band">
                 <Show when={hasBands()}>
-                  <BandIcon band={row.band} size={16} title={t(`band.${row.band ?? 'none'}`)} />
+                  <BandIcon band={row.band()} size={16} title={t(`band.${row.band() ?? 'none'}`)} />
                 </Show>
               </span>
               <span class="rank-name">{row.unit.name}</span>
-              <span class="rank-value">{fmt().value(indicator(), row.value)}</span>
+              <span class="rank-value">{fmt().value(indicator(), row.value())}</span>
               <span class="rank-bar" aria-hidden="true">
                 <i
                   style={{
-                    width: `${Math.min(100, ((row.value ?? 0) / max()) * 100)}%`,
-                    background: BAND_COLOURS[row.band ?? 'ok'],
+                    width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100)}%`,
+                    background: BAND_COLOURS[row.band() ?? 'ok'],
                   }}
                 />
                 {target() !== null && <b style={{ left: `${Math.min(100, ((target() ?? 0) / max()) * 100)}%` }} />}
