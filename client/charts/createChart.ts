@@ -2,6 +2,12 @@ import { createEffect, onCleanup, onMount } from 'solid-js';
 import { type Chart, type ChartOption, echarts } from './echarts';
 
 /**
+ * Updates closer together than this are not animated: an animation the next update would cut short only keeps the
+ * screen redrawing (and the chart's own animation settings apply again once updates slow down).
+ */
+export const ANIMATE_AFTER_MS = 1_000;
+
+/**
  * One ECharts instance on an element, for the element's lifetime. `option` is tracked reactively; its result is
  * applied at most once per animation frame, merged into the chart (never re-created), so a burst of deltas costs
  * one chart update.
@@ -14,10 +20,16 @@ export function createChart(
   let chart: Chart | undefined;
   let pending: ChartOption | null = null;
   let frame = 0;
+  let lastUpdate = Number.NEGATIVE_INFINITY;
 
-  const flush = () => {
+  const flush = (now: number) => {
     frame = 0;
-    if (chart && pending) chart.setOption(pending, { lazyUpdate: false });
+    if (chart && pending) {
+      const calm = now - lastUpdate >= ANIMATE_AFTER_MS;
+      // NOTE: setOption merges, so `animation` is set every time: off while busy, the option's own when calm.
+      chart.setOption({ ...pending, animation: calm ? (pending.animation ?? true) : false }, { lazyUpdate: false });
+      lastUpdate = now;
+    }
     pending = null;
   };
 
