@@ -1,4 +1,4 @@
-import { createSignal, onCleanup } from 'solid-js';
+import { createMemo, createSignal, onCleanup } from 'solid-js';
 
 /**
  * A clock signal that ticks every `intervalMs`, for clocks and data ages. One per app is enough; pass it down
@@ -9,4 +9,12 @@ export function createNow(intervalMs = 1000): () => number {
   const timer = setInterval(() => setNow(Date.now()), intervalMs);
   onCleanup(() => clearInterval(timer));
   return now;
+}
+
+/**
+ * `now` floored to whole steps, for charts: a day-wide time axis cannot show a second's difference, so a chart on
+ * this clock is redrawn when its data changes or a step passes, not on every tick of the clock.
+ */
+export function createSteppedNow(now: () => number, stepMs: number): () => number {
+  return createMemo(() => Math.floor(now() / stepMs) * stepMs);
 }

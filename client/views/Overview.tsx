@@ -8,6 +8,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
+import { createSteppedNow } from '../live/createNow';
 import { createSeries } from '../live/createSeries';
 import { byRank, unitRows } from '../live/selectors';
 import { type SeriesPoint, sumSeries } from '../live/series';
@@ -25,6 +26,8 @@ export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
 /** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
 const SPARK_WINDOW_MS = 24 * 3_600_000;
 const SPARK_STEP_MS = 15 * 60_000;
+/** The charts' clock: a pixel of a day-wide chart is more than a minute. */
+const CHART_CLOCK_STEP_MS = 60_000;
 
 /**
  * The province at a glance: headline counters with their sparklines, the map, a gauge per district, the trend of
@@ -43,6 +46,7 @@ export function Overview(props: { now: () => number }) {
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
   // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.
   const serverNow = () => props.now() + wall.clockOffset();
+  const chartNow = createSteppedNow(serverNow, CHART_CLOCK_STEP_MS);
   const spark = (id: IndicatorId) =>
     createSeries(wall, {
       region: () => 'province',
@@ -59,7 +63,7 @@ export function Overview(props: { now: () => number }) {
   };
   const recordsSpark = createMemo(() => sumSeries(sparks.online(), sparks.offline()));
   const sparkline = (points: () => SeriesPoint[], colour: string, name: string) => (
-    <Sparkline points={points()} now={serverNow()} colour={colour} testId={`spark-${name}`} label={t('trend.spark')} />
+    <Sparkline points={points()} now={chartNow()} colour={colour} testId={`spark-${name}`} label={t('trend.spark')} />
   );
   // The unit on the trend: the URL's, else the one ranked last on the indicator when it was chosen (kept steady
   // while figures move, so the chart does not jump from unit to unit).
@@ -165,9 +169,9 @@ export function Overview(props: { now: () => number }) {
               indicator={indicator()}
               district={district()}
               onDistrict={(code) => setParams({ district: code })}
-              now={serverNow}
+              now={chartNow}
             />
-            <HourlyRecordsChart now={serverNow} />
+            <HourlyRecordsChart now={chartNow} />
           </div>
         </div>
         <Ranking indicator={indicator()} href={districtHref} />
