@@ -29,7 +29,8 @@ export function batchHash(batch: IngestBatch): string {
  * `POST /api/v1/ingest`: authenticate (401), rate-limit per source (429), parse at most `maxBytes` of JSON
  * (400, 413), check the batch's shape (400) and size (413) and its source (403), then hand it to the ingest path,
  * which answers 422 for impossible values, 409 for a reused idempotency key, 503 when it cannot store, and
- * `{ accepted, seq }` once the batch is durably committed.
+ * `{ accepted, seq }` once the batch is durably committed (with the other requests of the same moment: one flush
+ * to disk for all of them).
  */
 export function ingestRoutes(deps: IngestRouteDeps): Router {
   const { ingest, config, metrics } = deps;
@@ -45,7 +46,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
     authenticateSource(config.tokens),
     limitPerSource(config.rateLimitPerMinute),
     express.json({ limit: config.maxBytes, strict: true }),
-    (req, res) => {
+    async (req, res) => {
       const source = sourceOf(res);
       const body: unknown = req.body;
       if (body === undefined) {
@@ -71,7 +72,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
           { path: ['source'], message: `the token is for ${source}` },
         ]);
       }
-      const result = ingest.submit(source, batch.observations, {
+      const result = await ingest.submitSoon(source, batch.observations, {
         ...(batch.idempotencyKey && { idempotency: { key: batch.idempotencyKey, hash: batchHash(batch) } }),
       });
       if (result.ok) {

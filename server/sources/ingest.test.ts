@@ -125,3 +125,98 @@ describe('Ingest.submit', () => {
     expect(other.state.readings()).toEqual([]);
   });
 });
+
+describe('Ingest.submitEach and submitSoon (group commit)', () => {
+  const one = (source: string, inputs: ObservationInput[], key?: { key: string; hash: string }) => ({
+    source,
+    groups: [{ inputs, path: ['observations'] }],
+    ...(key && { options: { idempotency: key } }),
+  });
+
+  it('stores several requests in one commit, each checked and answered on its own', () => {
+    const { ingest, state, applied } = setup();
+    const results = ingest.submitEach([
+      one('dvc', [online({ value: 3 })]),
+      // Judged against the first: 3 - 4 would go below zero. Refused alone; the others go on.
+      one('dvc', [online({ delta: -4 })]),
+      one('dvc', [online({ delta: -1 })]),
+    ]);
+    expect(results).toEqual([
+      { ok: true, accepted: 1, seq: 1, replayed: false },
+      expect.objectContaining({ ok: false, reason: 'invalid' }),
+      { ok: true, accepted: 1, seq: 2, replayed: false },
+    ]);
+    expect(state.seq).toBe(2);
+    expect(state.get('417', 'records-today-online')?.value).toBe(2);
+    expect(applied.map((a) => a.seq)).toEqual([1, 2]);
+  });
+
+  it('answers a key repeated within one commit as its first request, and refuses it with another body', () => {
+    const { ingest, state } = setup();
+    const results = ingest.submitEach([
+      one('dvc', [online({ delta: 2 })], { key: 'k1', hash: 'a' }),
+      one('dvc', [online({ delta: 2 })], { key: 'k1', hash: 'a' }),
+      one('dvc', [online({ delta: 9 })], { key: 'k1', hash: 'b' }),
+    ]);
+    expect(results).toEqual([
+      { ok: true, accepted: 1, seq: 1, replayed: false },
+      { ok: true, accepted: 1, seq: 1, replayed: true },
+      expect.objectContaining({ ok: false, reason: 'conflict' }),
+    ]);
+    expect(state.get('417', 'records-today-online')?.value).toBe(2);
+    expect(ingest.submit('dvc', [online({ delta: 2 })], { idempotency: { key: 'k1', hash: 'a' } })).toEqual({
+      ok: true,
+      accepted: 1,
+      seq: 1,
+      replayed: true,
+    });
+  });
+
+  it('gives every request of a failed commit the storage answer, and applies none', () => {
+    const { state } = setup();
+    const failing = new Ingest({
+      state,
+      regions: regionSet,
+      clock: { now: () => local(19, 10) },
+      store: {
+        commit: () => {
+          throw new Error('disk I/O error');
+        },
+        findIdempotent: () => undefined,
+      },
+      onApplied: () => {},
+    });
+    const results = failing.submitEach([one('dvc', [online({ delta: 1 })]), one('dvc', [online({ delta: 2 })])]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['storage', 'storage']);
+    expect(state.seq).toBe(0);
+  });
+
+  it('commits the requests of one turn of the event loop together', async () => {
+    const store = openMemoryStore();
+    const commits: number[] = [];
+    const state = new LiveState({ regions: regionSet, calendar, epoch: 'e' });
+    const ingest = new Ingest({
+      state,
+      regions: regionSet,
+      clock: { now: () => local(19, 10) },
+      store: {
+        commit: (batches, meta) => {
+          commits.push(batches.length);
+          store.commit(batches, meta);
+        },
+        findIdempotent: (s, k) => store.findIdempotent(s, k),
+      },
+      onApplied: () => {},
+    });
+    const answers = await Promise.all([
+      ingest.submitSoon('dvc', [online({ delta: 1 })]),
+      ingest.submitSoon('dvc', [online({ region: 'nowhere', delta: 1 })]),
+      ingest.submitSoon('dvc', [online({ delta: 2 })]),
+    ]);
+    expect(answers.map((a) => a.ok)).toEqual([true, false, true]);
+    expect(commits).toEqual([2]);
+    await ingest.submitSoon('dvc', [online({ delta: 3 })]);
+    expect(commits).toEqual([2, 1]);
+    expect(state.get('417', 'records-today-online')?.value).toBe(6);
+  });
+});

@@ -5,9 +5,9 @@ import type { RegionSet } from '../../shared/regions';
 import type { Clock } from '../clock';
 import { validateObservations } from '../domain/observation';
 import type { Logger } from '../logger';
-import type { PreparedBatch } from '../state/batchDraft';
+import type { BatchDraft, PreparedBatch } from '../state/batchDraft';
 import type { LiveState } from '../state/liveState';
-import type { BatchStore } from '../state/store/store';
+import type { BatchStore, IdempotencyRecord } from '../state/store/store';
 
 /** Counts what the ingest path accepts and refuses (the Prometheus metrics, or nothing in tests). */
 export interface IngestMetrics {
@@ -40,6 +40,13 @@ export interface BatchInput {
   path: (string | number)[];
 }
 
+/** One request's submission: its source, its batches and options. */
+export interface Submission {
+  source: string;
+  groups: readonly BatchInput[];
+  options?: SubmitOptions;
+}
+
 /** Some observation is impossible (unknown region or indicator, a negative count, ...); nothing was applied. */
 type Invalid = { ok: false; reason: 'invalid'; issues: InputIssue[] };
 
@@ -60,6 +67,8 @@ const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
  * fails at any step leaves memory and storage as they were.
  */
 export class Ingest {
+  private queued: { submission: Submission; answer: (result: IngestResult) => void }[] = [];
+
   constructor(private readonly deps: IngestDeps) {}
 
   submit(source: string, inputs: readonly ObservationInput[], options: SubmitOptions = {}): IngestResult {
@@ -71,48 +80,106 @@ export class Ingest {
    * validated in order against the state the earlier ones leave, and all are stored in one transaction.
    */
   submitBatches(source: string, groups: readonly BatchInput[], options: SubmitOptions = {}): IngestResult {
+    return this.submitEach([{ source, groups, options }])[0] as IngestResult;
+  }
+
+  /**
+   * Submits with the other submissions of this turn of the event loop, stored in one transaction (group commit):
+   * requests that arrive together share one flush to disk, so a busy source is not held to one commit per
+   * request. Each is answered on its own, once the commit that holds it is durable.
+   */
+  submitSoon(source: string, inputs: readonly ObservationInput[], options: SubmitOptions = {}): Promise<IngestResult> {
+    return new Promise((answer) => {
+      if (this.queued.length === 0) setImmediate(() => this.flushQueued());
+      this.queued.push({ submission: { source, groups: [{ inputs, path: ['observations'] }], options }, answer });
+    });
+  }
+
+  /**
+   * Independent submissions stored in one transaction: each is checked on its own against the state the earlier
+   * ones leave (a refused one changes nothing for the others) and gets its own answer; if the commit fails, every
+   * one that was to be stored gets `storage`.
+   */
+  submitEach(submissions: readonly Submission[]): IngestResult[] {
     const { state, clock, store } = this.deps;
     const started = performance.now();
-    const total = groups.reduce((n, g) => n + g.inputs.length, 0);
-    const refuse = <R extends IngestResult>(result: R, reason: string): R => {
-      this.deps.metrics?.refused(source, reason, total);
-      return result;
-    };
-
-    const key = options.idempotency;
-    if (key) {
-      const previous = store.findIdempotent(source, key.key);
-      if (previous && previous.hash !== key.hash) {
-        return refuse(
-          {
-            ok: false,
-            reason: 'conflict',
-            message: `idempotencyKey ${key.key} was used before with a different body`,
-          },
-          'conflict',
-        );
-      }
-      if (previous) return { ok: true, accepted: previous.accepted, seq: previous.seq, replayed: true };
-    }
-
     const now = clock.now();
-    const checked = this.prepare(source, groups, now);
-    if (!checked.ok) return refuse(checked, 'invalid');
-    const prepared = checked.batches;
+    const draft = state.draft();
+    const results: IngestResult[] = [];
+    const stored: { index: number; source: string; total: number; batches: PreparedBatch[] }[] = [];
+    const keys: IdempotencyRecord[] = [];
+    /** Requests repeating a key first used earlier in this commit: answered as that one. */
+    const repeats: { index: number; of: number }[] = [];
+    const keyed = new Map<string, { hash: string; index: number }>();
 
-    try {
-      store.commit(prepared, {
-        receivedAt: now,
-        ...(key && { idempotency: { key: key.key, hash: key.hash, accepted: total } }),
-      });
-    } catch (error) {
-      this.deps.logger?.error({ err: error, source }, 'batch not stored; nothing applied');
-      return refuse({ ok: false, reason: 'storage', message: 'the batch could not be stored; retry later' }, 'storage');
+    for (const [index, { source, groups, options }] of submissions.entries()) {
+      const total = groups.reduce((n, g) => n + g.inputs.length, 0);
+      const refuse = (result: IngestResult & { ok: false }, reason: string) => {
+        this.deps.metrics?.refused(source, reason, total);
+        results[index] = result;
+      };
+      const key = options?.idempotency;
+      const id = key && `${source}\n${key.key}`;
+      if (key && id) {
+        const previous = store.findIdempotent(source, key.key);
+        const earlier = keyed.get(id);
+        const known = previous ?? earlier;
+        if (known && known.hash !== key.hash) {
+          const message = `idempotencyKey ${key.key} was used before with a different body`;
+          refuse({ ok: false, reason: 'conflict', message }, 'conflict');
+          continue;
+        }
+        if (previous) {
+          results[index] = { ok: true, accepted: previous.accepted, seq: previous.seq, replayed: true };
+          continue;
+        }
+        if (earlier) {
+          repeats.push({ index, of: earlier.index });
+          continue;
+        }
+      }
+      const attempt = draft.child();
+      const checked = this.prepare(attempt, source, groups, now);
+      if (!checked.ok) {
+        refuse(checked, 'invalid');
+        continue;
+      }
+      draft.absorb(attempt);
+      const seq = (checked.batches.at(-1) as PreparedBatch).seq;
+      stored.push({ index, source, total, batches: checked.batches });
+      if (key && id) {
+        keys.push({ source, key: key.key, hash: key.hash, seq, accepted: total });
+        keyed.set(id, { hash: key.hash, index });
+      }
     }
-    state.commit(prepared);
-    for (const batch of prepared) this.deps.onApplied(batch.seq, batch.changes);
-    this.deps.metrics?.accepted(source, total, (performance.now() - started) / 1000);
-    return { ok: true, accepted: total, seq: state.seq, replayed: false };
+
+    const batches = stored.flatMap((s) => s.batches);
+    if (batches.length > 0) {
+      try {
+        store.commit(batches, { receivedAt: now, idempotency: keys });
+      } catch (error) {
+        this.deps.logger?.error({ err: error }, 'batches not stored; nothing applied');
+        for (const s of stored) {
+          this.deps.metrics?.refused(s.source, 'storage', s.total);
+          results[s.index] = { ok: false, reason: 'storage', message: 'the batch could not be stored; retry later' };
+        }
+        for (const r of repeats) results[r.index] = results[r.of] as IngestResult;
+        return results;
+      }
+      state.commit(batches);
+      for (const batch of batches) this.deps.onApplied(batch.seq, batch.changes);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    for (const s of stored) {
+      this.deps.metrics?.accepted(s.source, s.total, seconds);
+      const seq = (s.batches.at(-1) as PreparedBatch).seq;
+      results[s.index] = { ok: true, accepted: s.total, seq, replayed: false };
+    }
+    for (const r of repeats) {
+      const first = results[r.of] as IngestResult;
+      results[r.index] = first.ok ? { ...first, replayed: true } : first;
+    }
+    return results;
   }
 
   /**
@@ -134,16 +201,23 @@ export class Ingest {
 
   /** Validates a submission and computes its batches as `submitBatches` would, storing and applying nothing. */
   check(source: string, groups: readonly BatchInput[]): { ok: true; batches: PreparedBatch[] } | Invalid {
-    return this.prepare(source, groups, this.deps.clock.now());
+    return this.prepare(this.deps.state.draft(), source, groups, this.deps.clock.now());
+  }
+
+  private flushQueued(): void {
+    const queued = this.queued;
+    this.queued = [];
+    const results = this.submitEach(queued.map((q) => q.submission));
+    for (const [i, q] of queued.entries()) q.answer(results[i] as IngestResult);
   }
 
   private prepare(
+    draft: BatchDraft,
     source: string,
     groups: readonly BatchInput[],
     now: number,
   ): { ok: true; batches: PreparedBatch[] } | Invalid {
-    const { state, regions } = this.deps;
-    const draft = state.draft();
+    const { regions } = this.deps;
     const batches: PreparedBatch[] = [];
     for (const group of groups) {
       const checked = validateObservations(

@@ -39,6 +39,25 @@ export class BatchDraft {
     this.nextSeq = seq + 1;
   }
 
+  /**
+   * A draft on top of this one, for a submission that may yet be refused: `absorb` keeps what it prepared, and a
+   * refused one is simply dropped, leaving this draft as it was.
+   */
+  child(): BatchDraft {
+    return new BatchDraft(
+      this.regions,
+      this.calendar,
+      (key) => this.overlay.get(key) ?? this.live(key),
+      this.nextSeq - 1,
+    );
+  }
+
+  /** Takes over what a child prepared (its readings and the seqs it took). */
+  absorb(child: BatchDraft): void {
+    for (const [key, reading] of child.overlay) this.overlay.set(key, reading);
+    this.nextSeq = child.nextSeq;
+  }
+
   get(region: string, indicator: IndicatorId): Reading | undefined {
     const key = keyOf(region, indicator);
     return this.overlay.get(key) ?? this.live(key);

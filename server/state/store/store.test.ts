@@ -140,7 +140,10 @@ describe('retention', () => {
     const { store, state, retention, setNow } = setup(T);
     for (let i = 0; i < 10; i++) {
       const batch = state.draft().prepare('test', [records('417', T + i * MINUTE_MS, i)]);
-      store.commit([batch], { receivedAt: T + i * MINUTE_MS, idempotency: { key: `k${i}`, hash: 'h', accepted: 1 } });
+      store.commit([batch], {
+        receivedAt: T + i * MINUTE_MS,
+        idempotency: [{ source: batch.source, key: `k${i}`, hash: 'h', seq: batch.seq, accepted: 1 }],
+      });
       state.commit([batch]);
     }
     setNow(T + 7 * DAY + 5 * MINUTE_MS);

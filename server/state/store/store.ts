@@ -40,9 +40,19 @@ export interface IdempotentAnswer {
   accepted: number;
 }
 
+/** An idempotency key to remember, with what its request is answered. */
+export interface IdempotencyRecord {
+  source: string;
+  key: string;
+  hash: string;
+  seq: number;
+  accepted: number;
+}
+
 export interface CommitMeta {
   receivedAt: number;
-  idempotency?: { key: string; hash: string; accepted: number };
+  /** The keys of the requests whose batches this commit stores. */
+  idempotency?: readonly IdempotencyRecord[];
 }
 
 /** What the ingest path needs from storage: commit batches durably, and remember idempotency keys. */
@@ -228,10 +238,7 @@ function prepareWriter(db: Db): Writer {
     }
     const last = batches[batches.length - 1] as PreparedBatch;
     setSeq.run(String(last.seq));
-    if (meta.idempotency) {
-      const { key, hash, accepted } = meta.idempotency;
-      insertKey.run(last.source, key, hash, last.seq, accepted, meta.receivedAt);
-    }
+    for (const k of meta.idempotency ?? []) insertKey.run(k.source, k.key, k.hash, k.seq, k.accepted, meta.receivedAt);
   });
   return { commit: (batches, meta, foldedUntil) => commit(batches, meta, foldedUntil) };
 }
