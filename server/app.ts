@@ -91,7 +91,13 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  // Every answer of the API is live data sent with no-store: an ETag would only cost a hash of each body.
+  app.set('etag', false);
+  // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
+  // serialises the request up front), which costs more than storing a small ingest batch.
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  }
   app.use(securityHeaders());
   app.use(
     apiRoutes({
