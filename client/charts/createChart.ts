@@ -37,6 +37,9 @@ export function createChart(
     const el = element();
     if (!el) return;
     chart = echarts.init(el, null, { renderer: 'svg' });
+    // After drawing, ECharts' renderer keeps asking for animation frames until ten frames have passed with nothing
+    // to draw; a chart updated every second or so would keep the page drawing frames for nothing. One is enough.
+    chart.getZr().setSleepAfterStill(1);
     setup?.(chart);
     createEffect(() => {
       pending = option();
