@@ -1,6 +1,6 @@
-import { createComputed, createRoot } from 'solid-js';
+import { batch, createComputed, createRoot } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Reading } from '../../shared/protocol';
 import { regionSet } from '../../shared/regions';
 import { createUnitRows } from './createUnitRows';
@@ -72,5 +72,37 @@ describe('createUnitRows', () => {
       expect(updates).toBe(2);
       dispose();
     });
+  });
+});
+
+describe('createUnitRows with a held order', () => {
+  it('passes the first change at once, then at most one order per hold, the latest', () => {
+    vi.useFakeTimers();
+    const { set, ranked, rows, dispose } = createRoot((dispose) => {
+      const { wall, set } = fakeWall();
+      return { set, dispose, ...createUnitRows(wall, UNITS, () => 'online-record-rate', { holdOrderMs: 2000 }) };
+    });
+    try {
+      const order = () => ranked().map((r) => r.unit.code);
+      // A snapshot: every figure in one step.
+      batch(() => {
+        set(A, 30);
+        set(B, 50);
+      });
+      expect(order()).toEqual([B, A, C]);
+      set(A, 60);
+      expect(order()).toEqual([B, A, C]);
+      // The figures follow at once; the order waits for the hold to end.
+      expect(rows[0]?.value()).toBe(60);
+      set(C, 70);
+      vi.advanceTimersByTime(1999);
+      expect(order()).toEqual([B, A, C]);
+      vi.advanceTimersByTime(1);
+      expect(order()).toEqual([C, A, B]);
+      expect(rows[2]?.rank()).toBe(1);
+    } finally {
+      dispose();
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type Accessor, createMemo } from 'solid-js';
+import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import { type Band, bandOf, catalog, type IndicatorId } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import type { Unit } from '../../shared/regions';
@@ -27,37 +27,81 @@ export interface LiveUnitRows {
 const sameOrder = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((code, i) => code === b[i]);
 
+export interface UnitRowsOptions {
+  /**
+   * The ranked order changes at most this often (ms): a ranking that reshuffles with every delta cannot be read
+   * from across the room. Figures and bars still follow every reading; the first order is taken at once.
+   */
+  holdOrderMs?: number;
+}
+
 /**
  * Units on one indicator for lists that stay on screen (gauges, rankings, the map). A list keyed by these rows
  * keeps its elements: a new reading updates the text and shapes that show it, and a change of rank moves rows
  * rather than drawing them all again.
  */
-export function createUnitRows(wall: Wall, units: readonly Unit[], indicator: () => IndicatorId): LiveUnitRows {
-  const value = (code: string) => wall.reading(code, indicator())?.value ?? null;
-  const order = createMemo(
+export function createUnitRows(
+  wall: Wall,
+  units: readonly Unit[],
+  indicator: () => IndicatorId,
+  options: UnitRowsOptions = {},
+): LiveUnitRows {
+  const rows: LiveUnitRow[] = units.map((unit) => {
+    // Memos: a row's figure and band are read by several elements each, and computed once per reading.
+    const value = createMemo(() => wall.reading(unit.code, indicator())?.value ?? null);
+    return {
+      unit,
+      reading: () => wall.reading(unit.code, indicator()),
+      value,
+      band: createMemo(() => bandOf(catalog[indicator()], targetsOf(wall, indicator()), value())),
+      rank: () => rankOf().get(unit.code) ?? null,
+    };
+  });
+  const liveOrder = createMemo(
     () =>
       rankOrder(
-        units.map((u) => ({ code: u.code, value: value(u.code) })),
+        rows.map((r) => ({ code: r.unit.code, value: r.value() })),
         catalog[indicator()],
       ),
     [],
-    {
-      equals: sameOrder,
-    },
+    { equals: sameOrder },
   );
+  const order = options.holdOrderMs ? holdFor(liveOrder, options.holdOrderMs) : liveOrder;
   const rankOf = createMemo(() => new Map(order().map((code, i) => [code, i + 1])));
-  const rows: LiveUnitRow[] = units.map((unit) => ({
-    unit,
-    reading: () => wall.reading(unit.code, indicator()),
-    value: () => value(unit.code),
-    band: () => bandOf(catalog[indicator()], targetsOf(wall, indicator()), value(unit.code)),
-    rank: () => rankOf().get(unit.code) ?? null,
-  }));
   const byCode = new Map(rows.map((r) => [r.unit.code, r]));
   const ranked = createMemo(() => {
     const ordered = order().map((code) => byCode.get(code) as LiveUnitRow);
     return [...ordered, ...rows.filter((r) => !rankOf().has(r.unit.code))];
   });
-  const max = createMemo(() => Math.max(0, ...units.map((u) => value(u.code) ?? 0)));
+  const max = createMemo(() => Math.max(0, ...rows.map((r) => r.value() ?? 0)));
   return { rows, ranked, max };
+}
+
+/**
+ * `source` passed on at most once per `holdMs`: a change within the hold waits for its end, and only the latest
+ * one is passed on then. The first change after a calm spell is passed on at once.
+ */
+function holdFor(source: Accessor<string[]>, holdMs: number): Accessor<string[]> {
+  const [held, setHeld] = createSignal(untrack(source), { equals: sameOrder });
+  let lastSet = Number.NEGATIVE_INFINITY;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pass = () => {
+    timer = undefined;
+    lastSet = performance.now();
+    setHeld(untrack(source));
+  };
+  createEffect(
+    on(
+      source,
+      () => {
+        if (timer) return;
+        const wait = lastSet + holdMs - performance.now();
+        if (wait <= 0) pass();
+        else timer = setTimeout(pass, wait);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
+  return held;
 }

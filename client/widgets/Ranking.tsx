@@ -9,15 +9,20 @@ import { BAND_COLOURS, BandIcon } from './bands';
 import { RowLink } from './RowLink';
 import './ranking.css';
 
+/** The order holds at least this long, so that the ranking can be read while figures move. */
+const RANK_HOLD_MS = 2_000;
+
 /**
  * The districts ranked on the selected indicator, best first, with the target drawn across the bars. Rows keep
- * their elements: a new figure changes a bar, a change of rank moves a row.
+ * their elements: a new figure changes a bar at once, a change of rank moves a row (at most every two seconds).
  */
 export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => catalog[props.indicator];
-  const { ranked, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
+  const { ranked, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator, {
+    holdOrderMs: RANK_HOLD_MS,
+  });
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
