@@ -26,6 +26,8 @@ export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
 /** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
 const SPARK_WINDOW_MS = 24 * 3_600_000;
 const SPARK_STEP_MS = 15 * 60_000;
+/** A sparkline shows a shape, not a figure: it takes a new reading at most every few seconds. */
+const SPARK_PUBLISH_MS = 5_000;
 /** The charts' clock: a pixel of a day-wide chart is more than a minute. */
 const CHART_CLOCK_STEP_MS = 60_000;
 
@@ -53,6 +55,7 @@ export function Overview(props: { now: () => number }) {
       indicator: () => id,
       from: () => serverNow() - SPARK_WINDOW_MS,
       stepMs: SPARK_STEP_MS,
+      publishMs: SPARK_PUBLISH_MS,
     });
   const sparks = {
     idCards: spark('id-cards-issued'),
