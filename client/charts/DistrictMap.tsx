@@ -10,7 +10,7 @@ import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
-import { echarts } from './echarts';
+import { loadECharts } from './loadECharts';
 import './districtMap.css';
 
 /**
@@ -30,17 +30,21 @@ interface FeatureCollection {
   features: { properties: { code: string } }[];
 }
 
-async function loadMaps(): Promise<true> {
-  const geo = (await (await fetch(geoUrl)).json()) as FeatureCollection;
+/** ECharts with the province's maps registered. */
+async function loadMaps() {
+  const [geo, { echarts }] = await Promise.all([
+    fetch(geoUrl).then((res) => res.json() as Promise<FeatureCollection>),
+    loadECharts(),
+  ]);
   // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
   echarts.registerMap(MAIN, geo as any);
   const inset = { ...geo, features: geo.features.filter((f) => INSET_CODES.has(f.properties.code)) };
   // biome-ignore lint/suspicious/noExplicitAny: as above
   echarts.registerMap(INSET, inset as any);
-  return true;
+  return echarts;
 }
 
-let mapsLoaded: Promise<true> | null = null;
+let mapsLoaded: ReturnType<typeof loadMaps> | null = null;
 
 /** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
 const ALERT_OUTLINE = '#f0e442';
@@ -66,10 +70,14 @@ const sameLook = (a: Look, b: Look | undefined) =>
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
   const wall = useWall();
   const { t, fmt, label, lang } = useI18n();
-  const [ready] = createResource(() => {
-    mapsLoaded ??= loadMaps();
-    return mapsLoaded;
-  });
+  // Loaded once the screen has its first figures, like every chart (see createChart).
+  const [ready] = createResource(
+    () => wall.state.epoch,
+    () => {
+      mapsLoaded ??= loadMaps();
+      return mapsLoaded;
+    },
+  );
   let el: HTMLDivElement | undefined;
 
   const { rows, max } = createUnitRows(wall, regionSet.districts, () => props.indicator);
@@ -94,7 +102,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 
   const option = createMemo(() => {
-    if (!ready()) return {};
+    const echarts = ready();
+    if (!echarts) return {};
     const indicator = catalog[props.indicator];
     const data = looks().map((look) => ({
       name: look.code,

@@ -1,5 +1,7 @@
-import { createEffect, onCleanup, onMount } from 'solid-js';
-import { type Chart, type ChartOption, echarts } from './echarts';
+import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
+import { useWall } from '../live/context';
+import type { Chart, ChartOption } from './echarts';
+import { loadECharts } from './loadECharts';
 
 /**
  * Updates closer together than this are not animated: an animation the next update would cut short only keeps the
@@ -8,9 +10,10 @@ import { type Chart, type ChartOption, echarts } from './echarts';
 export const ANIMATE_AFTER_MS = 1_000;
 
 /**
- * One ECharts instance on an element, for the element's lifetime. `option` is tracked reactively; its result is
- * applied at most once per animation frame, merged into the chart (never re-created), so a burst of deltas costs
- * one chart update.
+ * One ECharts instance on an element, for the element's lifetime. It is created once the screen has its first
+ * figures and ECharts has loaded: loading and drawing charts first would hold those figures back. `option` is
+ * tracked reactively; its result is applied at most once per animation frame, merged into the chart (never
+ * re-created), so a burst of deltas costs one chart update.
  */
 export function createChart(
   element: () => HTMLElement | undefined,
@@ -21,6 +24,7 @@ export function createChart(
   let pending: ChartOption | null = null;
   let frame = 0;
   let lastUpdate = Number.NEGATIVE_INFINITY;
+  let disposed = false;
 
   const flush = (now: number) => {
     frame = 0;
@@ -33,21 +37,42 @@ export function createChart(
     pending = null;
   };
 
+  const wall = useWall();
+  const start = (el: HTMLElement, owner: ReturnType<typeof getOwner>) =>
+    loadECharts().then(
+      ({ echarts }) => {
+        if (disposed) return;
+        chart = echarts.init(el, null, { renderer: 'svg' });
+        // After drawing, ECharts' renderer keeps asking for animation frames until ten frames have passed with
+        // nothing to draw; a chart updated every second or so would keep the page drawing frames for nothing.
+        chart.getZr().setSleepAfterStill(1);
+        setup?.(chart);
+        runWithOwner(owner, () =>
+          createEffect(() => {
+            pending = option();
+            if (!frame) frame = requestAnimationFrame(flush);
+          }),
+        );
+      },
+      (error: unknown) => console.error('wall: the chart library did not load', error),
+    );
+
   onMount(() => {
     const el = element();
+    const owner = getOwner();
     if (!el) return;
-    chart = echarts.init(el, null, { renderer: 'svg' });
-    // After drawing, ECharts' renderer keeps asking for animation frames until ten frames have passed with nothing
-    // to draw; a chart updated every second or so would keep the page drawing frames for nothing. One is enough.
-    chart.getZr().setSleepAfterStill(1);
-    setup?.(chart);
-    createEffect(() => {
-      pending = option();
-      if (!frame) frame = requestAnimationFrame(flush);
-    });
+    createEffect(
+      on(
+        () => wall.state.epoch !== null,
+        (figures, before) => {
+          if (figures && !before) void start(el, owner);
+        },
+      ),
+    );
   });
 
   onCleanup(() => {
+    disposed = true;
     if (frame) cancelAnimationFrame(frame);
     chart?.dispose();
     chart = undefined;
