@@ -39,7 +39,7 @@ const clock = () => performance.timeOrigin + performance.now();
 
 async function drive(config: DriverConfig): Promise<DriverResult> {
   const target = new URL('/api/v1/ingest', config.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections ?? 16 });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections ?? 64 });
   const total = Math.round(config.rate * config.seconds);
   const first = config.first ?? 0;
   const sends: [string, number, number][] = [];
