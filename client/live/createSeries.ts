@@ -46,8 +46,10 @@ export function createSeries(wall: Wall, options: SeriesOptions): Accessor<Serie
     publishTimer = null;
     setPoints(buffer);
   };
+  // Publishing on whole multiples of `publishMs` (by the clock) puts the series of one chart, and of all charts,
+  // in the same moment, so a chart is redrawn once for all its lines.
   const schedulePublish = () => {
-    publishTimer ??= setTimeout(publish, publishMs);
+    publishTimer ??= setTimeout(publish, publishMs - (Date.now() % publishMs));
   };
   const addLive = () => {
     const r = wall.reading(options.region(), options.indicator());
