@@ -12,12 +12,16 @@ const polar = (deg: number, r = R) => {
   return [C + r * Math.cos(rad), C + r * Math.sin(rad)] as const;
 };
 
+/**
+ * The arc as an SVG path, to a tenth of a unit (a tenth of a pixel or so on screen): a change of value too small to
+ * see leaves the path as it was, so the gauge is not laid out and painted again for it.
+ */
 function arc(fromFrac: number, toFrac: number): string {
   const a = START + SWEEP * Math.max(0, Math.min(1, fromFrac));
   const b = START + SWEEP * Math.max(0, Math.min(1, toFrac));
   const [x1, y1] = polar(a);
   const [x2, y2] = polar(b);
-  return `M ${x1.toFixed(2)} ${y1.toFixed(2)} A ${R} ${R} 0 ${b - a > 180 ? 1 : 0} 1 ${x2.toFixed(2)} ${y2.toFixed(2)}`;
+  return `M ${x1.toFixed(1)} ${y1.toFixed(1)} A ${R} ${R} 0 ${b - a > 180 ? 1 : 0} 1 ${x2.toFixed(1)} ${y2.toFixed(1)}`;
 }
 
 export interface ArcGaugeProps {

@@ -45,7 +45,8 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
               <span class="rank-bar" aria-hidden="true">
                 <i
                   style={{
-                    width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100)}%`,
+                    // A tenth of a percent: a change too small to see does not lay the bar out again.
+                    width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100).toFixed(1)}%`,
                     background: BAND_COLOURS[row.band() ?? 'ok'],
                   }}
                 />
