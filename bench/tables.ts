@@ -24,56 +24,38 @@ export const BUDGET = {
   firstValueMs: 1_000,
 };
 
-const ratio = (wall: number, floor: number) => (floor > 0 && Number.isFinite(wall) ? wall / floor : Number.NaN);
+/** A budget on a row: in words, and whether this run met it. */
+type Budget = { budget: string; holds: boolean };
 
-/** A row of figures for both, with their ratio held to at most `limit` when given. */
-function paired(scenario: string, metric: string, unit: string, figures: Pair<number>, limit?: number): Compared {
-  const r = ratio(figures.wall, figures.floor);
-  return {
-    scenario,
-    metric,
-    unit,
-    wall: figures.wall,
-    floor: figures.floor,
-    ratio: r,
-    ...(limit !== undefined && { budget: `ratio ≤ ${limit}`, holds: r <= limit }),
+/**
+ * Rows of one scenario: a figure picked from both results, with their ratio, and a budget when given (a number
+ * holds the ratio to at most that; a function judges the pair).
+ */
+function rowsOf<T>(scenario: string, r: Pair<T>) {
+  return (metric: string, unit: string, pick: (t: T) => number, budget?: number | ((p: Pair<number>) => Budget)) => {
+    const wall = pick(r.wall);
+    const floor = pick(r.floor);
+    const ratio = floor > 0 && Number.isFinite(wall) ? wall / floor : Number.NaN;
+    const judged =
+      typeof budget === 'number' ? { budget: `ratio ≤ ${budget}`, holds: ratio <= budget } : budget?.({ wall, floor });
+    return { scenario, metric, unit, wall, floor, ratio, ...judged } satisfies Compared;
   };
 }
 
-const both = <T>(pair: Pair<T>, pick: (t: T) => number): Pair<number> => ({
-  wall: pick(pair.wall),
-  floor: pick(pair.floor),
+const atMost = (limit: number, unit: string) => (p: Pair<number>) => ({
+  budget: `wall ≤ ${limit.toLocaleString('en-US')}${unit}`,
+  holds: p.wall <= limit,
 });
 
 /** Screens watching a feed, (a) and (b). */
 export function compareScreens(scenario: string, r: Pair<ScreensResult>): Compared[] {
+  const row = rowsOf(scenario, r);
   const finals = (s: ScreensResult) => `${s.final.checked - s.final.wrong} of ${s.final.checked}`;
   return [
-    paired(
-      scenario,
-      'latency p50',
-      'ms, send → on screen',
-      both(r, (s) => s.latency.p50),
-    ),
-    paired(
-      scenario,
-      'latency p95',
-      'ms',
-      both(r, (s) => s.latency.p95),
-    ),
-    paired(
-      scenario,
-      'latency p99',
-      'ms',
-      both(r, (s) => s.latency.p99),
-      BUDGET.latencyRatio,
-    ),
-    paired(
-      scenario,
-      'updates shown',
-      '% of sent × screens; the rest coalesced',
-      both(r, (s) => s.seenShare * 100),
-    ),
+    row('latency p50', 'ms, send → on screen', (s) => s.latency.p50),
+    row('latency p95', 'ms', (s) => s.latency.p95),
+    row('latency p99', 'ms', (s) => s.latency.p99, BUDGET.latencyRatio),
+    row('updates shown', '% of sent × screens; the rest coalesced', (s) => s.seenShare * 100),
     {
       scenario,
       metric: 'final values correct',
@@ -83,48 +65,13 @@ export function compareScreens(scenario: string, r: Pair<ScreensResult>): Compar
       budget: 'all (wall)',
       holds: r.wall.final.wrong === 0,
     },
-    paired(scenario, 'final values shown after', 'ms after the last answer', {
-      wall: r.wall.final.settledMs ?? Number.NaN,
-      floor: r.floor.final.settledMs ?? Number.NaN,
-    }),
-    paired(
-      scenario,
-      'browser CPU per screen',
-      '% of a core, while sending',
-      both(r, (s) => s.browserCoresPerScreen * 100),
-      BUDGET.cpuRatio,
-    ),
-    paired(
-      scenario,
-      'server CPU per update',
-      'µs',
-      both(r, (s) => s.serverUsPerUpdate),
-      BUDGET.cpuRatio,
-    ),
-    paired(
-      scenario,
-      'server CPU',
-      '% of a core',
-      both(r, (s) => s.serverCores * 100),
-    ),
-    paired(
-      scenario,
-      'JS heap at start',
-      'MB after GC, per screen',
-      both(r, (s) => s.heapStartMb),
-    ),
-    paired(
-      scenario,
-      'JS heap at end',
-      'MB after GC, per screen',
-      both(r, (s) => s.heapEndMb),
-    ),
-    paired(
-      scenario,
-      'driver behind schedule p99',
-      'ms (open loop kept)',
-      both(r, (s) => s.driver.p99),
-    ),
+    row('final values shown after', 'ms after the last answer', (s) => s.final.settledMs ?? Number.NaN),
+    row('browser CPU per screen', '% of a core, while sending', (s) => s.browserCoresPerScreen * 100, BUDGET.cpuRatio),
+    row('server CPU per update', 'µs', (s) => s.serverUsPerUpdate, BUDGET.cpuRatio),
+    row('server CPU', '% of a core', (s) => s.serverCores * 100),
+    row('JS heap at start', 'MB after GC, per screen', (s) => s.heapStartMb),
+    row('JS heap at end', 'MB after GC, per screen', (s) => s.heapEndMb),
+    row('driver behind schedule p99', 'ms (open loop kept)', (s) => s.driver.p99),
     {
       scenario,
       metric: 'refused requests, page errors',
@@ -137,123 +84,57 @@ export function compareScreens(scenario: string, r: Pair<ScreensResult>): Compar
 
 /** Many socket clients without rendering, (c). */
 export function compareFanout(scenario: string, r: Pair<FanoutResult>): Compared[] {
-  const cores = r.wall.serverCores;
+  const row = rowsOf(scenario, r);
   return [
-    paired(
-      scenario,
-      'messages per client',
-      'per second (wall: deltas)',
-      both(r, (s) => s.messagesPerSecond),
+    row('messages per client', 'per second (wall: deltas)', (s) => s.messagesPerSecond),
+    row(
+      'server CPU',
+      '% of a core',
+      (s) => s.serverCores * 100,
+      (p) => ({
+        budget: `wall < ${BUDGET.fanoutCores * 100} %`,
+        holds: p.wall < BUDGET.fanoutCores * 100,
+      }),
     ),
-    {
-      ...paired(
-        scenario,
-        'server CPU',
-        '% of a core',
-        both(r, (s) => s.serverCores * 100),
-      ),
-      budget: `wall < ${BUDGET.fanoutCores * 100} %`,
-      holds: cores < BUDGET.fanoutCores,
-    },
-    paired(
-      scenario,
-      'server CPU per update',
-      'µs',
-      both(r, (s) => s.serverUsPerUpdate),
-      BUDGET.cpuRatio,
-    ),
-    paired(
-      scenario,
-      'worst client, p99 behind',
-      'ms',
-      both(r, (s) => s.worstP99),
-    ),
-    {
-      ...paired(
-        scenario,
-        'worst client, most behind',
-        'ms',
-        both(r, (s) => s.worstMax),
-      ),
-      budget: `wall ≤ ${BUDGET.fanoutLagMs} ms`,
-      holds: r.wall.worstMax <= BUDGET.fanoutLagMs,
-    },
-    paired(
-      scenario,
-      'clients that heard nothing',
-      'clients',
-      both(r, (s) => s.silent),
-    ),
+    row('server CPU per update', 'µs', (s) => s.serverUsPerUpdate, BUDGET.cpuRatio),
+    row('worst client, p99 behind', 'ms', (s) => s.worstP99),
+    row('worst client, most behind', 'ms', (s) => s.worstMax, atMost(BUDGET.fanoutLagMs, ' ms')),
+    row('clients that heard nothing', 'clients', (s) => s.silent),
   ];
 }
 
 /** Durable ingest, (d). */
 export function compareIngest(scenario: string, r: Pair<IngestResult>): Compared[] {
+  const row = rowsOf(scenario, r);
   return [
-    {
-      ...paired(
-        scenario,
-        'throughput',
-        'observations/s, durable',
-        both(r, (s) => s.perSecond),
-      ),
-      budget: `wall ≥ ${BUDGET.ingestPerSecond.toLocaleString('en-US')}`,
-      holds: r.wall.perSecond >= BUDGET.ingestPerSecond,
-    },
-    paired(
-      scenario,
-      'request p50',
-      'ms',
-      both(r, (s) => s.requestP50),
+    row(
+      'throughput',
+      'observations/s, durable',
+      (s) => s.perSecond,
+      (p) => ({
+        budget: `wall ≥ ${BUDGET.ingestPerSecond.toLocaleString('en-US')}`,
+        holds: p.wall >= BUDGET.ingestPerSecond,
+      }),
     ),
-    paired(
-      scenario,
-      'request p99',
-      'ms',
-      both(r, (s) => s.requestP99),
-    ),
-    paired(
-      scenario,
-      'refused batches',
-      'batches',
-      both(r, (s) => s.refusedBatches),
-    ),
+    row('request p50', 'ms', (s) => s.requestP50),
+    row('request p99', 'ms', (s) => s.requestP99),
+    row('refused batches', 'batches', (s) => s.refusedBatches),
   ];
 }
 
 /** Cold load, (e). */
 export function compareColdLoad(scenario: string, r: Pair<ColdLoadResult>): Compared[] {
+  const row = rowsOf(scenario, r);
   return [
-    {
-      ...paired(
-        scenario,
-        'JavaScript before the first live value',
-        'KB gzip',
-        both(r, (s) => s.jsGzipKb),
-      ),
-      budget: `wall ≤ ${BUDGET.initialJsKb} KB`,
-      holds: r.wall.jsGzipKb <= BUDGET.initialJsKb,
-    },
-    paired(
-      scenario,
-      'script files before it',
-      'files',
-      both(r, (s) => s.jsFiles),
+    row('JavaScript before the first live value', 'KB gzip', (s) => s.jsGzipKb, atMost(BUDGET.initialJsKb, ' KB')),
+    row('script files before it', 'files', (s) => s.jsFiles),
+    row(
+      'first live value, median',
+      `ms from navigation, ${r.wall.loads} loads`,
+      (s) => s.firstValueMs.median,
+      atMost(BUDGET.firstValueMs, ' ms'),
     ),
-    {
-      ...paired(scenario, 'first live value, median', `ms from navigation, ${r.wall.loads} loads`, {
-        wall: r.wall.firstValueMs.median,
-        floor: r.floor.firstValueMs.median,
-      }),
-      budget: `wall ≤ ${BUDGET.firstValueMs} ms`,
-      holds: r.wall.firstValueMs.median <= BUDGET.firstValueMs,
-    },
-    paired(
-      scenario,
-      'first live value, slowest',
-      'ms',
-      both(r, (s) => s.firstValueMs.max),
-    ),
+    row('first live value, slowest', 'ms', (s) => s.firstValueMs.max),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startWallServer } from '../../e2e/support/server';
+import { startWallServer, type WallServer } from '../../e2e/support/server';
 import { FEED_SOURCE, FEED_TOKEN } from '../driver/feed';
 import { onExit } from './children';
 
@@ -43,20 +43,10 @@ export async function startWall(seedDir: string): Promise<Target> {
       INGEST_RATE_LIMIT: '1000000',
     },
   });
-  const stop = async () => {
+  return asTarget('wall', server, async () => {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  };
-  const unregister = onExit(stop);
-  return {
-    kind: 'wall',
-    url: server.url,
-    pid: server.process.pid as number,
-    stop: async () => {
-      unregister();
-      await stop();
-    },
-  };
+  });
 }
 
 /** The floor server (bench/floor/server.ts); `durable` commits every request to SQLite before emitting it. */
@@ -65,14 +55,19 @@ export async function startFloor(options: { durable?: boolean } = {}): Promise<T
     script: 'bench/floor/server.ts',
     env: { FLOOR_DURABLE: options.durable ? '1' : '0' },
   });
-  const unregister = onExit(() => server.stop());
+  return asTarget('floor', server, () => server.stop());
+}
+
+/** A started server as a target, stopped by `stop` when asked or, failing that, on the way out. */
+function asTarget(kind: Target['kind'], server: WallServer, stop: () => Promise<void>): Target {
+  const unregister = onExit(stop);
   return {
-    kind: 'floor',
+    kind,
     url: server.url,
     pid: server.process.pid as number,
     stop: async () => {
       unregister();
-      await server.stop();
+      await stop();
     },
   };
 }

@@ -5,7 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { LiveState } from '../state/liveState';
 import { openMemoryStore } from '../state/store/store';
-import { Ingest } from './ingest';
+import { Ingest, type IngestDeps } from './ingest';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
 /** Local times in Vinh (UTC+7), as UTC instants. */
@@ -24,6 +24,21 @@ function setup(start = local(19, 10)) {
   });
   return { state, ingest, applied, setNow: (t: number) => (now = t), now: () => now };
 }
+
+/** An ingest on `state` whose store fails every commit, as a full or failing disk would. */
+const failingIngest = (state: LiveState, onApplied: IngestDeps['onApplied'] = () => {}) =>
+  new Ingest({
+    state,
+    regions: regionSet,
+    clock: { now: () => local(19, 10) },
+    store: {
+      commit: () => {
+        throw new Error('disk I/O error');
+      },
+      findIdempotent: () => undefined,
+    },
+    onApplied,
+  });
 
 const online = (o: Partial<ObservationInput>): ObservationInput => ({
   region: '417',
@@ -85,19 +100,7 @@ describe('Ingest.submit', () => {
   it('applies nothing, in memory or storage, when the commit fails', () => {
     const { ingest, state, applied } = setup();
     ingest.submit('dvc', [online({ delta: 2 })]);
-    const store = openMemoryStore();
-    const failing = new Ingest({
-      state,
-      regions: regionSet,
-      clock: { now: () => local(19, 10) },
-      store: {
-        commit: () => {
-          throw new Error('disk I/O error');
-        },
-        findIdempotent: (s, k) => store.findIdempotent(s, k),
-      },
-      onApplied: (seq, changes) => applied.push({ seq, changes }),
-    });
+    const failing = failingIngest(state, (seq, changes) => applied.push({ seq, changes }));
     const before = state.readings();
     expect(failing.submit('dvc', [online({ delta: 5 })])).toMatchObject({ ok: false, reason: 'storage' });
     expect(state.seq).toBe(1);
@@ -174,18 +177,7 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
 
   it('gives every request of a failed commit the storage answer, and applies none', () => {
     const { state } = setup();
-    const failing = new Ingest({
-      state,
-      regions: regionSet,
-      clock: { now: () => local(19, 10) },
-      store: {
-        commit: () => {
-          throw new Error('disk I/O error');
-        },
-        findIdempotent: () => undefined,
-      },
-      onApplied: () => {},
-    });
+    const failing = failingIngest(state);
     const results = failing.submitEach([one('dvc', [online({ delta: 1 })]), one('dvc', [online({ delta: 2 })])]);
     expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['storage', 'storage']);
     expect(state.seq).toBe(0);
