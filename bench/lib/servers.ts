@@ -31,11 +31,12 @@ export async function seedDataDir(): Promise<string> {
  * The wall as deployed, on a copy of the seeded data, with the simulator off (the driver is the only source) and
  * the bench's token allowed as many requests as it sends.
  */
-export async function startWall(seedDir: string): Promise<Target> {
+export async function startWall(seedDir: string, options: { nodeArgs?: string[] } = {}): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-'));
   cpSync(seedDir, dataDir, { recursive: true });
   const server = await startWallServer({
     dataDir,
+    ...(options.nodeArgs && { nodeArgs: options.nodeArgs }),
     env: {
       SIM: 'off',
       LOG_LEVEL: 'warn',
