@@ -28,6 +28,8 @@ export interface ValidationContext {
 /** The earliest time an observation may carry: nothing on the wall predates Project 06's reporting systems. */
 const EARLIEST_AT = Date.UTC(2000, 0, 1);
 
+const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
+
 /**
  * Checks a batch against the catalogue and region set. Returns every issue found (so a source can fix a whole
  * batch in one go) or the batch as typed observations. Nothing here has side effects.
@@ -42,9 +44,11 @@ export function validateObservations(
   // Running totals of counts within the batch, so that several increments are checked together.
   const counts = new Map<string, number>();
 
-  inputs.forEach((input, index) => {
-    const at = (field: string) => [...pathPrefix, index, field];
-    const fail = (field: string, message: string) => issues.push({ path: at(field), message });
+  // NOTE: a loop with no closure made per observation: a batch may hold thousands.
+  let index = -1;
+  const fail = (field: string, message: string) => issues.push({ path: [...pathPrefix, index, field], message });
+  for (const input of inputs) {
+    index += 1;
     const unit = ctx.regions.unit(input.region);
     if (!unit) {
       fail(
@@ -56,7 +60,7 @@ export function validateObservations(
     }
     if (!isIndicatorId(input.indicator)) {
       fail('indicator', `unknown indicator ${input.indicator}`);
-      return;
+      continue;
     }
     const indicator = catalog[input.indicator];
     if (indicator.derived) {
@@ -64,7 +68,7 @@ export function validateObservations(
         'indicator',
         `${indicator.id} is derived from ${indicator.derived.num} and ${indicator.derived.den}; send those instead`,
       );
-      return;
+      continue;
     }
     if (unit && !indicator.appliesTo.includes(unitLevel(unit))) {
       fail('indicator', `${indicator.id} does not apply to ${unitLevel(unit)} ${unit.code}`);
@@ -76,7 +80,6 @@ export function validateObservations(
       const v = input[field];
       if (v !== undefined && !Number.isFinite(v)) fail(field, `${field} must be a finite number`);
     }
-    const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
     switch (indicator.kind) {
       case 'count': {
@@ -132,7 +135,7 @@ export function validateObservations(
         ...(delta !== undefined && { delta }),
       });
     }
-  });
+  }
 
   return issues.length ? { ok: false, issues } : { ok: true, observations };
 }
