@@ -18,6 +18,8 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(',').map((s) 
 /** Seconds of sending per scenario and server. */
 const SECONDS = QUICK ? { a: 8, b: 8, c: 15, d: 5 } : { a: 30, b: 30, c: 60, d: 20 };
 const COLD_LOADS = QUICK ? 3 : 5;
+/** Seconds of updates before each measured run, left out of the figures (connections open, code warms up). */
+const WARMUP_SECONDS = QUICK ? 2 : 3;
 
 /** Runs `measure` on a fresh wall and then a fresh floor, each stopped afterwards. */
 async function sideBySide<T>(
@@ -39,14 +41,20 @@ async function sideBySide<T>(
 }
 
 async function main() {
-  const run = startRun({ quick: QUICK, seconds: SECONDS, coldLoads: COLD_LOADS, scenarios: [...ONLY] });
+  const run = startRun({
+    quick: QUICK,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    coldLoads: COLD_LOADS,
+    scenarios: [...ONLY],
+  });
   console.log(`IOC Wall bench${QUICK ? ' (quick)' : ''}: scenarios ${[...ONLY].join(', ')}`);
   const seed = await seedDataDir();
   const rows: Compared[] = [];
   const screens = async (name: string, screenCount: number, rate: number, seconds: number) => {
     console.log(`(${name}) ${rate} updates/s, ${screenCount} screen(s), ${seconds} s`);
     const result: { wall: ScreensResult; floor: ScreensResult } = await sideBySide(seed, (target) =>
-      screensScenario({ target, screens: screenCount, rate, seconds }),
+      screensScenario({ target, screens: screenCount, rate, seconds, warmupSeconds: WARMUP_SECONDS }),
     );
     rows.push(...compareScreens(`(${name}) ${rate}/s, ${screenCount} screen${screenCount > 1 ? 's' : ''}`, result));
   };
@@ -55,7 +63,7 @@ async function main() {
   if (ONLY.has('c')) {
     console.log(`(c) 500 socket clients, 10 updates/s, ${SECONDS.c} s`);
     const result = await sideBySide(seed, (target) =>
-      fanoutScenario({ target, clients: 500, rate: 10, seconds: SECONDS.c }),
+      fanoutScenario({ target, clients: 500, rate: 10, seconds: SECONDS.c, warmupSeconds: WARMUP_SECONDS }),
     );
     rows.push(...compareFanout('(c) 500 clients, 10/s', result));
   }

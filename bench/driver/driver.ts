@@ -13,6 +13,11 @@ export interface DriverConfig {
   /** Updates per second. */
   rate: number;
   seconds: number;
+  /**
+   * Seconds sent first at the same rate and left out of the figures: connections open, code warms up, and the
+   * measurement starts on a server and screens in their steady state.
+   */
+  warmupSeconds?: number;
   /** Where to write the DriverResult. */
   out: string;
   /** The index of the first update, so that runs on one server never repeat a value. */
@@ -22,16 +27,16 @@ export interface DriverConfig {
 }
 
 export interface DriverResult {
-  /** Every update sent: [region, value, sent at (ms since the epoch, sub-millisecond)]. */
+  /** Every update sent: [region, value, sent at (ms since the epoch, sub-millisecond)], warm-up included. */
   sends: [string, number, number][];
+  /** The index in `sends` of the first measured update (after the warm-up). */
+  measuredFrom: number;
   /** Answers by HTTP status ("error" for a failed request). */
   answers: Record<string, number>;
   /** How late the driver sent against its schedule, in ms: it kept up when these are small. */
   lateMs: { p50: number; p99: number; max: number };
   /** Request round trips, in ms. */
   requestMs: { p50: number; p99: number };
-  startedAt: number;
-  endedAt: number;
 }
 
 /** Milliseconds since the epoch with sub-millisecond resolution, on the clock the browser's pages use too. */
@@ -40,7 +45,8 @@ const clock = () => performance.timeOrigin + performance.now();
 async function drive(config: DriverConfig): Promise<DriverResult> {
   const target = new URL('/api/v1/ingest', config.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections ?? 64 });
-  const total = Math.round(config.rate * config.seconds);
+  const warmup = Math.round(config.rate * (config.warmupSeconds ?? 0));
+  const total = warmup + Math.round(config.rate * config.seconds);
   const first = config.first ?? 0;
   const sends: [string, number, number][] = [];
   const answers: Record<string, number> = {};
@@ -70,7 +76,8 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     lastAt.set(update.region, at);
     const body = feedBody(update, at);
     sends.push([update.region, update.value, now]);
-    late.push(now - scheduled);
+    if (i === warmup) process.send?.({ type: 'sending' });
+    if (i >= warmup) late.push(now - scheduled);
     open += 1;
     const request = http.request(
       target,
@@ -87,7 +94,7 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
       (response) => {
         response.resume();
         response.on('end', () => {
-          trips.push(clock() - now);
+          if (i >= warmup) trips.push(clock() - now);
           count(String(response.statusCode));
           settle();
         });
@@ -101,8 +108,7 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     request.end(body);
   };
 
-  // The parent measures CPU between these two messages: from the first update to the last answer.
-  process.send?.({ type: 'sending' });
+  // The parent measures CPU between 'sending' (at the first measured update) and 'answered' (the last answer).
   const startedAt = clock();
   await new Promise<void>((resolve) => {
     const tick = () => {
@@ -116,7 +122,6 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     };
     tick();
   });
-  const endedAt = clock();
   if (open > 0) {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
@@ -126,6 +131,7 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
   agent.destroy();
   return {
     sends,
+    measuredFrom: warmup,
     answers,
     lateMs: {
       p50: round(percentile(late, 0.5), 2),
@@ -133,8 +139,6 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
       max: round(Math.max(...late), 2),
     },
     requestMs: { p50: round(percentile(trips, 0.5), 2), p99: round(percentile(trips, 0.99), 2) },
-    startedAt,
-    endedAt,
   };
 }
 

@@ -10,6 +10,8 @@ export interface FanoutOptions {
   /** Updates per second from the driver. */
   rate: number;
   seconds: number;
+  /** Seconds of updates sent before the measured ones (see DriverConfig.warmupSeconds). */
+  warmupSeconds?: number;
   first?: number;
 }
 
@@ -52,10 +54,17 @@ export async function fanoutScenario(options: FanoutOptions): Promise<FanoutResu
     let start = { cpu: 0, at: 0 };
     let used = { cpu: 0, seconds: 0 };
     const driver = await runDriver(
-      { url: target.url, rate: options.rate, seconds: options.seconds, first: options.first ?? 0 },
+      {
+        url: target.url,
+        rate: options.rate,
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds ?? 0,
+        first: options.first ?? 0,
+      },
       {
         sending: () => {
           start = { cpu: processCpuSeconds(target.pid), at: performance.now() };
+          receivers.process.send({ type: 'record' });
         },
         answered: () => {
           used = { cpu: processCpuSeconds(target.pid) - start.cpu, seconds: (performance.now() - start.at) / 1000 };
@@ -67,15 +76,16 @@ export async function fanoutScenario(options: FanoutOptions): Promise<FanoutResu
     const figures = message<{ figures: ClientFigures[] }>(receivers, 'figures');
     receivers.process.send({ type: 'stop' });
     const clients = (await figures).figures;
+    const measured = driver.sends.length - driver.measuredFrom;
     const heard = clients.filter((c) => c.messages > 0);
     return {
-      sent: driver.sends.length,
+      sent: measured,
       messagesPerSecond: heard.reduce((n, c) => n + c.messages, 0) / heard.length / used.seconds,
       worstP99: Math.max(...heard.map((c) => c.p99)),
       worstMax: Math.max(...heard.map((c) => c.max)),
       silent: clients.length - heard.length,
       serverCores: used.cpu / used.seconds,
-      serverUsPerUpdate: (used.cpu / driver.sends.length) * 1e6,
+      serverUsPerUpdate: (used.cpu / measured) * 1e6,
     };
   } finally {
     await receivers.stop();

@@ -1,7 +1,7 @@
 // Socket clients without rendering, in a process of their own so that their work is not the measured server's:
-// connects `clients` sockets to the wall (/wall, deltas) or the floor (/, updates), reports "ready" over IPC, and
-// records for each message how far behind it arrived (receipt time minus the newest observation time it carries,
-// which the driver stamps at sending). On "stop" it answers with each client's figures and exits.
+// connects `clients` sockets to the wall (/wall, deltas) or the floor (/, updates) and reports "ready" over IPC; from
+// "record" on, it notes for each message how far behind it arrived (receipt time minus the newest observation time
+// it carries, which the driver stamps at sending). On "stop" it answers with each client's figures and exits.
 // Usage: node --import tsx bench/scenarios/receivers.ts '<ReceiversConfig as JSON>'
 import { io, type Socket } from 'socket.io-client';
 import { type Delta, PROTOCOL_VERSION, WALL_NAMESPACE } from '../../shared/protocol';
@@ -52,9 +52,9 @@ async function main(config: ReceiversConfig) {
   for (let i = 0; i < config.clients; i += CONNECT_WAVE) {
     await Promise.all(Array.from({ length: Math.min(CONNECT_WAVE, config.clients - i) }, (_, k) => connect(i + k)));
   }
-  recording = true;
   process.send?.({ type: 'ready' });
   process.on('message', (message: { type?: string }) => {
+    if (message.type === 'record') recording = true;
     if (message.type !== 'stop') return;
     recording = false;
     for (const s of sockets) s.close();

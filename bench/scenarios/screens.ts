@@ -18,6 +18,8 @@ export interface ScreensOptions {
   first?: number;
   /** Unmeasured time after the screens are live: history loads, charts draw, fonts arrive. */
   warmupMs?: number;
+  /** Seconds of updates sent before the measured ones (see DriverConfig.warmupSeconds). */
+  warmupSeconds?: number;
 }
 
 export interface ScreensResult {
@@ -104,7 +106,13 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       at: performance.now(),
     });
     const driver = await runDriver(
-      { url: target.url, rate: options.rate, seconds: options.seconds, first: options.first ?? 0 },
+      {
+        url: target.url,
+        rate: options.rate,
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds ?? 0,
+        first: options.first ?? 0,
+      },
       {
         sending: () => {
           cpu = sample();
@@ -142,7 +150,8 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
-    const sentAt = new Map<number, number>(driver.sends.map(([, value, at]) => [value, at]));
+    const measured = driver.sends.slice(driver.measuredFrom);
+    const sentAt = new Map<number, number>(measured.map(([, value, at]) => [value, at]));
     const latencies: number[] = [];
     for (const { page } of screens) {
       const changes = await page.evaluate(() => (window as unknown as Bench).__bench.changes);
@@ -155,7 +164,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const refused = Object.fromEntries(Object.entries(driver.answers).filter(([status]) => status !== '200'));
     return {
-      sent: driver.sends.length,
+      sent: measured.length,
       refused,
       driver: driver.lateMs,
       latency: {
@@ -164,9 +173,9 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
         p99: percentile(latencies, 0.99),
         samples: latencies.length,
       },
-      seenShare: latencies.length / (driver.sends.length * screens.length),
+      seenShare: latencies.length / (measured.length * screens.length),
       final: { checked: expected.size * screens.length, wrong, settledMs },
-      serverUsPerUpdate: (used.server / driver.sends.length) * 1e6,
+      serverUsPerUpdate: (used.server / measured.length) * 1e6,
       serverCores: used.server / used.seconds,
       browserCoresPerScreen: used.browser / used.seconds / screens.length,
       heapStartMb: mean(heapStart) / MB,
