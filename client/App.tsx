@@ -1,22 +1,30 @@
-import { Route, Router, useSearchParams } from '@solidjs/router';
+import { Route, Router, useLocation, useSearchParams } from '@solidjs/router';
 import type { ParentProps } from 'solid-js';
 import { I18nProvider, isLang, type Lang } from './i18n';
-import { Canvas } from './layout/Canvas';
+import { KioskScreen } from './kiosk/KioskScreen';
+import { parseScreenParams, pickScreenParams } from './kiosk/screenParams';
 import { WallProvider } from './live/context';
 import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
 import { Overview } from './views/Overview';
 
-/** Language: `?lang=` wins, then the deployment's default from the server, then Vietnamese. */
-function Shell(props: ParentProps) {
+/**
+ * The screen around every view. Its parameters (canvas, wall tile, kiosk, display, playlist, ...) are read once
+ * from the address it was opened with; language: `?lang=` wins, then the deployment's default, then Vietnamese.
+ */
+function Shell(props: ParentProps<{ now: () => number }>) {
+  const location = useLocation();
   const [params] = useSearchParams();
-  const display = typeof params.display === 'string' ? params.display : undefined;
-  const wall = createWall({ display });
+  const initial = new URLSearchParams(location.search);
+  const screen = parseScreenParams(initial);
+  const wall = createWall({ display: screen.display });
   const lang = (): Lang => (isLang(params.lang) ? params.lang : (wall.state.defaultLang ?? 'vi'));
   return (
     <WallProvider wall={wall}>
       <I18nProvider lang={lang}>
-        <Canvas>{props.children}</Canvas>
+        <KioskScreen params={screen} sticky={pickScreenParams(initial)} now={props.now}>
+          {props.children}
+        </KioskScreen>
       </I18nProvider>
     </WallProvider>
   );
@@ -25,7 +33,7 @@ function Shell(props: ParentProps) {
 export function App() {
   const now = createNow();
   return (
-    <Router root={Shell}>
+    <Router root={(p) => <Shell now={now}>{p.children}</Shell>}>
       <Route path="/" component={() => <Overview now={now} />} />
     </Router>
   );

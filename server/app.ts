@@ -9,10 +9,12 @@ import { makeLocalCalendar } from '../shared/time';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { apiRoutes } from './http/apiRoutes';
+import { kioskRoutes } from './http/kioskRoutes';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { DeltaBroadcaster } from './realtime/deltaBroadcaster';
+import { HEARTBEAT } from './realtime/heartbeat';
 import { registerWallNamespace } from './realtime/wallNamespace';
 import { startDayRollover } from './sources/dayRollover';
 import { Ingest } from './sources/ingest';
@@ -77,10 +79,11 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
-  const io = new Server(http, { serveClient: false, cors: { origin: false } });
+  const io = new Server(http, { serveClient: false, cors: { origin: false }, ...HEARTBEAT });
   const wall = registerWallNamespace(io, {
     log,
     epoch: () => state.epoch,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KIOSK_CONFIG } from '../shared/kiosk';
 import { ConfigError, loadConfig } from './config';
 
 /** The problems a bad environment is refused with. */
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       defaultLang: 'vi',
       simulator: { enabled: true, seed: 20240119, rate: 5 },
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
+      kiosk: DEFAULT_KIOSK_CONFIG,
     });
   });
 

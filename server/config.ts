@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { KioskConfig } from '../shared/kiosk';
+import { readKioskConfig } from './kioskConfig';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -28,6 +30,7 @@ const EnvSchema = z.object({
   SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
   DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
+  KIOSK_CONFIG: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -42,6 +45,8 @@ export interface Config {
   defaultLang: Env['DEFAULT_LANG'];
   simulator: { enabled: boolean; seed: number; rate: number };
   realtime: { deltaIntervalMs: number; deltaBuffer: number };
+  /** Named playlists and the screens' defaults, from the `KIOSK_CONFIG` file. */
+  kiosk: KioskConfig;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const kiosk = readKioskConfig(e.KIOSK_CONFIG);
+  if ('problems' in kiosk) throw new ConfigError(kiosk.problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -69,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLang: e.DEFAULT_LANG,
     simulator: { enabled: e.SIM === 'on', seed: e.SIM_SEED, rate: e.SIM_RATE },
     realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
+    kiosk: kiosk.config,
   };
 }

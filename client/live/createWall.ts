@@ -1,7 +1,7 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
-import type { Alert, Reading, Snapshot } from '../../shared/protocol';
+import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 
 export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
@@ -22,14 +22,37 @@ export interface WallState {
 export interface Wall {
   state: WallState;
   link: () => LinkState;
+  /** When the link last changed state (client clock): how long it has been down, or up. */
+  linkSince: () => number;
   /** Why the link is not live, when it is not. */
   linkReason: () => string | undefined;
+  /** Set when the server refused this client for good (another protocol version): only a reload helps. */
+  refused: () => HandshakeError | null;
   /** When the last snapshot or delta arrived (client clock), or null before the first. */
   lastDataAt: () => number | null;
   /** Server time minus client time, measured at the last snapshot: add it to Date.now() for server time. */
   clockOffset: () => number;
+  /** The server's time now, by the client's clock and the offset (not reactive: read it when you need it). */
+  serverNow: () => number;
   reading: (region: string, indicator: IndicatorId) => Reading | undefined;
   retryNow: () => void;
+}
+
+/**
+ * The most alerts a screen keeps. Ended alerts stay for views that show recent history, until there are more than
+ * this; then the ones that ended first go, so the store does not grow with uptime.
+ */
+export const MAX_ALERTS = 500;
+
+/** The ids to drop so that at most `max` alerts remain: ended ones only, those that ended first. */
+export function alertsToDrop(alerts: Record<string, Alert>, max = MAX_ALERTS): string[] {
+  const all = Object.values(alerts);
+  if (all.length <= max) return [];
+  return all
+    .filter((a) => a.endedAt !== null)
+    .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
+    .slice(0, all.length - max)
+    .map((a) => a.id);
 }
 
 const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
@@ -59,6 +82,8 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
     simulated: false,
   });
   const [link, setLink] = createSignal<LinkState>('reconnecting');
+  const [linkSince, setLinkSince] = createSignal(Date.now());
+  const [refused, setRefused] = createSignal<HandshakeError | null>(null);
   const [linkReason, setLinkReason] = createSignal<string | undefined>();
   const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
   const [clockOffset, setClockOffset] = createSignal(0);
@@ -91,14 +116,24 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
             setState('values', r.region, r.indicator, r);
           }
           for (const a of d.alerts ?? []) setState('alerts', a.id, a);
+          const drop = d.alerts?.length ? alertsToDrop(state.alerts) : [];
+          if (drop.length)
+            setState(
+              'alerts',
+              produce((alerts) => {
+                for (const id of drop) delete alerts[id];
+              }),
+            );
           setState('seq', d.seq);
           setLastDataAt(Date.now());
         }),
       link: (next, reason) =>
         batch(() => {
           setLink(next);
+          setLinkSince(Date.now());
           setLinkReason(reason);
         }),
+      refused: setRefused,
     },
   });
   onCleanup(() => client.close());
@@ -106,9 +141,12 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
   return {
     state,
     link,
+    linkSince,
     linkReason,
+    refused,
     lastDataAt,
     clockOffset,
+    serverNow: () => Date.now() + clockOffset(),
     reading: (region, indicator) => state.values[region]?.[indicator],
     retryNow: () => client.retryNow(),
   };

@@ -4,6 +4,7 @@ import {
   classifyDelta,
   type Delta,
   DeltaSchema,
+  type HandshakeError,
   HandshakeErrorSchema,
   PROTOCOL_VERSION,
   ResyncResponseSchema,
@@ -23,7 +24,29 @@ export interface WallClientEvents {
   /** Changes to apply, already checked to follow the cursor. */
   delta(delta: Delta): void;
   link(state: LinkState, reason?: string): void;
+  /** The server refused this client for good (another protocol version): only a reload can help. */
+  refused?(error: HandshakeError): void;
 }
+
+/** Calls `retry` whenever the network may be back; returns how to stop. */
+export type WakeupSource = (retry: () => void) => () => void;
+
+/**
+ * The browser's hints that a retry may succeed now rather than after the backoff: the network came back
+ * (`online`), or the page became visible again (a screen woken up, a tab brought back).
+ */
+export const browserWakeups: WakeupSource = (retry) => {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') retry();
+  };
+  window.addEventListener('online', retry);
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    window.removeEventListener('online', retry);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+};
 
 export interface WallClientOptions {
   /** Base URL of the server; the page's origin by default. */
@@ -32,12 +55,22 @@ export interface WallClientOptions {
   events: WallClientEvents;
   /** socket.io's `io`, replaceable in tests. */
   connect?: typeof io;
+  /** When to retry early; the browser's `online` and `visibilitychange` by default. */
+  wakeups?: WakeupSource;
 }
 
-/** Reconnection: socket.io's exponential backoff, between these bounds, with jitter so screens spread out. */
+/**
+ * Reconnection: socket.io's exponential backoff (doubling from the minimum up to the maximum), with jitter so
+ * that a room of screens does not knock on a restarted server all at the same instant.
+ * NOTE: the maximum is short on purpose: a wall must be back within seconds of its server, and a hundred screens
+ * retrying every few seconds cost a server nothing.
+ */
 export const RECONNECT_MIN_MS = 500;
-export const RECONNECT_MAX_MS = 10_000;
+export const RECONNECT_MAX_MS = 4_000;
+/** Each delay is randomised by up to this share either way. */
 export const RECONNECT_JITTER = 0.5;
+/** A server that closed our connection on purpose (a restart in progress, a kick) is asked again after this. */
+export const SERVER_CLOSE_RETRY_MS = 2_000;
 /** How long a resync may take before the client gives up on it and reconnects. */
 export const RESYNC_TIMEOUT_MS = 5_000;
 /** How long the link may stay down before the screen calls itself offline rather than reconnecting. */
@@ -70,6 +103,7 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   let link: LinkState = 'reconnecting';
   let resyncing = false;
   let offlineTimer: ReturnType<typeof setTimeout> | null = null;
+  let serverCloseTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
 
   const setLink = (next: LinkState, reason?: string) => {
@@ -148,6 +182,14 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     if (closed) return;
     setLink('reconnecting', reason);
     armOfflineTimer();
+    // NOTE: socket.io retries by itself after a lost transport, but not after the server closed the socket on
+    // purpose; a screen has nobody to press F5, so it asks again itself.
+    if (reason === 'io server disconnect' && !serverCloseTimer) {
+      serverCloseTimer = setTimeout(() => {
+        serverCloseTimer = null;
+        if (!closed && !socket.connected) socket.connect();
+      }, SERVER_CLOSE_RETRY_MS);
+    }
   });
   socket.on('connect_error', (error) => {
     const refusal = HandshakeErrorSchema.safeParse((error as Error & { data?: unknown }).data);
@@ -155,11 +197,20 @@ export function makeWallClient(options: WallClientOptions): WallClient {
       // The server refused us for good (another protocol version): retrying will not help until a reload.
       socket.disconnect();
       setLink('offline', refusal.data.message);
+      events.refused?.(refusal.data);
       return;
     }
     setLink(link === 'offline' ? 'offline' : 'reconnecting', error.message);
     armOfflineTimer();
   });
+
+  function retryNow() {
+    if (closed || socket.connected) return;
+    // NOTE: connect() alone does nothing while socket.io waits out its backoff; disconnecting first cancels that
+    // wait, so the attempt happens now (and the backoff starts again from its minimum if it fails).
+    socket.disconnect().connect();
+  }
+  const stopWakeups = (options.wakeups ?? browserWakeups)(retryNow);
 
   return {
     get cursor() {
@@ -168,12 +219,12 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     get link() {
       return link;
     },
-    retryNow() {
-      if (!socket.connected && !closed) socket.connect();
-    },
+    retryNow,
     close() {
       closed = true;
       clearOfflineTimer();
+      if (serverCloseTimer) clearTimeout(serverCloseTimer);
+      stopWakeups();
       socket.close();
     },
   };

@@ -1,10 +1,11 @@
+import { kioskMessages } from './kiosk';
 import { overviewMessages } from './overview';
 
 /**
  * Every feature's messages, merged. A feature adds its own file here, so features do not edit each other's
  * wording. Keys are prefixed by feature (`counter.`, `trend.`, `alert.`, ...); a clash fails the messages test.
  */
-const FEATURES = [overviewMessages] as const;
+const FEATURES = [overviewMessages, kioskMessages] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]
   ? H['vi'] & Merge<R extends readonly { vi: object }[] ? R : []>

@@ -1,0 +1,86 @@
+import type { Alert } from '../protocol';
+import type { Playlist, PlaylistItem } from './playlist';
+
+export interface PlaylistSlot {
+  index: number;
+  /** When this item's slot began and ends, in server time (ms since the Unix epoch). */
+  startedAt: number;
+  endsAt: number;
+}
+
+/**
+ * Where a playlist stands at `at` (server time). Its cycles are laid end to end from the Unix epoch, so every
+ * screen on the same playlist, whenever it started or reloaded, shows the same item and switches at the same
+ * moment, give or take its estimate of the server's clock.
+ */
+export function playlistSlot(playlist: Playlist, at: number): PlaylistSlot {
+  const cycleMs = playlist.items.reduce((sum, item) => sum + item.durationSec * 1000, 0);
+  let start = at - (((at % cycleMs) + cycleMs) % cycleMs);
+  for (const [index, item] of playlist.items.entries()) {
+    const end = start + item.durationSec * 1000;
+    if (at < end) return { index, startedAt: start, endsAt: end };
+    start = end;
+  }
+  // NOTE: unreachable: the offset into the cycle is below the cycle's length, which the items add up to.
+  throw new Error('playlistSlot: offset outside the cycle');
+}
+
+/** An alert that holds a rotation: critical and not ended. */
+export function isActiveCritical(alert: Alert): boolean {
+  return alert.severity === 'critical' && alert.endedAt === null;
+}
+
+/** The district a view path is about (`/district/417`), if any. */
+const DISTRICT_PATH = /^\/district\/([^/?]+)\/?$/;
+
+/**
+ * How well a view shows an alert: 3 when it is about the alert's unit and indicator, 2 its unit, 1 its
+ * indicator, 0 not specifically (every view still lists active alerts).
+ */
+export function alertMatch(item: PlaylistItem, alert: Alert): number {
+  const url = new URL(item.path, 'http://wall.invalid');
+  const region = DISTRICT_PATH.exec(url.pathname)?.[1] ?? null;
+  const indicator = url.searchParams.get('indicator');
+  const byRegion = alert.region !== null && region === alert.region;
+  const byIndicator = alert.indicator !== null && indicator === alert.indicator;
+  return (byRegion ? 2 : 0) + (byIndicator ? 1 : 0);
+}
+
+export interface PlaylistStep {
+  /** The item to show now. */
+  index: number;
+  /** The id of the alert the rotation holds for, or null while it rotates. */
+  holdFor: string | null;
+  /** When the next item is due (server time), or null while the rotation holds. */
+  switchAt: number | null;
+}
+
+/**
+ * What a screen on `playlist` shows at `at`. While a critical alert is active, the rotation holds on the item
+ * that best shows the oldest such alert; when no item is about it, on the item that was showing when it began.
+ * The answer depends only on the playlist, the time and the alerts, so screens that share them agree, and a
+ * screen that reloads during a hold comes back to the same item.
+ */
+export function playlistStep(playlist: Playlist, at: number, alerts: Iterable<Alert>): PlaylistStep {
+  const active = [...alerts]
+    .filter(isActiveCritical)
+    .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const oldest = active[0];
+  if (!oldest) {
+    const slot = playlistSlot(playlist, at);
+    return { index: slot.index, holdFor: null, switchAt: slot.endsAt };
+  }
+  for (const alert of active) {
+    let best = -1;
+    let bestScore = 0;
+    for (const [index, item] of playlist.items.entries()) {
+      const score = alertMatch(item, alert);
+      if (score > bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) return { index: best, holdFor: alert.id, switchAt: null };
+  }
+  return { index: playlistSlot(playlist, oldest.startedAt).index, holdFor: oldest.id, switchAt: null };
+}
