@@ -7,7 +7,7 @@ import {
   parseInlinePlaylist,
   type ScreenSettings,
 } from '../../shared/kiosk';
-import { CANVAS_HEIGHT, CANVAS_WIDTH, type WallTile } from '../layout/Canvas';
+import { CANVAS_HEIGHT, CANVAS_WIDTH, type WallTile } from '../layout/fit';
 
 /**
  * The parameters that describe the screen rather than the view. They stay in the address whatever view the screen

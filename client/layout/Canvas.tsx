@@ -8,16 +8,11 @@ import {
   type ParentProps,
   useContext,
 } from 'solid-js';
-import { fitCanvas, type WallTile } from './fit';
+import { CANVAS_HEIGHT, CANVAS_WIDTH, fitCanvas, type WallTile } from './fit';
 import './canvas.css';
 
+export { CANVAS_HEIGHT, CANVAS_WIDTH, MIN_FONT_PX } from './fit';
 export type { WallTile };
-
-/** The logical canvas every view is designed on; the real screen shows it scaled to fit, letterboxed. */
-export const CANVAS_WIDTH = 1920;
-export const CANVAS_HEIGHT = 1080;
-/** No text on the canvas is smaller than this, in canvas pixels (readable from 3-6 metres on a 1080p panel). */
-export const MIN_FONT_PX = 16;
 
 export interface CanvasInfo {
   width: number;

@@ -1,3 +1,9 @@
+/** The logical canvas every view is designed on; the real screen shows it scaled to fit, letterboxed. */
+export const CANVAS_WIDTH = 1920;
+export const CANVAS_HEIGHT = 1080;
+/** No text on the canvas is smaller than this, in canvas pixels (readable from 3-6 metres on a 1080p panel). */
+export const MIN_FONT_PX = 16;
+
 /** One panel of a video wall: the wall has `cols` x `rows` panels; this one is at column `col`, row `row`. */
 export interface WallTile {
   cols: number;

@@ -1,8 +1,8 @@
 import { createRoot } from 'solid-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INDICATOR_IDS } from '../../shared/catalog';
-import type { Snapshot } from '../../shared/protocol';
-import { createWall } from './createWall';
+import type { Alert, Snapshot } from '../../shared/protocol';
+import { alertsToDrop, createWall, MAX_ALERTS } from './createWall';
 import { FakeSocket } from './fakeSocket';
 
 const NO_TARGETS = Object.fromEntries(
@@ -64,5 +64,65 @@ describe('createWall', () => {
       dispose();
     });
     expect(socket.closed).toBe(true);
+  });
+
+  it('tells how long the link has been in its state, and the server time by the snapshot clock', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(AT - 2_000);
+    const socket = new FakeSocket();
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      vi.advanceTimersByTime(500);
+      socket.serverEmit('snapshot', snapshot);
+      expect(wall.linkSince()).toBe(AT - 1_500);
+      expect(wall.clockOffset()).toBe(1_500);
+      expect(wall.serverNow()).toBe(AT);
+      vi.advanceTimersByTime(700);
+      socket.serverEmit('disconnect', 'transport close');
+      expect(wall.link()).toBe('reconnecting');
+      expect(wall.linkSince()).toBe(AT - 800);
+      dispose();
+    });
+    vi.useRealTimers();
+  });
+
+  it('keeps at most MAX_ALERTS alerts, dropping those that ended first', () => {
+    const socket = new FakeSocket();
+    const alert = (i: number, endedAt: number | null): Alert => ({
+      id: `a${i}`,
+      rule: 'below-target',
+      severity: 'warning',
+      region: '417',
+      indicator: 'online-record-rate',
+      source: null,
+      value: 1,
+      threshold: 2,
+      startedAt: AT,
+      endedAt,
+      acknowledged: false,
+    });
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      socket.serverEmit('snapshot', snapshot);
+      const alerts = Array.from({ length: MAX_ALERTS + 10 }, (_, i) => alert(i, i < 20 ? AT + 1_000 - i : null));
+      socket.serverEmit('delta', { epoch: 'e1', fromSeq: 5, seq: 6, at: AT, changes: [], alerts });
+      const kept = Object.keys(wall.state.alerts);
+      expect(kept).toHaveLength(MAX_ALERTS);
+      // The ten that ended first (the highest indices among the ended ones) are gone; the active ones all stay.
+      expect(kept).not.toContain('a19');
+      expect(kept).not.toContain('a10');
+      expect(kept).toContain('a9');
+      expect(kept).toContain(`a${MAX_ALERTS + 9}`);
+      dispose();
+    });
+  });
+});
+
+describe('alertsToDrop', () => {
+  it('never drops an active alert, even over the bound', () => {
+    const active = Object.fromEntries(
+      Array.from({ length: 3 }, (_, i) => [`a${i}`, { id: `a${i}`, endedAt: null } as unknown as Alert]),
+    );
+    expect(alertsToDrop(active, 1)).toEqual([]);
   });
 });
