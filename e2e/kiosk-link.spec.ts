@@ -6,6 +6,7 @@ import type { IndicatorId } from '../shared/catalog';
 import type { Snapshot } from '../shared/protocol';
 import { BUILT_CLIENT, builtClientId, nextDeploy } from './support/deploy';
 import { freePort, startWallServer, type WallServer } from './support/server';
+import { tapWallSocket } from './support/wallSocket';
 
 /** The headline counters and the province figure each one shows. */
 const COUNTERS: [string, IndicatorId][] = [
@@ -102,5 +103,41 @@ test.describe('a link that heals itself', () => {
     } finally {
       rmSync(deployDir, { recursive: true, force: true });
     }
+  });
+
+  test('with the link up, tiles whose figures stopped updating are marked stale, the others not', async ({
+    page,
+  }, testInfo) => {
+    const server = await start({ SIM_RATE: '0' });
+    const tap = await tapWallSocket(page);
+    await page.goto(`${server.url}/?kiosk=1`);
+    const screen = page.getByTestId('screen');
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    const snapshot = (await (await fetch(`${server.url}/api/v1/snapshot`)).json()) as Snapshot;
+    const seq = Number(await screen.getAttribute('data-seq'));
+    const rate = snapshot.values.find((r) => r.region === 'province' && r.indicator === 'online-record-rate');
+    if (!rate) throw new Error('no province online record rate');
+    // The province rate was last observed four hours ago: more than three times its hourly interval.
+    const old = { ...rate, at: Date.now() - 4 * 3_600_000 };
+    tap.sendDelta({ epoch: snapshot.epoch, fromSeq: seq, seq: seq + 1, at: Date.now(), changes: [old] });
+
+    const counter = page.getByTestId('counter-online-rate');
+    await expect(counter).toHaveAttribute('data-fresh', 'stale');
+    await expect(counter).toHaveAttribute('data-age', 'Chưa cập nhật · 4 giờ trước');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-fresh', 'stale');
+    await expect(page.getByTestId('counter-id-cards')).toHaveAttribute('data-fresh', 'live');
+    await expect(page.getByTestId('counter-id-cards')).not.toHaveAttribute('data-age', /.*/);
+    await expect(page.getByTestId('link-banner')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('stale-tiles.png') });
+
+    // A fresh figure clears the mark.
+    tap.sendDelta({
+      epoch: snapshot.epoch,
+      fromSeq: seq + 1,
+      seq: seq + 2,
+      at: Date.now(),
+      changes: [{ ...rate, at: Date.now() }],
+    });
+    await expect(counter).toHaveAttribute('data-fresh', 'live');
   });
 });
