@@ -1,5 +1,5 @@
 import { Route, Router, useLocation, useSearchParams } from '@solidjs/router';
-import type { ParentProps } from 'solid-js';
+import { lazy, type ParentProps } from 'solid-js';
 import { I18nProvider, isLang, type Lang } from './i18n';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { parseScreenParams, pickScreenParams } from './kiosk/screenParams';
@@ -7,6 +7,15 @@ import { WallProvider } from './live/context';
 import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
 import { Overview } from './views/Overview';
+import { WallFrame } from './views/WallFrame';
+
+// Views other than the overview load when first shown, so the overview's first load stays small.
+const DistrictView = lazy(() => import('./views/district/DistrictView'));
+const GridView = lazy(() => import('./views/grid/GridView'));
+const IdentityView = lazy(() => import('./views/identity/IdentityView'));
+const ServicesView = lazy(() => import('./views/services/ServicesView'));
+const TasksView = lazy(() => import('./views/tasks/TasksView'));
+const RankingView = lazy(() => import('./views/ranking/RankingView'));
 
 /**
  * The screen around every view. Its parameters (canvas, wall tile, kiosk, display, playlist, ...) are read once
@@ -34,7 +43,15 @@ export function App() {
   const now = createNow();
   return (
     <Router root={(p) => <Shell now={now}>{p.children}</Shell>}>
-      <Route path="/" component={() => <Overview now={now} />} />
+      <Route component={WallFrame}>
+        <Route path="/" component={() => <Overview now={now} />} />
+        <Route path="/district/:code" component={() => <DistrictView now={now} />} />
+        <Route path="/grid" component={() => <GridView now={now} />} />
+        <Route path="/identity" component={() => <IdentityView now={now} />} />
+        <Route path="/services" component={() => <ServicesView now={now} />} />
+        <Route path="/tasks" component={() => <TasksView now={now} />} />
+        <Route path="/ranking" component={() => <RankingView now={now} />} />
+      </Route>
     </Router>
   );
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -6,10 +5,15 @@ import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
+import { type Alerting, createAlerting } from './alerts/alerting';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { alertRoutes } from './http/alertRoutes';
+import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
+import { dataRoutes } from './http/dataRoutes';
 import { kioskRoutes } from './http/kioskRoutes';
+import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -21,7 +25,12 @@ import { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
-import { buildSnapshot, catalogTargets, type SnapshotMeta } from './state/snapshot';
+import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
+import { startRetention } from './state/store/retention';
+import { Store } from './state/store/store';
+
+/** The source name of the seqs that alerts take between batches. */
+const ALERTS_SOURCE = 'alerts';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +39,8 @@ export interface AppDeps {
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
+  /** The database; by default the SQLite file in `config.dataDir`. The app closes it. */
+  store?: Store;
 }
 
 export interface App {
@@ -38,6 +49,9 @@ export interface App {
   readonly state: LiveState;
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
+  readonly alerts: Alerting;
+  readonly store: Store;
+  readonly metrics: WallMetrics;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -53,7 +67,9 @@ export function createApp(deps: AppDeps): App {
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();
 
-  const state = new LiveState({ regions, calendar, epoch: randomUUID() });
+  // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
+  const store = deps.store ?? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
+  const state = new LiveState({ regions, calendar, ...store.load() });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
@@ -61,9 +77,19 @@ export function createApp(deps: AppDeps): App {
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
-    targets: catalogTargets(),
+    targets: config.targets,
   };
-  const snapshot = () => buildSnapshot(state, meta, [], clock.now());
+  const alerts = createAlerting({
+    regions,
+    calendar,
+    clock,
+    targets: config.targets,
+    settings: config.alerts,
+    // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
+    // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
+    publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
+  });
+  const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
   const app = express();
   app.disable('x-powered-by');
@@ -80,6 +106,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
@@ -96,21 +123,42 @@ export function createApp(deps: AppDeps): App {
     log,
     clock,
     intervalMs: config.realtime.deltaIntervalMs,
-    emit: (delta) => wall.emit('delta', delta),
+    emit: (delta) => {
+      wall.emit('delta', delta);
+      metrics.delta(delta);
+    },
   });
-  const ingest = new Ingest({ state, regions, clock, onApplied: (seq, changes) => broadcaster.enqueue(seq, changes) });
+  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => store.sizeBytes() });
+  const ingest = new Ingest({
+    state,
+    regions,
+    clock,
+    store,
+    logger,
+    metrics,
+    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
+  });
+  // Source systems in, history and metrics out; then JSON errors for every API path.
+  app.use(dataRoutes({ ingest, store, metrics, regions, calendar, clock, config: config.ingest }));
+  app.use(apiNotFound(), apiErrorHandler(logger));
 
   const stoppers: { stop(): void }[] = [];
+  let retention: { stop(): Promise<void> } | null = null;
   return {
     http,
     io,
     state,
     ingest,
     broadcaster,
+    alerts,
+    store,
+    metrics,
     async listen() {
+      retention = startRetention(store, clock, config.storage, logger);
       if (config.simulator.enabled) {
         stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
       }
+      stoppers.push(alerts.start());
       stoppers.push(startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }));
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
@@ -125,6 +173,8 @@ export function createApp(deps: AppDeps): App {
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await retention?.stop();
+      store.close();
     },
   };
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveTargets } from '../shared/catalog';
 import { DEFAULT_KIOSK_CONFIG } from '../shared/kiosk';
 import { ConfigError, loadConfig } from './config';
 
@@ -26,6 +30,10 @@ describe('loadConfig', () => {
       simulator: { enabled: true, seed: 20240119, rate: 5 },
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
       kiosk: DEFAULT_KIOSK_CONFIG,
+      ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
+      storage: { synchronous: 'full', rawDays: 7, hourlyDays: 730 },
+      targets: resolveTargets(),
+      alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
     });
   });
 
@@ -97,5 +105,35 @@ describe('loadConfig', () => {
     expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['DEFAULT_LANG', 'PORT', 'TIME_ZONE']);
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/TIME_ZONE/);
+  });
+
+  it('reads the alert settings', () => {
+    const config = loadConfig({ ALERT_DROP_SHARE: '0.25', ALERT_SILENCE_SEC: '60', ALERT_HISTORY: '50' });
+    expect(config.alerts).toEqual({ dropShare: 0.25, silenceMs: 60_000, history: 50 });
+    expect(problems({ ALERT_DROP_SHARE: '1.5' })[0]).toMatch(/^ALERT_DROP_SHARE: /);
+    expect(problems({ ALERT_SILENCE_SEC: '0' })[0]).toMatch(/^ALERT_SILENCE_SEC: /);
+  });
+});
+
+describe('TARGETS_FILE', () => {
+  const file = (content: string) => {
+    const p = path.join(mkdtempSync(path.join(tmpdir(), 'ioc-targets-')), 'targets.json');
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('overrides the catalogue for the indicators it names', () => {
+    const targets = loadConfig({ TARGETS_FILE: file('{"online-record-rate": {"target": 45}}') }).targets;
+    expect(targets['online-record-rate']).toEqual({ target: 45, bands: { critical: 30, warning: 45 } });
+    expect(targets['eid-activation-rate']).toEqual(resolveTargets()['eid-activation-rate']);
+  });
+
+  it('refuses a missing file, bad JSON, an unknown indicator or bands the wrong way round, naming the variable', () => {
+    expect(problems({ TARGETS_FILE: '/nonexistent/targets.json' })[0]).toMatch(/^TARGETS_FILE: cannot read/);
+    expect(problems({ TARGETS_FILE: file('{') })[0]).toMatch(/^TARGETS_FILE: cannot read/);
+    expect(problems({ TARGETS_FILE: file('{"speed": {"target": 1}}') })[0]).toMatch(/^TARGETS_FILE: .*speed/);
+    expect(
+      problems({ TARGETS_FILE: file('{"online-record-rate": {"bands": {"critical": 50, "warning": 40}}}') })[0],
+    ).toMatch(/^TARGETS_FILE: online-record-rate: the critical band/);
   });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { IndicatorId, Targets } from '../shared/catalog';
 import type { KioskConfig } from '../shared/kiosk';
+import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
 import { readKioskConfig } from './kioskConfig';
+import { readTargetsFile } from './targetsFile';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -31,6 +34,16 @@ const EnvSchema = z.object({
   DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
   KIOSK_CONFIG: z.string().optional(),
+  ...IngestEnv,
+  TARGETS_FILE: z.string().min(1).optional(),
+  ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
+  ALERT_SILENCE_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(900),
+  ALERT_HISTORY: z.coerce.number().int().min(10).max(100_000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,6 +60,11 @@ export interface Config {
   realtime: { deltaIntervalMs: number; deltaBuffer: number };
   /** Named playlists and the screens' defaults, from the `KIOSK_CONFIG` file. */
   kiosk: KioskConfig;
+  ingest: IngestConfig;
+  storage: StorageConfig;
+  /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
+  targets: Record<IndicatorId, Targets>;
+  alerts: { dropShare: number; silenceMs: number; history: number };
 }
 
 export class ConfigError extends Error {
@@ -66,6 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const kiosk = readKioskConfig(e.KIOSK_CONFIG);
   if ('problems' in kiosk) throw new ConfigError(kiosk.problems);
+  const { ingest, storage, problems } = resolveIngestConfig(e);
+  if (problems.length) throw new ConfigError(problems);
+  let targets: Config['targets'];
+  try {
+    targets = readTargetsFile(e.TARGETS_FILE);
+  } catch (error) {
+    throw new ConfigError([`TARGETS_FILE: ${(error as Error).message}`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulator: { enabled: e.SIM === 'on', seed: e.SIM_SEED, rate: e.SIM_RATE },
     realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
     kiosk: kiosk.config,
+    ingest,
+    storage,
+    targets,
+    alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
   };
 }

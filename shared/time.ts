@@ -42,11 +42,18 @@ export function makeLocalCalendar(timeZone: string): LocalCalendar {
     );
     return wall - (ms - (((ms % 1000) + 1000) % 1000));
   };
+  let lastDay = { start: 0, end: 0, key: '' };
   return {
     timeZone,
     dayKey(ms) {
+      // NOTE: ingest asks for the day of nearly every observation, and nearly all fall on the same day: the last
+      // day's bounds are kept, so that a batch costs a few comparisons instead of a formatToParts each.
+      if (ms >= lastDay.start && ms < lastDay.end) return lastDay.key;
       const p = partsOf(ms);
-      return `${p.year}-${p.month}-${p.day}`;
+      const key = `${p.year}-${p.month}-${p.day}`;
+      const start = this.startOfDay(ms);
+      lastDay = { start, end: this.startOfDay(start + 36 * 3_600_000), key };
+      return key;
     },
     clock(ms) {
       const p = partsOf(ms);

@@ -3,9 +3,11 @@ import { catalog, type IndicatorId } from '../../shared/catalog';
 import geoUrl from '../../shared/geo/nghe-an-districts.geojson?url';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
+import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { targetsOf, unitRows } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
+import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
 import { echarts } from './echarts';
 import './districtMap.css';
@@ -39,14 +41,14 @@ async function loadMaps(): Promise<true> {
 
 let mapsLoaded: Promise<true> | null = null;
 
-/** Diagonal hatching over critical districts, so the band does not rest on colour alone. */
-const CRITICAL_HATCH = {
-  symbol: 'rect',
-  symbolSize: 1,
-  dashArrayX: [1, 0],
-  dashArrayY: [3, 5],
-  rotation: Math.PI / 4,
-  color: 'rgba(10, 16, 32, 0.6)',
+/** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
+const ALERT_OUTLINE = '#f0e442';
+const ALERT_LABEL = {
+  backgroundColor: ALERT_OUTLINE,
+  color: '#0a1020',
+  textBorderWidth: 0,
+  padding: [3, 8],
+  borderRadius: 4,
 };
 
 /** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
@@ -61,6 +63,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
 
   const rows = createMemo(() => unitRows(wall, regionSet.districts, props.indicator));
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
+  const alerted = createMemo(() => pressingRegions(activeAlerts(wall)));
 
   const option = createMemo(() => {
     if (!ready()) return {};
@@ -75,8 +78,10 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         itemStyle: {
           areaColor: colour,
           // Hatching marks the critical band without relying on colour.
-          ...(r.band === 'critical' && { decal: CRITICAL_HATCH }),
+          ...(r.band === 'critical' && { decal: HATCH }),
+          ...(alerted().has(r.unit.code) && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
         },
+        ...(alerted().has(r.unit.code) && { label: ALERT_LABEL }),
       };
     });
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
@@ -108,6 +113,28 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         formatter: (p: { name: string; value: number | null }) =>
           `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, p.value))}</b>`,
       },
+      // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
+      graphic: [
+        {
+          type: 'group',
+          right: 0,
+          top: 0,
+          z: 3,
+          children: [
+            {
+              type: 'rect',
+              shape: { width: INSET_SIZE, height: INSET_SIZE, r: 8 },
+              style: { fill: '#101a2e', stroke: '#3a4d72', lineWidth: 1, lineDash: [5, 4] },
+            },
+            {
+              type: 'text',
+              left: 12,
+              top: 8,
+              style: { text: t('panel.inset'), fill: '#a9b8d0', fontSize: 16, fontFamily: 'Be Vietnam Pro' },
+            },
+          ],
+        },
+      ],
       series: [
         {
           ...common,
@@ -127,6 +154,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           ...common,
           id: 'inset',
           map: INSET,
+          // Above the card that separates it from the main map (see graphic).
+          z: 4,
           aspectScale: ASPECT,
           right: 12,
           top: 36,
@@ -158,16 +187,18 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       </h2>
       <div class="map-area">
         <div class="map-chart" ref={el} />
-        <div class="map-inset-frame" style={{ width: `${INSET_SIZE}px`, height: `${INSET_SIZE}px` }}>
-          <span>{t('panel.inset')}</span>
-        </div>
       </div>
-      <MapLegend indicator={props.indicator} />
+      <MapLegend indicator={props.indicator} alerted={alerted().size > 0} />
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
       <ul class="visually-hidden" data-testid="map-regions">
         <For each={rows()}>
           {(r) => (
-            <li data-code={r.unit.code} data-band={r.band ?? 'none'} data-value={r.value ?? ''}>
+            <li
+              data-code={r.unit.code}
+              data-band={r.band ?? 'none'}
+              data-value={r.value ?? ''}
+              data-alert={alerted().has(r.unit.code) ? 'pressing' : undefined}
+            >
               {r.unit.name}: {fmt().value(catalog[props.indicator], r.value)}
             </li>
           )}
@@ -177,7 +208,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 }
 
-function MapLegend(props: { indicator: IndicatorId }) {
+function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const targets = () => targetsOf(wall, props.indicator);
@@ -205,6 +236,11 @@ function MapLegend(props: { indicator: IndicatorId }) {
             </span>
           </>
         )}
+      </Show>
+      <Show when={props.alerted}>
+        <span class="legend-item legend-alert" data-testid="map-alert-legend">
+          <i aria-hidden="true" /> {t('alert.mapLegend')}
+        </span>
       </Show>
       <span class="legend-credit muted">{t('credits.boundaries')}</span>
     </div>

@@ -29,5 +29,7 @@ describe('makeFormatter', () => {
     const at = Date.UTC(2024, 0, 19, 1, 30); // 08:30 in Vietnam (UTC+7)
     expect(vi.time(at, 'Asia/Ho_Chi_Minh')).toBe('08:30');
     expect(vi.date(at, 'Asia/Ho_Chi_Minh')).toContain('19/01/2024');
+    expect(vi.day(at, 'Asia/Ho_Chi_Minh')).toBe('19/01/2024');
+    expect(makeFormatter('en').day(Date.UTC(2023, 11, 31, 20), 'Asia/Ho_Chi_Minh')).toBe('01/01/2024');
   });
 });

@@ -32,6 +32,8 @@ export interface Formatter {
    */
   value(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null | undefined, trim?: boolean): string;
   date(ms: number, timeZone: string): string;
+  /** A calendar day without the weekday: 19/01/2024, 19/01/2024 in English too (en-GB). */
+  day(ms: number, timeZone: string): string;
   time(ms: number, timeZone: string, seconds?: boolean): string;
 }
 
@@ -68,6 +70,8 @@ export function makeFormatter(lang: Lang): Formatter {
         month: '2-digit',
         year: 'numeric',
       }).format(ms),
+    day: (ms, timeZone) =>
+      dateFormat(`day:${timeZone}`, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms),
     time: (ms, timeZone, seconds = false) =>
       dateFormat(`t:${timeZone}:${seconds}`, {
         timeZone,

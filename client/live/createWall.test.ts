@@ -1,8 +1,8 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it, vi } from 'vitest';
 import { INDICATOR_IDS } from '../../shared/catalog';
-import type { Alert, Snapshot } from '../../shared/protocol';
-import { alertsToDrop, createWall, MAX_ALERTS } from './createWall';
+import type { Snapshot } from '../../shared/protocol';
+import { createWall } from './createWall';
 import { FakeSocket } from './fakeSocket';
 
 const NO_TARGETS = Object.fromEntries(
@@ -56,6 +56,34 @@ describe('createWall', () => {
     });
   });
 
+  it('keeps the active alerts, and lets an alert go when it ends', () => {
+    const socket = new FakeSocket();
+    const alert = {
+      id: 'a1',
+      rule: 'below-target' as const,
+      severity: 'critical' as const,
+      region: '417',
+      indicator: 'online-record-rate' as const,
+      source: null,
+      value: 25,
+      threshold: 40,
+      startedAt: AT,
+      endedAt: null,
+      acknowledged: false,
+    };
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      socket.serverEmit('snapshot', { ...snapshot, alerts: [alert] });
+      expect(Object.keys(wall.state.alerts)).toEqual(['a1']);
+      const delta = { epoch: 'e1', at: AT, changes: [] };
+      socket.serverEmit('delta', { ...delta, fromSeq: 5, seq: 6, alerts: [{ ...alert, id: 'a2' }] });
+      expect(Object.keys(wall.state.alerts).sort()).toEqual(['a1', 'a2']);
+      socket.serverEmit('delta', { ...delta, fromSeq: 6, seq: 7, alerts: [{ ...alert, endedAt: AT + 1 }] });
+      expect(Object.keys(wall.state.alerts)).toEqual(['a2']);
+      dispose();
+    });
+  });
+
   it('closes its socket when its owner is disposed', () => {
     const socket = new FakeSocket();
     createRoot((dispose) => {
@@ -84,45 +112,5 @@ describe('createWall', () => {
       dispose();
     });
     vi.useRealTimers();
-  });
-
-  it('keeps at most MAX_ALERTS alerts, dropping those that ended first', () => {
-    const socket = new FakeSocket();
-    const alert = (i: number, endedAt: number | null): Alert => ({
-      id: `a${i}`,
-      rule: 'below-target',
-      severity: 'warning',
-      region: '417',
-      indicator: 'online-record-rate',
-      source: null,
-      value: 1,
-      threshold: 2,
-      startedAt: AT,
-      endedAt,
-      acknowledged: false,
-    });
-    createRoot((dispose) => {
-      const wall = createWall({ connect: socket.connectFn });
-      socket.serverEmit('snapshot', snapshot);
-      const alerts = Array.from({ length: MAX_ALERTS + 10 }, (_, i) => alert(i, i < 20 ? AT + 1_000 - i : null));
-      socket.serverEmit('delta', { epoch: 'e1', fromSeq: 5, seq: 6, at: AT, changes: [], alerts });
-      const kept = Object.keys(wall.state.alerts);
-      expect(kept).toHaveLength(MAX_ALERTS);
-      // The ten that ended first (the highest indices among the ended ones) are gone; the active ones all stay.
-      expect(kept).not.toContain('a19');
-      expect(kept).not.toContain('a10');
-      expect(kept).toContain('a9');
-      expect(kept).toContain(`a${MAX_ALERTS + 9}`);
-      dispose();
-    });
-  });
-});
-
-describe('alertsToDrop', () => {
-  it('never drops an active alert, even over the bound', () => {
-    const active = Object.fromEntries(
-      Array.from({ length: 3 }, (_, i) => [`a${i}`, { id: `a${i}`, endedAt: null } as unknown as Alert]),
-    );
-    expect(alertsToDrop(active, 1)).toEqual([]);
   });
 });

@@ -38,23 +38,6 @@ export interface Wall {
   retryNow: () => void;
 }
 
-/**
- * The most alerts a screen keeps. Ended alerts stay for views that show recent history, until there are more than
- * this; then the ones that ended first go, so the store does not grow with uptime.
- */
-export const MAX_ALERTS = 500;
-
-/** The ids to drop so that at most `max` alerts remain: ended ones only, those that ended first. */
-export function alertsToDrop(alerts: Record<string, Alert>, max = MAX_ALERTS): string[] {
-  const all = Object.values(alerts);
-  if (all.length <= max) return [];
-  return all
-    .filter((a) => a.endedAt !== null)
-    .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
-    .slice(0, all.length - max)
-    .map((a) => a.id);
-}
-
 const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
   const out: ReadingsByRegion = {};
   for (const r of values) {
@@ -115,15 +98,18 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
             if (!state.values[r.region]) setState('values', r.region, {});
             setState('values', r.region, r.indicator, r);
           }
-          for (const a of d.alerts ?? []) setState('alerts', a.id, a);
-          const drop = d.alerts?.length ? alertsToDrop(state.alerts) : [];
-          if (drop.length)
+          // Ended alerts leave the store: it holds what is active, and does not grow with uptime.
+          if (d.alerts?.length) {
             setState(
               'alerts',
               produce((alerts) => {
-                for (const id of drop) delete alerts[id];
+                for (const a of d.alerts ?? []) {
+                  if (a.endedAt === null) alerts[a.id] = a;
+                  else delete alerts[a.id];
+                }
               }),
             );
+          }
           setState('seq', d.seq);
           setLastDataAt(Date.now());
         }),

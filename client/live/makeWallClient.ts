@@ -31,20 +31,30 @@ export interface WallClientEvents {
 /** Calls `retry` whenever the network may be back; returns how to stop. */
 export type WakeupSource = (retry: () => void) => () => void;
 
+/** The little of `window` and `document` the wake-ups need; typed here so the client builds without the DOM. */
+interface Listenable {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
 /**
  * The browser's hints that a retry may succeed now rather than after the backoff: the network came back
  * (`online`), or the page became visible again (a screen woken up, a tab brought back).
  */
 export const browserWakeups: WakeupSource = (retry) => {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') retry();
+  const { window: win, document: doc } = globalThis as {
+    window?: Listenable;
+    document?: Listenable & { visibilityState: string };
   };
-  window.addEventListener('online', retry);
-  document.addEventListener('visibilitychange', onVisible);
+  if (!win || !doc) return () => {};
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') retry();
+  };
+  win.addEventListener('online', retry);
+  doc.addEventListener('visibilitychange', onVisible);
   return () => {
-    window.removeEventListener('online', retry);
-    document.removeEventListener('visibilitychange', onVisible);
+    win.removeEventListener('online', retry);
+    doc.removeEventListener('visibilitychange', onVisible);
   };
 };
 

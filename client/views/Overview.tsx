@@ -1,29 +1,78 @@
 import { useSearchParams } from '@solidjs/router';
+import { createMemo, untrack } from 'solid-js';
 import { catalog, type IndicatorId, indicators, isIndicatorId } from '../../shared/catalog';
+import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
+import { HourlyRecordsChart } from '../charts/HourlyRecordsChart';
+import { Sparkline } from '../charts/Sparkline';
+import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
+import { createSeries } from '../live/createSeries';
+import { byRank, unitRows } from '../live/selectors';
+import { type SeriesPoint, sumSeries } from '../live/series';
 import { DistrictGauges } from '../widgets/DistrictGauges';
 import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
 import { Ranking } from '../widgets/Ranking';
 import { TargetNote } from '../widgets/TargetNote';
+import { useViewNavigation } from './links';
 import './overview.css';
 
 /** The indicator the overview shows when the URL names none: the Government's headline Project 06 target. */
 export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
 
-/** The province at a glance: headline counters, the map, a gauge per district and the ranking. */
+/** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
+const SPARK_WINDOW_MS = 24 * 3_600_000;
+const SPARK_STEP_MS = 15 * 60_000;
+
+/**
+ * The province at a glance: headline counters with their sparklines, the map, a gauge per district, the trend of
+ * the indicator for the province and a unit, today's records per hour, and the ranking.
+ */
 export function Overview(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
+  const { openDistrict, districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
     return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
   };
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
+  // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.
+  const serverNow = () => props.now() + wall.clockOffset();
+  const spark = (id: IndicatorId) =>
+    createSeries(wall, {
+      region: () => 'province',
+      indicator: () => id,
+      from: () => serverNow() - SPARK_WINDOW_MS,
+      stepMs: SPARK_STEP_MS,
+    });
+  const sparks = {
+    idCards: spark('id-cards-issued'),
+    eidActivated: spark('eid-activated'),
+    onlineRate: spark('online-record-rate'),
+    online: spark('records-today-online'),
+    offline: spark('records-today-offline'),
+  };
+  const recordsSpark = createMemo(() => sumSeries(sparks.online(), sparks.offline()));
+  const sparkline = (points: () => SeriesPoint[], colour: string, name: string) => (
+    <Sparkline points={points()} now={serverNow()} colour={colour} testId={`spark-${name}`} label={t('trend.spark')} />
+  );
+  // The unit on the trend: the URL's, else the one ranked last on the indicator when it was chosen (kept steady
+  // while figures move, so the chart does not jump from unit to unit).
+  const lagging = createMemo(() => {
+    const id = indicator();
+    wall.state.epoch; // re-chosen on a new connection, when the figures are first there
+    const rows = untrack(() => byRank(unitRows(wall, regionSet.districts, id)).filter((r) => r.rank !== null));
+    return rows.at(-1)?.unit.code ?? (regionSet.districts[0]?.code as string);
+  });
+  const district = () => {
+    const code = params.district;
+    return typeof code === 'string' && regionSet.districts.some((d) => d.code === code) ? code : lagging();
+  };
   const recordsToday = () => {
     const online = province('records-today-online');
     const offline = province('records-today-offline');
@@ -42,6 +91,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#56b4e9"
+          trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
         >
           <span>
             {label(catalog['id-card-coverage'])}{' '}
@@ -56,6 +106,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#009e73"
+          trend={sparkline(sparks.eidActivated, '#009e73', 'eid-activated')}
         >
           <span>
             {t('counter.eidActivatedOf', {
@@ -71,6 +122,7 @@ export function Overview(props: { now: () => number }) {
           value={province('online-record-rate')}
           format={(v) => fmt().value(catalog['online-record-rate'], v)}
           accent="#e69f00"
+          trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
         >
           <TargetNote indicator="online-record-rate" value={province('online-record-rate')} />
         </HeadlineCounter>
@@ -82,6 +134,7 @@ export function Overview(props: { now: () => number }) {
           format={count}
           whole
           accent="#cc79a7"
+          trend={sparkline(recordsSpark, '#cc79a7', 'records-today')}
         >
           <span>
             {t('counter.online')} <b>{count(province('records-today-online'))}</b>
@@ -92,7 +145,7 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
       </div>
       <div class="overview-main">
-        <DistrictMap indicator={indicator()} />
+        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
         <div class="overview-centre">
           <div class="indicator-bar">
             <label class="indicator-picker">
@@ -110,9 +163,18 @@ export function Overview(props: { now: () => number }) {
               </select>
             </label>
           </div>
-          <DistrictGauges indicator={indicator()} />
+          <DistrictGauges indicator={indicator()} href={districtHref} />
+          <div class="trends">
+            <TrendChart
+              indicator={indicator()}
+              district={district()}
+              onDistrict={(code) => setParams({ district: code })}
+              now={serverNow}
+            />
+            <HourlyRecordsChart now={serverNow} />
+          </div>
         </div>
-        <Ranking indicator={indicator()} />
+        <Ranking indicator={indicator()} href={districtHref} />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useWall } from '../live/context';
 import { targetsOf, unitRows } from '../live/selectors';
 import { ArcGauge } from './ArcGauge';
 import { BandIcon, sequentialColour } from './bands';
+import { RowLink } from './RowLink';
 import { TargetNote } from './TargetNote';
 import './districtGauges.css';
 
@@ -16,7 +17,7 @@ function gaugeMax(unit: string, values: (number | null)[]): number {
 }
 
 /** A gauge per district for the selected indicator, in the region set's order, each with its value as text. */
-export function DistrictGauges(props: { indicator: IndicatorId }) {
+export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => catalog[props.indicator];
@@ -38,6 +39,7 @@ export function DistrictGauges(props: { indicator: IndicatorId }) {
         <For each={rows()}>
           {(row) => (
             <li class="gauge" data-testid={`gauge-${row.unit.code}`} data-band={row.band ?? 'none'}>
+              <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
               <div class="gauge-dial">
                 <ArcGauge
                   value={row.value}

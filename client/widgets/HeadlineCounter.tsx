@@ -14,6 +14,8 @@ export interface HeadlineCounterProps {
   accent?: string;
   /** The indicators the tile shows, so the screen can tell when their figures are stale. */
   indicators?: readonly IndicatorId[];
+  /** A small chart of the figure's recent course (a sparkline), under the figure. */
+  trend?: JSX.Element;
 }
 
 /**
@@ -38,6 +40,7 @@ export function HeadlineCounter(props: HeadlineCounterProps) {
         {text()}
       </p>
       <div class="counter-sub">{props.children}</div>
+      {props.trend}
     </section>
   );
 }

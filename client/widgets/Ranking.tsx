@@ -5,10 +5,11 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { byRank, targetsOf, unitRows } from '../live/selectors';
 import { BAND_COLOURS, BandIcon } from './bands';
+import { RowLink } from './RowLink';
 import './ranking.css';
 
 /** The districts ranked on the selected indicator, best first, with the target drawn across the bars. */
-export function Ranking(props: { indicator: IndicatorId }) {
+export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => catalog[props.indicator];
@@ -23,6 +24,7 @@ export function Ranking(props: { indicator: IndicatorId }) {
         <For each={rows()}>
           {(row) => (
             <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank ?? ''}>
+              <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
               <span class="rank">{row.rank ?? '–'}</span>
               <span class="rank-band">
                 <Show when={hasBands()}>

@@ -6,6 +6,7 @@ import { makeLocalCalendar } from '../../shared/time';
 import { loadConfig } from '../config';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from '../state/liveState';
+import { openMemoryStore } from '../state/store/store';
 import { buildSimulationModel, project06 } from './baseline';
 import { makeRandom } from './random';
 import { startObservations } from './simulator';
@@ -19,12 +20,18 @@ const DEFAULT_SEED = loadConfig({}).simulator.seed;
 function started(seed: number) {
   const model = buildSimulationModel(regionSet, makeRandom(seed));
   const state = new LiveState({ regions: regionSet, calendar: makeLocalCalendar('Asia/Ho_Chi_Minh'), epoch: 'e' });
-  const ingest = new Ingest({ state, regions: regionSet, clock: { now: () => AT }, onApplied: () => {} });
+  const ingest = new Ingest({
+    state,
+    regions: regionSet,
+    clock: { now: () => AT },
+    store: openMemoryStore(),
+    onApplied: () => {},
+  });
   const result = ingest.submit(
     'simulator',
     startObservations(model, AT, RECORDS_TODAY, (p) => p.online),
   );
-  if (!result.ok) throw new Error(`baseline refused: ${JSON.stringify(result.issues.slice(0, 3))}`);
+  if (!result.ok) throw new Error(`baseline refused: ${JSON.stringify(result)}`);
   return { state, model };
 }
 

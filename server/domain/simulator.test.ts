@@ -4,6 +4,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from '../state/liveState';
+import { openMemoryStore } from '../state/store/store';
 import { buildSimulationModel } from './baseline';
 import { makeRandom } from './random';
 import { eventsToObservations, nextEvents, type SimEvent, startObservations } from './simulator';
@@ -102,7 +103,13 @@ describe('eventsToObservations', () => {
     const random = makeRandom(20240119);
     const model = buildSimulationModel(regionSet, random);
     const state = new LiveState({ regions: regionSet, calendar, epoch: 'e' });
-    const ingest = new Ingest({ state, regions: regionSet, clock: { now: () => at }, onApplied: () => {} });
+    const ingest = new Ingest({
+      state,
+      regions: regionSet,
+      clock: { now: () => at },
+      store: openMemoryStore(),
+      onApplied: () => {},
+    });
     expect(
       ingest.submit(
         'simulator',

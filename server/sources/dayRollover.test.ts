@@ -5,6 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { createLogger } from '../logger';
 import { LiveState } from '../state/liveState';
+import { openMemoryStore } from '../state/store/store';
 import { rolloverObservations, SYSTEM_SOURCE, startDayRollover } from './dayRollover';
 import { Ingest } from './ingest';
 
@@ -57,7 +58,13 @@ describe('startDayRollover', () => {
     const clock = { now: () => Date.now() };
     const state = new LiveState({ regions: regionSet, calendar, epoch: 'e' });
     const submitted: number[] = [];
-    const ingest = new Ingest({ state, regions: regionSet, clock, onApplied: (seq) => submitted.push(seq) });
+    const ingest = new Ingest({
+      state,
+      regions: regionSet,
+      clock,
+      store: openMemoryStore(),
+      onApplied: (seq) => submitted.push(seq),
+    });
     // Yesterday's count is zeroed at start; today's stays until midnight.
     ingest.submit('dvc', [
       { region: '417', indicator: 'records-today-online', at: local(19, 23, 58), value: 9 },

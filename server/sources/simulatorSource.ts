@@ -7,7 +7,7 @@ import { makeRandom } from '../domain/random';
 import { eventsToObservations, nextEvents, startObservations } from '../domain/simulator';
 import type { Logger } from '../logger';
 import type { LiveState } from '../state/liveState';
-import type { Ingest } from './ingest';
+import type { Ingest, IngestResult } from './ingest';
 
 export interface SimulatorDeps {
   ingest: Ingest;
@@ -25,6 +25,7 @@ export interface SimulatorDeps {
 const TICK_MS = 200;
 /** The share of events that are records, for today's records so far at start (see MIX in the simulator). */
 const RECORD_SHARE = 0.75;
+const HOUR_MS = 3_600_000;
 /** The source name the simulator reports as. */
 export const SIMULATOR_SOURCE = 'simulator';
 
@@ -37,16 +38,8 @@ export function startSimulator(deps: SimulatorDeps): { stop(): void } {
   const random = makeRandom(deps.seed);
   const model = buildSimulationModel(deps.regions, random);
 
-  if (state.readings().length === 0) {
-    const now = clock.now();
-    const soFar = expectedEvents(calendar, calendar.startOfDay(now), now, deps.rate) * RECORD_SHARE;
-    const result = ingest.submit(
-      SIMULATOR_SOURCE,
-      startObservations(model, now, Math.round(soFar), (p) => p.online),
-    );
-    if (!result.ok) throw new Error(`simulator baseline refused: ${JSON.stringify(result.issues.slice(0, 3))}`);
-    logger.info({ seq: result.seq, observations: result.accepted }, 'simulator seeded the baseline');
-  }
+  // NOTE: only an empty state is seeded. After a restart the stored state goes on where it stopped.
+  if (state.readings().length === 0) seed(deps, model);
 
   let last = clock.now();
   const timer = setInterval(() => {
@@ -59,9 +52,32 @@ export function startSimulator(deps: SimulatorDeps): { stop(): void } {
       SIMULATOR_SOURCE,
       eventsToObservations(events, (r, i) => state.get(r, i), now),
     );
-    if (!result.ok) logger.error({ issues: result.issues.slice(0, 3) }, 'simulator batch refused');
+    if (!result.ok) logger.error({ result: brief(result) }, 'simulator batch refused');
   }, TICK_MS);
   timer.unref();
   logger.info({ seed: deps.seed, rate: deps.rate }, 'simulator started');
   return { stop: () => clearInterval(timer) };
 }
+
+/**
+ * Sends the article's figures spread over the units, hour by hour since midnight, with today's records so far as
+ * the offices would have reported them, so that the wall's trends and records-per-hour chart start with a day.
+ */
+function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel>): void {
+  const { ingest, calendar, clock, logger } = deps;
+  const now = clock.now();
+  const dayStart = calendar.startOfDay(now);
+  const recordsBy = (t: number) => Math.round(expectedEvents(calendar, dayStart, t, deps.rate) * RECORD_SHARE);
+  const onlineShare = (p: { online: number }) => p.online;
+  for (let hourEnd = dayStart + HOUR_MS; hourEnd < now; hourEnd += HOUR_MS) {
+    const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare));
+    if (!result.ok) throw new Error(`simulator history refused: ${JSON.stringify(brief(result))}`);
+  }
+  const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, now, recordsBy(now), onlineShare));
+  if (!result.ok) throw new Error(`simulator baseline refused: ${JSON.stringify(brief(result))}`);
+  logger.info({ seq: result.seq, observations: result.accepted }, 'simulator seeded the baseline');
+}
+
+/** A refusal, short enough for a log line. */
+const brief = (result: Exclude<IngestResult, { ok: true }>) =>
+  result.reason === 'invalid' ? { reason: result.reason, issues: result.issues.slice(0, 3) } : result;

@@ -1,12 +1,9 @@
-import { catalog, derivedFrom, type IndicatorId } from '../../shared/catalog';
+import type { IndicatorId } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
-import { type RegionSet, type RollupId, unitLevel } from '../../shared/regions';
-import { ratePercent, rollUp, rollupWeight } from '../../shared/rollup';
+import type { RegionSet } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
-import { nextReading } from '../domain/applyObservation';
 import type { Observation } from '../domain/observation';
-
-const keyOf = (region: string, indicator: string) => `${region}|${indicator}`;
+import { BatchDraft, keyOf, type PreparedBatch } from './batchDraft';
 
 export interface LiveStateInit {
   regions: RegionSet;
@@ -18,7 +15,8 @@ export interface LiveStateInit {
 
 /**
  * The current value of every (region, indicator), units and roll-ups alike, and the position in the change
- * stream: every applied batch takes the next `seq` within the `epoch`.
+ * stream: every applied batch takes the next `seq` within the `epoch`. Batches are computed in a `BatchDraft`
+ * and applied with `commit`, so the caller can store them durably in between.
  */
 export class LiveState {
   readonly epoch: string;
@@ -43,102 +41,38 @@ export class LiveState {
     return this.cells.get(keyOf(region, indicator));
   }
 
-  /**
-   * The value an increment of a count stamped `at` would add to, by the same rule as `apply`: 0 for a count that
-   * starts again every day when its live value belongs to another local day.
-   */
+  /** See `BatchDraft.countBefore`. */
   countBefore(region: string, indicator: IndicatorId, at: number): number {
-    const prev = this.get(region, indicator);
-    const probe = { region, indicator, at, delta: 0 };
-    return nextReading(prev, probe, catalog[indicator], '', this.calendar)?.value ?? prev?.value ?? 0;
+    return this.draft().countBefore(region, indicator, at);
   }
 
   readings(): Reading[] {
     return [...this.cells.values()];
   }
 
+  /** A draft on top of the current state, for computing batches before they are stored. */
+  draft(): BatchDraft {
+    return new BatchDraft(this.regions, this.calendar, (key) => this.cells.get(key), this.currentSeq);
+  }
+
+  /** Applies prepared batches, which must continue the seq without a gap, in one step. */
+  commit(batches: readonly PreparedBatch[]): void {
+    let seq = this.currentSeq;
+    for (const batch of batches) {
+      seq += 1;
+      if (batch.seq !== seq) throw new Error(`batch ${batch.seq} does not follow seq ${seq - 1}`);
+    }
+    for (const batch of batches) for (const r of batch.changes) this.cells.set(keyOf(r.region, r.indicator), r);
+    this.currentSeq = seq;
+  }
+
   /**
-   * Applies a validated batch as one step: unit readings, the rates derived from them, then the roll-ups they
-   * feed. Returns the new seq and every reading that changed, once each.
+   * Applies a validated batch as one step, with nothing stored: unit readings, the rates derived from them, then
+   * the roll-ups they feed. Returns the new seq and every reading that changed, once each.
    */
   apply(source: string, observations: readonly Observation[]): { seq: number; changes: Reading[] } {
-    const changed = new Map<string, Reading>();
-    const put = (r: Reading) => {
-      const key = keyOf(r.region, r.indicator);
-      this.cells.set(key, r);
-      changed.set(key, r);
-    };
-    const touchedUnits = new Map<string, Set<IndicatorId>>();
-    const touch = (region: string, indicator: IndicatorId) => {
-      const set = touchedUnits.get(region) ?? new Set<IndicatorId>();
-      set.add(indicator);
-      touchedUnits.set(region, set);
-    };
-
-    for (const obs of observations) {
-      const next = nextReading(this.get(obs.region, obs.indicator), obs, catalog[obs.indicator], source, this.calendar);
-      if (!next) continue;
-      put(next);
-      touch(obs.region, obs.indicator);
-    }
-    for (const [region, indicators] of touchedUnits) {
-      for (const id of [...indicators]) {
-        for (const derivedId of derivedFrom[id] ?? []) {
-          const derived = this.derive(region, derivedId);
-          if (derived) {
-            put(derived);
-            indicators.add(derivedId);
-          }
-        }
-      }
-    }
-    const touchedRollups = new Map<RollupId, Set<IndicatorId>>();
-    for (const [region, indicators] of touchedUnits) {
-      for (const rollup of this.regions.rollupsOf(region)) {
-        const set = touchedRollups.get(rollup) ?? new Set<IndicatorId>();
-        for (const id of indicators) set.add(id);
-        touchedRollups.set(rollup, set);
-      }
-    }
-    for (const [rollup, indicators] of touchedRollups) {
-      for (const id of indicators) {
-        const reading = this.rollUp(rollup, id);
-        if (reading) put(reading);
-      }
-    }
-    this.currentSeq += 1;
-    return { seq: this.currentSeq, changes: [...changed.values()] };
-  }
-
-  private derive(region: string, id: IndicatorId): Reading | null {
-    const rule = catalog[id].derived;
-    if (!rule) return null;
-    const num = this.get(region, rule.num);
-    const den = this.get(region, rule.den);
-    if (num?.value == null || den?.value == null) return null;
-    return {
-      region,
-      indicator: id,
-      value: ratePercent(num.value, den.value),
-      num: num.value,
-      den: den.value,
-      at: Math.max(num.at, den.at),
-      source: 'derived',
-    };
-  }
-
-  private rollUp(rollup: RollupId, id: IndicatorId): Reading | null {
-    const indicator = catalog[id];
-    const inputs = [];
-    let at = 0;
-    for (const unit of this.regions.membersOf(rollup)) {
-      if (!indicator.appliesTo.includes(unitLevel(unit))) continue;
-      const reading = this.get(unit.code, id);
-      if (!reading) continue;
-      at = Math.max(at, reading.at);
-      inputs.push({ ...reading, weight: rollupWeight(indicator.rollup, unit) });
-    }
-    if (inputs.length === 0) return null;
-    return { region: rollup, indicator: id, ...rollUp(indicator.rollup, inputs), at, source: 'rollup' };
+    const batch = this.draft().prepare(source, observations);
+    this.commit([batch]);
+    return { seq: batch.seq, changes: batch.changes };
   }
 }

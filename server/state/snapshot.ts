@@ -1,4 +1,4 @@
-import { catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { Alert, Snapshot } from '../../shared/protocol';
 import type { LiveState } from './liveState';
 
@@ -9,14 +9,6 @@ export interface SnapshotMeta {
   defaultLang: 'vi' | 'en';
   simulated: boolean;
   targets: Record<IndicatorId, Targets>;
-}
-
-/** The targets and bands of the catalogue, as the wall shows them. */
-export function catalogTargets(): Record<IndicatorId, Targets> {
-  return Object.fromEntries(Object.values(catalog).map((i) => [i.id, { target: i.target, bands: i.bands }])) as Record<
-    IndicatorId,
-    Targets
-  >;
 }
 
 export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Alert[], now: number): Snapshot {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach } from 'vitest';
 import type { ObservationInput } from '../../shared/ingest';
@@ -11,7 +14,7 @@ import {
   type WallClientToServer,
   type WallServerToClient,
 } from '../../shared/protocol';
-import { type App, createApp } from '../app';
+import { type App, type AppDeps, createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 
@@ -34,17 +37,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the real server on a free loopback port, simulator off, with `env` on top of the test defaults. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * Starts the real server on a free loopback port, simulator off, with `env` on top of the test defaults. Its data
+ * lives in a fresh temporary directory, removed on close, unless `env.DATA_DIR` names one (a restart).
+ */
+export async function startHarness(env: Record<string, string> = {}, deps: Partial<AppDeps> = {}): Promise<Harness> {
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'ioc-wall-test-'));
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     SIM: 'off',
     LOG_LEVEL: 'silent',
     CLIENT_DIR: '/nonexistent',
+    ...(ownDataDir && { DATA_DIR: ownDataDir }),
     ...env,
   });
-  const app = createApp({ config, logger: createLogger(config.logLevel) });
+  const app = createApp({ config, logger: createLogger(config.logLevel), ...deps });
   const { port } = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   const clients: WallClient[] = [];
@@ -77,18 +85,19 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async close() {
       for (const socket of clients) socket.disconnect();
       await app.close();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
 
 /** Starts harnesses on demand and closes every one of them after each test. */
-export function useHarness(): (env?: Record<string, string>) => Promise<Harness> {
+export function useHarness(): (env?: Record<string, string>, deps?: Partial<AppDeps>) => Promise<Harness> {
   const started: Harness[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map((h) => h.close()));
   });
-  return async (env) => {
-    const harness = await startHarness(env);
+  return async (env, deps) => {
+    const harness = await startHarness(env, deps);
     started.push(harness);
     return harness;
   };

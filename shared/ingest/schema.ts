@@ -49,8 +49,12 @@ export const IngestBatchSchema = z.strictObject({
   observations: z.array(ObservationInputSchema).min(1),
 });
 
+/** The answer to an accepted batch: how many observations, and the seq the wall reached with them. */
+export const IngestAcceptedSchema = z.object({ accepted: z.number().int().nonnegative(), seq: z.number().int() });
+
 export type ObservationInput = z.output<typeof ObservationInputSchema>;
 export type IngestBatch = z.output<typeof IngestBatchSchema>;
+export type IngestAccepted = z.infer<typeof IngestAcceptedSchema>;
 
 /** One reason an input was refused, with the path of the field it concerns. */
 export interface InputIssue {

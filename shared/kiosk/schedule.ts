@@ -31,16 +31,25 @@ export function isActiveCritical(alert: Alert): boolean {
 }
 
 /** The district a view path is about (`/district/417`), if any. */
-const DISTRICT_PATH = /^\/district\/([^/?]+)\/?$/;
+const DISTRICT_PATH = /^\/district\/([^/]+)\/?$/;
+
+/** A view path's pathname and one of its parameters (no URL class here: shared code runs without DOM or Node). */
+function splitPath(path: string, param: string): { pathname: string; value: string | null } {
+  const [pathname = '', query = ''] = path.split('?', 2);
+  for (const pair of query.split('&')) {
+    const [key = '', value = ''] = pair.split('=', 2);
+    if (decodeURIComponent(key) === param) return { pathname, value: decodeURIComponent(value.replace(/\+/g, ' ')) };
+  }
+  return { pathname, value: null };
+}
 
 /**
  * How well a view shows an alert: 3 when it is about the alert's unit and indicator, 2 its unit, 1 its
  * indicator, 0 not specifically (every view still lists active alerts).
  */
 export function alertMatch(item: PlaylistItem, alert: Alert): number {
-  const url = new URL(item.path, 'http://wall.invalid');
-  const region = DISTRICT_PATH.exec(url.pathname)?.[1] ?? null;
-  const indicator = url.searchParams.get('indicator');
+  const { pathname, value: indicator } = splitPath(item.path, 'indicator');
+  const region = DISTRICT_PATH.exec(pathname)?.[1] ?? null;
   const byRegion = alert.region !== null && region === alert.region;
   const byIndicator = alert.indicator !== null && indicator === alert.indicator;
   return (byRegion ? 2 : 0) + (byIndicator ? 1 : 0);

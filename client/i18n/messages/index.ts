@@ -1,11 +1,32 @@
+import { alertMessages } from './alerts';
+import { districtMessages } from './district';
+import { gridMessages } from './grid';
+import { identityMessages } from './identity';
 import { kioskMessages } from './kiosk';
 import { overviewMessages } from './overview';
+import { serviceIndexMessages } from './serviceIndex';
+import { servicesMessages } from './services';
+import { tasksMessages } from './tasks';
+import { trendMessages } from './trends';
+import { viewMessages } from './views';
 
 /**
  * Every feature's messages, merged. A feature adds its own file here, so features do not edit each other's
  * wording. Keys are prefixed by feature (`counter.`, `trend.`, `alert.`, ...); a clash fails the messages test.
  */
-const FEATURES = [overviewMessages, kioskMessages] as const;
+const FEATURES = [
+  overviewMessages,
+  alertMessages,
+  viewMessages,
+  districtMessages,
+  gridMessages,
+  identityMessages,
+  servicesMessages,
+  tasksMessages,
+  serviceIndexMessages,
+  trendMessages,
+  kioskMessages,
+] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]
   ? H['vi'] & Merge<R extends readonly { vi: object }[] ? R : []>

@@ -1,0 +1,197 @@
+import { createMemo, For, Show } from 'solid-js';
+import { catalog, type IndicatorId } from '../../shared/catalog';
+import { regionSet } from '../../shared/regions';
+import { useI18n } from '../i18n';
+import { useWall } from '../live/context';
+import { createSeries } from '../live/createSeries';
+import { targetsOf } from '../live/selectors';
+import { holdUntil, type SeriesPoint } from '../live/series';
+import { AXIS_LINE, AXIS_TEXT, GRID_LINE, SERIES_COLOURS } from './chartTheme';
+import { createChart } from './createChart';
+import './trends.css';
+
+const MINUTE_MS = 60_000;
+const WINDOW_MS = 24 * 60 * MINUTE_MS;
+/** 144 points a day per series. */
+const STEP_MS = 10 * MINUTE_MS;
+const MIN_SPAN_MS = 15 * MINUTE_MS;
+/** Time-axis steps to choose from: the first that gives at most four labels. */
+const TICKS_MS = [10, 15, 30, 60, 120, 180, 240, 360].map((m) => m * MINUTE_MS);
+
+/** The y range of the values and the target, with some air, kept within 0-100 for rates and scores. */
+function yRange(values: number[], bounded: boolean): { min?: number; max?: number } {
+  if (values.length === 0) return {};
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  const pad = Math.max((max - min) * 0.15, Math.abs(max) * 0.002, bounded ? 0.5 : 1);
+  min -= pad;
+  max += pad;
+  if (bounded) {
+    min = Math.max(0, min);
+    max = Math.min(100, max);
+  } else {
+    min = Math.max(0, min);
+  }
+  return { min, max };
+}
+
+/**
+ * The selected indicator over the last 24 hours for the province and one unit, with the target across. Operators
+ * pick the unit; leaders read two lines told apart by colour and dash.
+ */
+export function TrendChart(props: {
+  indicator: IndicatorId;
+  district: string;
+  onDistrict: (code: string) => void;
+  now: () => number;
+}) {
+  const wall = useWall();
+  const { t, fmt, label } = useI18n();
+  let el: HTMLDivElement | undefined;
+  const from = () => props.now() - WINDOW_MS;
+  const province = createSeries(wall, {
+    region: () => 'province',
+    indicator: () => props.indicator,
+    from,
+    stepMs: STEP_MS,
+  });
+  const unit = createSeries(wall, {
+    region: () => props.district,
+    indicator: () => props.indicator,
+    from,
+    stepMs: STEP_MS,
+  });
+  const unitName = () => regionSet.unit(props.district)?.name ?? props.district;
+  const target = () => targetsOf(wall, props.indicator).target;
+  const empty = () => province().length === 0 && unit().length === 0;
+  // While history is shorter than the window (a new installation), the axis starts at the first reading, with
+  // an hour at least, rather than leaving most of the chart blank.
+  const xMin = () => {
+    const first = Math.min(province()[0]?.at ?? Number.POSITIVE_INFINITY, unit()[0]?.at ?? Number.POSITIVE_INFINITY);
+    return Math.max(from(), Math.min(first, props.now() - MIN_SPAN_MS));
+  };
+
+  const tick = () => TICKS_MS.find((t) => (props.now() - xMin()) / t <= 4) ?? (TICKS_MS.at(-1) as number);
+
+  const option = createMemo(() => {
+    const indicator = catalog[props.indicator];
+    const tz = wall.state.timeZone;
+    const data = (points: SeriesPoint[]) => holdUntil(points, props.now()).map((p) => [p.at, p.value]);
+    const values = [...province(), ...unit()].flatMap((p) => (p.value === null ? [] : [p.value]));
+    const goal = target();
+    return {
+      animation: false,
+      grid: { left: 92, right: 20, top: 14, bottom: 34 },
+      tooltip: {
+        trigger: 'axis',
+        textStyle: { fontFamily: AXIS_TEXT.fontFamily, fontSize: 18 },
+        valueFormatter: (v: number | null) => fmt().value(indicator, v),
+      },
+      // NOTE: a value axis of times, not a time axis: it puts labels exactly every `tick`, which a time axis
+      // does not promise (it adds labels of finer levels, which overlap on a chart this wide).
+      xAxis: {
+        type: 'value',
+        // Ticks count from the axis's start: starting on a whole tick puts every label on a round time.
+        min: Math.floor(xMin() / tick()) * tick(),
+        max: props.now(),
+        interval: tick(),
+        axisLabel: {
+          ...AXIS_TEXT,
+          showMaxLabel: false,
+          formatter: (v: number) => fmt().time(v, tz),
+        },
+        axisLine: AXIS_LINE,
+        splitLine: { show: false },
+      },
+      yAxis: {
+        type: 'value',
+        ...yRange(goal === null ? values : [...values, goal], indicator.unit !== 'count'),
+        splitNumber: 3,
+        // The range ends are not round numbers: only the round steps between them are labelled.
+        axisLabel: {
+          ...AXIS_TEXT,
+          showMinLabel: false,
+          showMaxLabel: false,
+          formatter: (v: number) => fmt().value(indicator, v, true),
+        },
+        splitLine: GRID_LINE,
+      },
+      series: [
+        {
+          id: 'province',
+          type: 'line',
+          name: t('trend.province'),
+          data: data(province()),
+          showSymbol: false,
+          connectNulls: true,
+          lineStyle: { width: 4, color: SERIES_COLOURS.province },
+          itemStyle: { color: SERIES_COLOURS.province },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            data: goal === null ? [] : [{ yAxis: goal }],
+            lineStyle: { color: '#eef3fb', type: 'dotted', width: 2 },
+            label: {
+              ...AXIS_TEXT,
+              color: '#eef3fb',
+              position: 'insideStartTop',
+              formatter: () => t('trend.target', { value: fmt().value(indicator, goal, true) }),
+            },
+          },
+        },
+        {
+          id: 'unit',
+          type: 'line',
+          name: unitName(),
+          data: data(unit()),
+          showSymbol: false,
+          connectNulls: true,
+          lineStyle: { width: 3, type: 'dashed', color: SERIES_COLOURS.unit },
+          itemStyle: { color: SERIES_COLOURS.unit },
+        },
+      ],
+    };
+  });
+  createChart(() => el, option);
+
+  return (
+    <section
+      class="panel trend-panel"
+      data-testid="trend"
+      data-indicator={props.indicator}
+      data-district={props.district}
+      data-province-points={province().length}
+      data-unit-points={unit().length}
+    >
+      <div class="trend-head">
+        <h2 class="panel-title">
+          {t('trend.title')}
+          <small>{label(catalog[props.indicator], 'short')}</small>
+        </h2>
+      </div>
+      <div class="trend-legend">
+        <span class="legend-swatch" style={{ color: SERIES_COLOURS.province }}>
+          <i />
+          {t('trend.province')}
+        </span>
+        <label class="legend-swatch dashed trend-picker" style={{ color: SERIES_COLOURS.unit }}>
+          <i />
+          <span class="visually-hidden">{t('trend.district')}</span>
+          <select
+            data-testid="trend-district"
+            value={props.district}
+            onChange={(e) => props.onDistrict(e.currentTarget.value)}
+          >
+            <For each={regionSet.districts}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+          </select>
+        </label>
+      </div>
+      <div class="trend-chart">
+        <div class="chart-fill" ref={el} />
+        <Show when={empty()}>
+          <p class="trend-empty">{t('trend.noData')}</p>
+        </Show>
+      </div>
+    </section>
+  );
+}

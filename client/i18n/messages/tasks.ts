@@ -1,0 +1,43 @@
+import { defineMessages } from './define';
+
+/** The Project 06 board (`/tasks`): tasks, public services deployed, pilot models. */
+export const tasksMessages = defineMessages({
+  vi: {
+    'tasks.title': 'Tiến độ thực hiện Đề án 06',
+    'tasks.asOf': 'Số liệu đến ngày {date}',
+    'tasks.tasks': 'Nhiệm vụ của Đề án 06',
+    'tasks.completedOf': 'nhiệm vụ đã hoàn thành',
+    'tasks.once': 'Hoàn thành',
+    'tasks.recurring': 'Thường xuyên',
+    'tasks.inProgress': 'Đang triển khai',
+    'tasks.lead': 'Chủ trì: {unit}',
+    'tasks.due': 'Hạn {date}',
+    'tasks.list': 'Danh sách nhiệm vụ',
+    'tasks.services': 'Dịch vụ công đã triển khai',
+    'tasks.essential': 'Dịch vụ công thiết yếu theo Đề án 06',
+    'tasks.decision42': 'Dịch vụ công theo Quyết định số 42 của Thủ tướng',
+    'tasks.models': 'mô hình điểm',
+    'tasks.model.done': 'Đã triển khai',
+    'tasks.model.in-progress': 'Đang triển khai',
+    'tasks.model.not-started': 'Chưa triển khai',
+  },
+  en: {
+    'tasks.title': 'Project 06 progress',
+    'tasks.asOf': 'Figures as of {date}',
+    'tasks.tasks': 'Project 06 tasks',
+    'tasks.completedOf': 'tasks completed',
+    'tasks.once': 'Completed',
+    'tasks.recurring': 'Recurring',
+    'tasks.inProgress': 'In progress',
+    'tasks.lead': 'Lead: {unit}',
+    'tasks.due': 'Due {date}',
+    'tasks.list': 'Task list',
+    'tasks.services': 'Public services deployed',
+    'tasks.essential': 'Essential public services of Project 06',
+    'tasks.decision42': "Public services under the Prime Minister's Decision 42",
+    'tasks.models': 'pilot models',
+    'tasks.model.done': 'Implemented',
+    'tasks.model.in-progress': 'In progress',
+    'tasks.model.not-started': 'Not started',
+  },
+});

@@ -1,0 +1,117 @@
+import { useLocation, useSearchParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { catalog, type IndicatorId, isIndicatorId } from '../../../shared/catalog';
+import { regionSet } from '../../../shared/regions';
+import { useI18n } from '../../i18n';
+import { useWall } from '../../live/context';
+import { byRank, targetsOf, unitRows } from '../../live/selectors';
+import { ArcGauge } from '../../widgets/ArcGauge';
+import { BandIcon, sequentialColour } from '../../widgets/bands';
+import { Header } from '../../widgets/Header';
+import { IndicatorPicker } from '../../widgets/IndicatorPicker';
+import { RowLink } from '../../widgets/RowLink';
+import { TargetNote } from '../../widgets/TargetNote';
+import { ViewTitle } from '../../widgets/ViewTitle';
+import { useViewNavigation } from '../links';
+import { DEFAULT_INDICATOR } from '../Overview';
+import './grid.css';
+
+export type GridOrder = 'region' | 'rank';
+
+/**
+ * The 21 districts as large gauges on one indicator (`?indicator=`), in the region set's order or by rank
+ * (`?order=rank`). A district below target is outlined, hatched when critical, and says so in words.
+ */
+export default function GridView(props: { now: () => number }) {
+  const wall = useWall();
+  const { t, fmt, label } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const { districtHref } = useViewNavigation();
+  const indicator = (): IndicatorId => {
+    const id = params.indicator;
+    return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
+  };
+  const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
+  const orderHref = (next: GridOrder) => {
+    const query = new URLSearchParams(location.search);
+    query.set('order', next);
+    return `${location.pathname}?${query}`;
+  };
+  const rows = createMemo(() => {
+    const all = unitRows(wall, regionSet.districts, indicator());
+    return order() === 'rank' ? byRank(all) : all;
+  });
+  const max = createMemo(() =>
+    catalog[indicator()].unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100,
+  );
+  const targets = () => targetsOf(wall, indicator());
+  const meeting = () => rows().filter((r) => r.band === 'ok').length;
+  const province = () => wall.reading('province', indicator())?.value ?? null;
+
+  return (
+    <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
+      <Header now={props.now} />
+      <ViewTitle title={label(catalog[indicator()])} subtitle={t('panel.gauges')}>
+        <nav class="order-switch" aria-label={t('grid.order')}>
+          <For each={['region', 'rank'] as const}>
+            {(o) => (
+              <a href={orderHref(o)} aria-current={order() === o ? 'true' : undefined} data-testid={`order-${o}`}>
+                {t(o === 'rank' ? 'grid.byRank' : 'grid.byRegion')}
+              </a>
+            )}
+          </For>
+        </nav>
+        <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
+      </ViewTitle>
+      <ol class="grid-cards" data-testid="grid-cards">
+        <For each={rows()}>
+          {(row) => (
+            <li
+              class="grid-card flag-band"
+              data-testid={`grid-card-${row.unit.code}`}
+              data-band={row.band ?? 'none'}
+              data-rank={row.rank ?? ''}
+            >
+              <RowLink href={districtHref(row.unit.code)} label={row.unit.name} />
+              <div class="grid-card-head">
+                <span class="grid-name">{row.unit.name}</span>
+                <span class="grid-rank">{row.rank ? `#${row.rank}` : '–'}</span>
+              </div>
+              <div class="grid-dial">
+                <ArcGauge
+                  value={row.value}
+                  max={max()}
+                  target={targets().target}
+                  band={row.band}
+                  colour={sequentialColour(0.75)}
+                />
+                <span class="grid-value" data-testid="grid-value">
+                  {fmt().value(catalog[indicator()], row.value)}
+                </span>
+              </div>
+              <Show when={targets().bands}>
+                <span class={`grid-band band-${row.band ?? 'none'}`}>
+                  <BandIcon band={row.band} size={20} />
+                  {t(`band.${row.band ?? 'none'}`)}
+                </span>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+      <div class="grid-foot">
+        <span class="grid-province">
+          {t('region.province')} <b>{fmt().value(catalog[indicator()], province())}</b>
+        </span>
+        <TargetNote indicator={indicator()} value={province()} />
+        <Show when={targets().target !== null}>
+          <b class="grid-meeting" data-testid="grid-meeting">
+            {t('view.unitsMeeting', { n: meeting(), total: rows().length })}
+          </b>
+          <span class="muted">{t(`grid.source.${catalog[indicator()].targetSource ?? 'default'}`)}</span>
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { useI18n } from '../i18n';
+import { activeAlerts, isPressing } from '../live/alerts';
+import { useWall } from '../live/context';
+import { AlertLine } from './AlertLine';
+import { BandIcon } from './bands';
+import './alertTicker.css';
+
+/** Canvas pixels per second: slow enough to read from across the room. */
+const SPEED_PX_PER_S = 90;
+/** The most alerts one pass of the ticker shows; the rest are counted. */
+const MAX_ITEMS = 12;
+
+/**
+ * The active alerts, on every view: counts by severity, then the pressing alerts scrolling past, the rest
+ * counted. The scrolling list is refreshed between passes, so an alert never jumps while it is being read.
+ */
+export function AlertTicker() {
+  const wall = useWall();
+  const { t } = useI18n();
+  const alerts = createMemo(() => activeAlerts(wall));
+  const critical = () => alerts().filter((a) => a.severity === 'critical').length;
+  const current = createMemo(() => {
+    const pressing = alerts().filter(isPressing);
+    return { items: pressing.slice(0, MAX_ITEMS), rest: alerts().length - Math.min(pressing.length, MAX_ITEMS) };
+  });
+  const [shown, setShown] = createSignal(current());
+  const [scrolling, setScrolling] = createSignal<number | null>(null);
+  let viewport: HTMLDivElement | undefined;
+  let track: HTMLDivElement | undefined;
+
+  const measure = () => {
+    if (!viewport || !track) return;
+    const loop = track.scrollWidth / 2;
+    setScrolling(loop > viewport.clientWidth ? loop / SPEED_PX_PER_S : null);
+  };
+  createEffect(
+    on(current, (next) => {
+      if (scrolling() === null) setShown(next);
+    }),
+  );
+  createEffect(on(shown, () => requestAnimationFrame(measure)));
+  onMount(() => {
+    const observer = new ResizeObserver(measure);
+    if (viewport) observer.observe(viewport);
+    onCleanup(() => observer.disconnect());
+  });
+
+  const Items = (props: { copy?: boolean }) => (
+    <ul class="ticker-items" aria-hidden={props.copy ? 'true' : undefined}>
+      <For each={shown().items}>{(a) => <AlertLine alert={a} />}</For>
+      <Show when={shown().rest > 0}>
+        <li class="muted">{t('alert.more', { n: shown().rest })}</li>
+      </Show>
+    </ul>
+  );
+
+  return (
+    <footer
+      class="alert-ticker"
+      data-testid="alert-ticker"
+      data-active={alerts().length}
+      data-critical={critical()}
+      role="status"
+    >
+      <div class="ticker-label">
+        <span class="ticker-title">{t('alert.title')}</span>
+        <Show when={alerts().length > 0}>
+          <span class="ticker-count band-critical">
+            <BandIcon band="critical" size={18} /> {t('alert.critical', { n: critical() })}
+          </span>
+          <span class="ticker-count band-warning">
+            <BandIcon band="warning" size={18} /> {t('alert.warning', { n: alerts().length - critical() })}
+          </span>
+        </Show>
+      </div>
+      <div class="ticker-viewport" ref={viewport}>
+        <Show
+          when={shown().items.length > 0 || shown().rest > 0}
+          fallback={
+            <span class="ticker-calm">
+              <BandIcon band="ok" size={18} /> {t('alert.none')}
+            </span>
+          }
+        >
+          <div
+            class="ticker-track"
+            classList={{ scrolling: scrolling() !== null }}
+            style={{ 'animation-duration': `${scrolling() ?? 0}s` }}
+            ref={track}
+            onAnimationIteration={() => setShown(current())}
+          >
+            <Items />
+            <Show when={scrolling() !== null}>
+              <Items copy />
+            </Show>
+          </div>
+        </Show>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { en, vi } from '../client/i18n/messages';
+import { indicators } from '../shared/catalog';
+import { canvasTexts, VIETNAMESE_LETTERS } from './support/canvasText';
+import { watchConsole } from './support/pageWatch';
+import { regionSet } from './support/regions';
+import { switchLanguage } from './support/switchLanguage';
+
+const PATHS = ['/', '/district/412', '/grid', '/identity', '/services', '/tasks', '/ranking'];
+
+/** District names are Vietnamese proper names in both languages. */
+const PROPER_NAMES = new Set(regionSet.districts.flatMap((d) => [d.name]));
+
+/** The fixed words of a message (what is left when its placeholders are taken out), long enough to be telling. */
+const fixedParts = (text: string) =>
+  text
+    .split(/\{\w+\}/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 6);
+
+/** Vietnamese wording that must be gone once the wall speaks English: messages and indicator labels. */
+const VIETNAMESE_ONLY = [
+  ...Object.entries(vi).flatMap(([key, text]) => (text === en[key as keyof typeof en] ? [] : fixedParts(text))),
+  ...indicators.flatMap((i) => [i.label.vi, i.short.vi]),
+];
+
+for (const path of PATHS) {
+  test(`switching ${path} from Vietnamese to English relabels everything, live`, async ({ page }) => {
+    const console = watchConsole(page);
+    await page.goto(path);
+    await expect(page.getByTestId('link-status')).toHaveText(/Trực tuyến/);
+    await expect(page.getByTestId('alert-ticker')).toContainText('Cảnh báo');
+
+    await switchLanguage(page, 'en');
+    await expect(page.getByTestId('link-status')).toHaveText(/Live/);
+    await expect(page.getByTestId('alert-ticker')).toContainText('Alerts');
+    // Let charts repaint their labels (at most one frame after the change).
+    await page.waitForTimeout(300);
+    const texts = (await canvasTexts(page)).map((t) => t.text);
+    const leftovers = texts.filter((text) => VIETNAMESE_LETTERS.test(text) && !PROPER_NAMES.has(text));
+    // A proper name may sit inside a longer English string ("Kỳ Sơn: 61.2%"): take the names out and look again.
+    const unexplained = leftovers.filter((text) => {
+      let rest = text;
+      for (const name of PROPER_NAMES) rest = rest.replaceAll(name, '');
+      return VIETNAMESE_LETTERS.test(rest);
+    });
+    expect(unexplained).toEqual([]);
+    const all = texts.join('\n');
+    expect(VIETNAMESE_ONLY.filter((phrase) => all.includes(phrase))).toEqual([]);
+
+    await switchLanguage(page, 'vi');
+    await expect(page.getByTestId('link-status')).toHaveText(/Trực tuyến/);
+    expect(console.errors).toEqual([]);
+  });
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { type IndicatorId, resolveTargets } from '../../shared/catalog';
+import type { Alert, Reading } from '../../shared/protocol';
+import { regionSet } from '../../shared/regions';
+import { makeLocalCalendar } from '../../shared/time';
+import { AlertEngine } from './alertEngine';
+import { MemoryAlertHistory } from './alertHistory';
+
+const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
+/** Local times in Vinh (UTC+7), as UTC instants. */
+const local = (day: number, hour: number, minute = 0) => Date.UTC(2024, 0, day, hour - 7, minute);
+const MIN = 60_000;
+
+function engine(history = new MemoryAlertHistory(100)) {
+  return new AlertEngine({
+    regions: regionSet,
+    calendar,
+    targets: resolveTargets(),
+    settings: { dropShare: 0.1, silenceMs: 15 * MIN },
+    history,
+  });
+}
+
+const reading = (region: string, indicator: IndicatorId, value: number | null, source = 'dvc'): Reading => ({
+  region,
+  indicator,
+  value,
+  at: 0,
+  source,
+});
+
+describe('AlertEngine: below target', () => {
+  it('raises, escalates and ends an alert as a unit moves against its target', () => {
+    const e = engine();
+    const t = local(19, 9);
+    expect(e.onBatch([reading('417', 'online-record-rate', 45)], t)).toEqual([]);
+    const [raised] = e.onBatch([reading('417', 'online-record-rate', 38)], t + 1);
+    expect(raised).toMatchObject({ rule: 'below-target', region: '417', severity: 'warning', startedAt: t + 1 });
+    expect(e.onBatch([reading('417', 'online-record-rate', 37)], t + 2)).toEqual([]);
+    const [worse] = e.onBatch([reading('417', 'online-record-rate', 25)], t + 3);
+    expect(worse).toMatchObject({ id: raised?.id, severity: 'critical' });
+    const [ended] = e.onBatch([reading('417', 'online-record-rate', 41)], t + 4);
+    expect(ended).toMatchObject({ id: raised?.id, endedAt: t + 4 });
+    expect(e.activeAlerts()).toEqual([]);
+  });
+
+  it('judges roll-ups too, and leaves out indicators without a target or not shown', () => {
+    const e = engine();
+    const out = e.onBatch(
+      [
+        reading('departments', 'online-record-rate', 27.96, 'rollup'),
+        reading('417', 'id-cards-issued', 1),
+        reading('417', 'eligible-citizens', 1),
+      ],
+      local(19, 9),
+    );
+    expect(out.map((a) => [a.region, a.indicator, a.severity])).toEqual([
+      ['departments', 'online-record-rate', 'critical'],
+    ]);
+  });
+
+  it('uses the targets in force, overrides included', () => {
+    const e = new AlertEngine({
+      regions: regionSet,
+      calendar,
+      targets: resolveTargets({ 'online-record-rate': { target: 60 } }),
+      settings: { dropShare: 0.1, silenceMs: 15 * MIN },
+      history: new MemoryAlertHistory(10),
+    });
+    expect(e.onBatch([reading('412', 'online-record-rate', 57.12)], 0)).toHaveLength(1);
+  });
+});
+
+describe('AlertEngine: daily drop', () => {
+  it('compares with the value the figure had at local midnight, from the second day on', () => {
+    const e = engine();
+    // Day one: no previous day, so even a steep fall raises nothing.
+    e.onBatch([reading('412', 'id-cards-issued', 1000)], local(19, 9));
+    expect(e.onBatch([reading('412', 'id-cards-issued', 500)], local(19, 10))).toEqual([]);
+    e.onBatch([reading('412', 'id-cards-issued', 800)], local(19, 23, 50));
+    // Day two: 800 at midnight; 750 is a 6 % drop, 700 a 12.5 % drop.
+    expect(e.onBatch([reading('412', 'id-cards-issued', 750)], local(20, 8))).toEqual([]);
+    const [drop] = e.onBatch([reading('412', 'id-cards-issued', 700)], local(20, 9));
+    expect(drop).toMatchObject({ rule: 'daily-drop', region: '412', value: 700, threshold: 800, severity: 'warning' });
+    const [ended] = e.onBatch([reading('412', 'id-cards-issued', 790)], local(20, 10));
+    expect(ended).toMatchObject({ id: drop?.id, endedAt: local(20, 10) });
+  });
+
+  it('ignores counts that start again every day', () => {
+    const e = engine();
+    e.onBatch([reading('412', 'records-today-online', 900)], local(19, 23));
+    expect(e.onBatch([reading('412', 'records-today-online', 0)], local(20, 0, 1))).toEqual([]);
+  });
+
+  it('ends a drop on the next day, when the new day starts from the lower value', () => {
+    const e = engine();
+    e.onBatch([reading('412', 'id-cards-issued', 1000)], local(19, 9));
+    e.tick(local(20, 7));
+    const [drop] = e.onBatch([reading('412', 'id-cards-issued', 700)], local(20, 8));
+    expect(drop).toMatchObject({ rule: 'daily-drop', severity: 'critical' });
+    const drops = (alerts: Alert[]) => alerts.filter((a) => a.rule === 'daily-drop');
+    expect(drops(e.tick(local(20, 23)))).toEqual([]);
+    const [ended] = drops(e.tick(local(21, 0, 1)));
+    expect(ended).toMatchObject({ id: drop?.id, endedAt: local(21, 0, 1) });
+  });
+});
+
+describe('AlertEngine: silent source', () => {
+  it('raises once a source is silent past the limit, dated when it became silent, and ends when it speaks', () => {
+    const e = engine();
+    const t = local(19, 9);
+    e.onBatch([reading('412', 'records-today-online', 1, 'police')], t);
+    expect(e.tick(t + 15 * MIN)).toEqual([]);
+    const [silent] = e.tick(t + 16 * MIN);
+    expect(silent).toMatchObject({
+      rule: 'source-silent',
+      source: 'police',
+      region: null,
+      severity: 'critical',
+      startedAt: t + 15 * MIN,
+      threshold: 900,
+    });
+    expect(e.tick(t + 17 * MIN)).toEqual([]);
+    const [ended] = e.onBatch([reading('412', 'records-today-online', 2, 'police')], t + 20 * MIN);
+    expect(ended).toMatchObject({ id: silent?.id, endedAt: t + 20 * MIN });
+  });
+
+  it("does not count the server's own readings as a source", () => {
+    const e = engine();
+    e.onBatch(
+      [reading('province', 'records-today-online', 1, 'rollup'), reading('412', 'id-card-coverage', 99.5, 'derived')],
+      0,
+    );
+    expect(e.tick(60 * MIN)).toEqual([]);
+  });
+});
+
+describe('AlertEngine: acknowledgement and history', () => {
+  it('acknowledges an active alert once, and keeps every change in the history', () => {
+    const history = new MemoryAlertHistory(100);
+    const e = engine(history);
+    const [raised] = e.onBatch([reading('417', 'online-record-rate', 25)], 1);
+    expect(e.acknowledge(raised?.id ?? '')).toMatchObject({ acknowledged: true });
+    expect(e.acknowledge('no-such-alert')).toBeNull();
+    e.onBatch([reading('417', 'online-record-rate', 45)], 2);
+    expect(history.list({ state: 'all', limit: 10 })).toEqual([
+      expect.objectContaining({ id: raised?.id, acknowledged: true, endedAt: 2 }),
+    ]);
+    expect(history.list({ state: 'active', limit: 10 })).toEqual([]);
+  });
+});
+
+describe('MemoryAlertHistory', () => {
+  const alert = (id: string, endedAt: number | null) => ({
+    id,
+    rule: 'below-target' as const,
+    severity: 'warning' as const,
+    region: '412',
+    indicator: 'online-record-rate' as const,
+    source: null,
+    value: 1,
+    threshold: 40,
+    startedAt: 0,
+    endedAt,
+    acknowledged: false,
+  });
+
+  it('drops the longest-ended alerts beyond its capacity, never an active one', () => {
+    const history = new MemoryAlertHistory(3);
+    history.record(alert('active', null));
+    history.record(alert('a', 1));
+    history.record(alert('b', 2));
+    history.record(alert('c', 3));
+    history.record(alert('d', 4));
+    expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['d', 'c', 'active']);
+  });
+
+  it('lists the most recently changed first, up to the limit', () => {
+    const history = new MemoryAlertHistory(10);
+    history.record(alert('a', null));
+    history.record(alert('b', null));
+    history.record({ ...alert('a', null), acknowledged: true });
+    expect(history.list({ state: 'active', limit: 1 }).map((a) => a.id)).toEqual(['a']);
+  });
+});

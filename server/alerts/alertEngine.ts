@@ -1,0 +1,141 @@
+import {
+  type AlertSubject,
+  belowTarget,
+  compareAlerts,
+  type DayValue,
+  dailyDrop,
+  nextAlert,
+  nextDayValue,
+  sourceSilent,
+  subjectKey,
+  type Verdict,
+} from '../../shared/alerts';
+import { catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import type { Alert, Reading } from '../../shared/protocol';
+import type { RegionSet } from '../../shared/regions';
+import type { LocalCalendar } from '../../shared/time';
+import type { AlertHistory } from './alertHistory';
+
+export interface AlertSettings {
+  /** The share of the previous day's value a figure may lose before it raises an alert (0.1 = 10 %). */
+  dropShare: number;
+  /** How long a source may send nothing before it raises an alert. */
+  silenceMs: number;
+}
+
+export interface AlertEngineDeps {
+  regions: RegionSet;
+  calendar: LocalCalendar;
+  targets: Record<IndicatorId, Targets>;
+  settings: AlertSettings;
+  history: AlertHistory;
+}
+
+/** Readings the server makes itself: they say nothing about whether a source is alive. */
+const OWN_SOURCES = new Set(['derived', 'rollup', 'system']);
+
+/**
+ * Runs the alert rules of `shared/alerts` over the live state as it changes. Each batch costs O(its changes):
+ * below target and daily drop are judged for the readings that changed, and a source is marked alive. `tick`,
+ * run by a timer, finds silent sources and ends yesterday's drops. Every method takes the time as an argument.
+ */
+export class AlertEngine {
+  private readonly active = new Map<string, Alert>();
+  private readonly days = new Map<string, DayValue>();
+  private readonly lastSeen = new Map<string, number>();
+  private lastDay: string | null = null;
+
+  constructor(private readonly deps: AlertEngineDeps) {}
+
+  /** Judges one applied batch; returns the alerts it raised, changed or ended. */
+  onBatch(changes: readonly Reading[], now: number): Alert[] {
+    const out: Alert[] = [];
+    const day = this.deps.calendar.dayKey(now);
+    const sources = new Set<string>();
+    for (const r of changes) {
+      if (!OWN_SOURCES.has(r.source)) sources.add(r.source);
+      if (!this.deps.regions.isRegion(r.region)) continue;
+      const indicator = catalog[r.indicator];
+      if (!indicator.listed) continue;
+      const figure = { region: r.region, indicator: r.indicator, source: null };
+      const targets = this.deps.targets[r.indicator];
+      this.judge({ rule: 'below-target', ...figure }, now, out, (active) =>
+        belowTarget(indicator, targets, r.value, active),
+      );
+      // Counts that start again every day fall to zero at midnight by design: no drop to judge.
+      if (indicator.resets === 'daily') continue;
+      const key = `${r.region}|${r.indicator}`;
+      const dayValue = nextDayValue(this.days.get(key), r.value, day);
+      this.days.set(key, dayValue);
+      this.judge({ rule: 'daily-drop', ...figure }, now, out, (active) =>
+        dailyDrop(indicator, dayValue.reference, r.value, this.deps.settings.dropShare, active),
+      );
+    }
+    for (const source of sources) {
+      this.lastSeen.set(source, now);
+      this.judge({ rule: 'source-silent', region: null, indicator: null, source }, now, out, () => null);
+    }
+    return out;
+  }
+
+  /** Finds the sources that went silent, and, on a new local day, judges active drops against the new day. */
+  tick(now: number): Alert[] {
+    const out: Alert[] = [];
+    const { silenceMs } = this.deps.settings;
+    for (const [source, lastSeen] of this.lastSeen) {
+      const subject: AlertSubject = { rule: 'source-silent', region: null, indicator: null, source };
+      this.judge(subject, now, out, () => sourceSilent(lastSeen, now, silenceMs), lastSeen + silenceMs);
+    }
+    const day = this.deps.calendar.dayKey(now);
+    if (this.lastDay !== null && day !== this.lastDay) {
+      for (const alert of [...this.active.values()]) {
+        if (alert.rule !== 'daily-drop' || alert.region === null || alert.indicator === null) continue;
+        const key = `${alert.region}|${alert.indicator}`;
+        const prev = this.days.get(key);
+        const dayValue = nextDayValue(prev, prev?.last ?? null, day);
+        this.days.set(key, dayValue);
+        const indicator = catalog[alert.indicator];
+        this.judge(alert, now, out, () =>
+          dailyDrop(indicator, dayValue.reference, dayValue.last, this.deps.settings.dropShare, true),
+        );
+      }
+    }
+    this.lastDay = day;
+    return out;
+  }
+
+  /** Marks an active alert as seen by an operator; null when there is no such active alert. */
+  acknowledge(id: string): Alert | null {
+    for (const [key, alert] of this.active) {
+      if (alert.id !== id) continue;
+      if (alert.acknowledged) return alert;
+      const next = { ...alert, acknowledged: true };
+      this.active.set(key, next);
+      this.deps.history.record(next);
+      return next;
+    }
+    return null;
+  }
+
+  /** The active alerts, the most pressing first. */
+  activeAlerts(): Alert[] {
+    return [...this.active.values()].sort(compareAlerts);
+  }
+
+  private judge(
+    subject: AlertSubject,
+    now: number,
+    out: Alert[],
+    verdict: (active: boolean) => Verdict | null,
+    startedAt?: number,
+  ): void {
+    const key = subjectKey(subject);
+    const current = this.active.get(key);
+    const next = nextAlert(current, verdict(current !== undefined), subject, now, startedAt);
+    if (!next) return;
+    if (next.endedAt === null) this.active.set(key, next);
+    else this.active.delete(key);
+    this.deps.history.record(next);
+    out.push(next);
+  }
+}

@@ -1,0 +1,60 @@
+import type { IndicatorId, Targets } from '../../shared/catalog';
+import type { Alert, Reading } from '../../shared/protocol';
+import type { RegionSet } from '../../shared/regions';
+import type { LocalCalendar } from '../../shared/time';
+import type { Clock } from '../clock';
+import { AlertEngine, type AlertSettings } from './alertEngine';
+import { type AlertHistory, type AlertState, MemoryAlertHistory } from './alertHistory';
+
+export interface AlertingDeps {
+  regions: RegionSet;
+  calendar: LocalCalendar;
+  clock: Clock;
+  targets: Record<IndicatorId, Targets>;
+  settings: AlertSettings & { history: number };
+  /** Sends alerts that changed outside a batch (silence, a new day, an acknowledgement) to the screens. */
+  publish: (alerts: Alert[]) => void;
+  /** Where alerts are kept; bounded memory by default. */
+  history?: AlertHistory;
+}
+
+export interface Alerting {
+  /** Judges an applied batch; the alerts it returns travel in the same delta as the batch's changes. */
+  onBatch(changes: readonly Reading[]): Alert[];
+  active(): Alert[];
+  list(query: { state: AlertState; limit: number }): Alert[];
+  /**
+   * Marks an active alert as seen and tells the screens. Operators do this; the endpoint belongs with operator
+   * authentication.
+   */
+  acknowledge(id: string): Alert | null;
+  /** Starts the timer that watches for silent sources and the day's change. */
+  start(): { stop(): void };
+}
+
+/** The alert engine with its history and its timer: what the composition root wires to ingest and the screens. */
+export function createAlerting(deps: AlertingDeps): Alerting {
+  const history = deps.history ?? new MemoryAlertHistory(deps.settings.history);
+  const engine = new AlertEngine({ ...deps, history });
+  // Often enough to raise a silence alert within a quarter of the allowed silence, at most every 30 s.
+  const intervalMs = Math.min(30_000, Math.max(100, deps.settings.silenceMs / 4));
+  return {
+    onBatch: (changes) => engine.onBatch(changes, deps.clock.now()),
+    active: () => engine.activeAlerts(),
+    list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
+    acknowledge(id) {
+      const alert = engine.acknowledge(id);
+      if (alert) deps.publish([alert]);
+      return alert;
+    },
+    start() {
+      engine.tick(deps.clock.now());
+      const timer = setInterval(() => {
+        const alerts = engine.tick(deps.clock.now());
+        if (alerts.length > 0) deps.publish(alerts);
+      }, intervalMs);
+      timer.unref();
+      return { stop: () => clearInterval(timer) };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type HistoryResponse, HistoryResponseSchema } from '../../shared/history';
+import { errorOf, postIngest, TEST_TOKENS } from '../test/ingestClient';
+import { useHarness, WAIT_MS } from '../test/support';
+
+const start = useHarness();
+const MINUTE = 60_000;
+
+async function get(url: string, query: string) {
+  const res = await fetch(`${url}/api/v1/history?${query}`, { signal: AbortSignal.timeout(WAIT_MS) });
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+describe('GET /api/v1/history', () => {
+  it('answers units and province roll-ups over the last 24 hours by default, uncached', async () => {
+    const wall = await start({ INGEST_TOKENS: TEST_TOKENS });
+    const now = Date.now();
+    const t0 = now - 30 * MINUTE;
+    for (const [i, region] of ['417', '412', '417'].entries()) {
+      const at = t0 + i * 10 * MINUTE;
+      const res = await postIngest(wall.url, {
+        source: 'dvc',
+        observations: [{ region, indicator: 'records-today-online', at, delta: 10 }],
+      });
+      expect(res.status).toBe(200);
+    }
+    const res = await fetch(`${wall.url}/api/v1/history?region=province&indicator=records-today-online`, {
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body: HistoryResponse = HistoryResponseSchema.parse(await res.json());
+    expect(body.to - body.from).toBe(24 * 60 * MINUTE);
+    expect(body.stepMs).toBe(5 * MINUTE);
+    expect(body.points.map((p) => p.value)).toEqual([10, 20, 30]);
+    const unit = HistoryResponseSchema.parse(
+      (await get(wall.url, `region=417&indicator=records-today-online&from=${t0}&to=${now}&step=1h`)).body,
+    );
+    expect(unit.stepMs).toBe(60 * MINUTE);
+    expect(unit.points.at(-1)?.value).toBe(20);
+    const iso = await get(
+      wall.url,
+      `region=417&indicator=records-today-online&from=${encodeURIComponent(new Date(t0).toISOString())}`,
+    );
+    expect(iso.status).toBe(200);
+  });
+
+  it.each([
+    ['region=province', 'indicator'],
+    ['region=499&indicator=records-today-online', 'region'],
+    ['region=417&indicator=happiness', 'indicator'],
+    ['region=417&indicator=records-today-online&from=yesterday', 'from'],
+    ['region=417&indicator=records-today-online&from=2000&to=1000', 'from'],
+    ['region=417&indicator=records-today-online&step=5x', 'step'],
+    ['region=417&indicator=records-today-online&step=30s', 'step'],
+    ['region=417&indicator=records-today-online&from=0&step=1m', 'step'],
+    ['region=417&indicator=records-today-online&colour=red', 'colour'],
+  ])('refuses %s, naming %s', async (query, field) => {
+    const wall = await start();
+    const res = await get(wall.url, query);
+    expect(res.status).toBe(400);
+    const error = errorOf(res.body);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.issues?.map((i) => i.path[0])).toContain(field);
+  });
+});

@@ -1,0 +1,102 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The schema, as numbered steps. `PRAGMA user_version` records the last step applied; each step runs in its own
+ * transaction at start, so a database is always at one version or the next. Never edit a released step: add one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the batch log, raw observations, the live state, two tiers of history, idempotency keys.
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- One row per applied batch, with its observations as sent (a JSON array), for audit: its seq is the wall's
+  -- change number. One row rather than one per observation keeps a commit to a handful of statements.
+  CREATE TABLE batches (
+    seq INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    observations TEXT NOT NULL
+  );
+  CREATE INDEX batches_received_at ON batches (received_at);
+
+  -- Every observation of every batch as a row, for audit queries.
+  CREATE VIEW observations AS
+    SELECT b.seq, CAST(j.key AS INTEGER) AS idx, b.source, b.received_at,
+      json_extract(j.value, '$.region') AS region, json_extract(j.value, '$.indicator') AS indicator,
+      json_extract(j.value, '$.at') AS at, json_extract(j.value, '$.value') AS value,
+      json_extract(j.value, '$.num') AS num, json_extract(j.value, '$.den') AS den,
+      json_extract(j.value, '$.delta') AS delta
+    FROM batches AS b, json_each(b.observations) AS j;
+
+  -- The live state: what a restart loads.
+  CREATE TABLE current (
+    region TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    value REAL,
+    num REAL,
+    den REAL,
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (region, indicator)
+  ) WITHOUT ROWID;
+
+  -- The last reading of each (region, indicator) per minute, units and roll-ups alike.
+  CREATE TABLE history_minute (
+    region TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    minute INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    value REAL,
+    num REAL,
+    den REAL,
+    PRIMARY KEY (region, indicator, minute)
+  ) WITHOUT ROWID;
+  CREATE INDEX history_minute_by_minute ON history_minute (minute);
+
+  -- The same per hour, filled from history_minute in the background and kept longer.
+  CREATE TABLE history_hour (
+    region TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    value REAL,
+    num REAL,
+    den REAL,
+    PRIMARY KEY (region, indicator, hour)
+  ) WITHOUT ROWID;
+  CREATE INDEX history_hour_by_hour ON history_hour (hour);
+
+  -- A source's idempotency keys and what the first request with each was answered.
+  CREATE TABLE idempotency (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    accepted INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (source, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX idempotency_created_at ON idempotency (created_at);
+  `,
+];
+
+/** Brings the database to the latest version; refuses one written by a newer release. */
+export function migrate(db: Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(
+      `the database is at schema version ${from}, newer than this release knows (${MIGRATIONS.length}); run a newer release`,
+    );
+  }
+  for (let version = from + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1] ?? '');
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+  return { from, to: MIGRATIONS.length };
+}

@@ -1,0 +1,3 @@
+export * from './dailyReference';
+export * from './lifecycle';
+export * from './rules';
