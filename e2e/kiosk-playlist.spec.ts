@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Snapshot } from '../shared/protocol';
+import { quietTargetsFile } from './support/quietTargets';
 import { startWallServer, type WallServer } from './support/server';
 import { tapWallSocket } from './support/wallSocket';
 
@@ -25,8 +26,9 @@ test.beforeAll(async () => {
       playlists: [{ id: 'demo', items: ITEMS.map(({ path, durationSec }) => ({ path, durationSec })) }],
     }),
   );
-  // A simulator that stays still: the seq only moves with what the test sends.
-  server = await startWallServer({ env: { SIM_RATE: '0', KIOSK_CONFIG: config } });
+  // A simulator that stays still, so the seq only moves with what the test sends, and no targets, so the only
+  // alerts are the test's.
+  server = await startWallServer({ env: { SIM_RATE: '0', KIOSK_CONFIG: config, TARGETS_FILE: quietTargetsFile(dir) } });
 });
 test.afterAll(async () => {
   await server.stop();
@@ -130,4 +132,43 @@ test('an active critical alert holds a named playlist on its view until it ends'
   await expect
     .poll(async () => (await switches(page)).map((s) => s.indicator), { timeout: CYCLE_MS + 2_000 })
     .toContain('online-record-rate');
+});
+
+test.describe('with the alert engine', () => {
+  let engineServer: WallServer;
+  let engineDir: string;
+  test.beforeAll(async () => {
+    engineDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-hold-'));
+    // e-ID activation (79.49 % in the province) far below a target of 95 %: critical alerts from the start, and
+    // no other target, so no other alert.
+    const targets = JSON.parse(readFileSync(quietTargetsFile(engineDir), 'utf8')) as Record<string, unknown>;
+    targets['eid-activation-rate'] = { target: 95, bands: { critical: 90, warning: 95 } };
+    const targetsFile = path.join(engineDir, 'targets.json');
+    writeFileSync(targetsFile, JSON.stringify(targets));
+    const kioskFile = path.join(engineDir, 'kiosk.json');
+    // A short hold, so the test sees it end: 15 s after the alerts began.
+    writeFileSync(kioskFile, JSON.stringify({ screen: { alertHoldMin: 0.25 } }));
+    engineServer = await startWallServer({
+      env: { SIM_RATE: '0', TARGETS_FILE: targetsFile, KIOSK_CONFIG: kioskFile },
+    });
+  });
+  test.afterAll(async () => {
+    await engineServer.stop();
+    rmSync(engineDir, { recursive: true, force: true });
+  });
+
+  test("the engine's critical alert holds the rotation on its indicator for the hold time, then it rotates", async ({
+    page,
+  }) => {
+    const inline = ITEMS.map((i) => `${i.path}@${i.durationSec}`).join(';');
+    await page.goto(`${engineServer.url}/?kiosk=1&playlist=${inline}`);
+    const screen = page.getByTestId('screen');
+    await expect(screen).toHaveAttribute('data-playlist-hold', /eid-activation-rate/);
+    await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'eid-activation-rate');
+    await expect(screen).not.toHaveAttribute('data-playlist-hold', /.*/, { timeout: 20_000 });
+    await recordSwitches(page);
+    await expect
+      .poll(async () => (await switches(page)).map((s) => s.indicator), { timeout: CYCLE_MS + 2_000 })
+      .toContain('online-record-rate');
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { MIN_FONT_PX } from '../client/layout/fit';
 import { inspectCanvas } from './support/canvasChecks';
+import { MIN_FONT_PX } from './support/canvasText';
 import { watchConsole } from './support/pageWatch';
 
 const DISTRICTS = 21;

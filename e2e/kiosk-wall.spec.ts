@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { quietTargetsFile } from './support/quietTargets';
 import { startWallServer, type WallServer } from './support/server';
 
 /** Two 1080p panels side by side show one 3840x1080 canvas; each shows its half at scale 1. */
@@ -10,11 +14,17 @@ const BODY_TOP = 100;
 const STRIP = 40;
 
 let server: WallServer;
+let dir: string;
 test.beforeAll(async () => {
-  // Still figures, so three pages opened a moment apart draw exactly the same picture.
-  server = await startWallServer({ env: { SIM_RATE: '0' } });
+  dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-tiles-'));
+  // Still figures, so three pages opened a moment apart draw exactly the same picture; no targets, so no standing
+  // critical alert holds the playlist.
+  server = await startWallServer({ env: { SIM_RATE: '0', TARGETS_FILE: quietTargetsFile(dir) } });
 });
-test.afterAll(async () => server.stop());
+test.afterAll(async () => {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function openTile(page: Page, col: number, extra = ''): Promise<void> {
   await page.setViewportSize(PANEL);

@@ -25,7 +25,7 @@ describe('readKioskConfig', () => {
       'good.json',
       JSON.stringify({
         playlists: [{ id: 'hall', name: 'Hội trường', items: [{ path: '/', durationSec: 30 }] }],
-        screen: { night: { from: '22:00', to: '06:00', brightness: 0.5 }, heapLimitMb: 300 },
+        screen: { night: { from: '22:00', to: '06:00', brightness: 0.5 }, heapLimitMb: 300, alertHoldMin: null },
       }),
     );
     const read = readKioskConfig(p);
@@ -36,6 +36,7 @@ describe('readKioskConfig', () => {
         night: { from: '22:00', to: '06:00', brightness: 0.5 },
         staleAfterIntervals: 3,
         heapLimitMb: 300,
+        alertHoldMin: null,
       },
     });
   });

@@ -73,6 +73,10 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
     playlist,
     serverNow: () => Date.now() + wall.clockOffset(),
     alerts: () => Object.values(wall.state.alerts),
+    holdMaxMs: () => {
+      const minutes = settings().alertHoldMin;
+      return minutes === null ? null : minutes * 60_000;
+    },
     show: (item) => go(withScreenParams(item.path, props.sticky)),
   });
 

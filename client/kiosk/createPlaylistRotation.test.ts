@@ -46,6 +46,7 @@ describe('createPlaylistRotation', () => {
         playlist: () => playlist,
         serverNow: () => Date.now() + OFFSET,
         alerts,
+        holdMaxMs: () => null,
         show: (item) => shown.push(item.path),
       });
       await Promise.resolve();
@@ -80,6 +81,7 @@ describe('createPlaylistRotation', () => {
         playlist: () => playlist,
         serverNow: () => Date.now() + OFFSET,
         alerts: () => [],
+        holdMaxMs: () => null,
         show: () => {},
       });
       return dispose;

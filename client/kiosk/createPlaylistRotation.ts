@@ -10,13 +10,15 @@ export interface PlaylistRotationOptions {
   /** The server's time now; reactive on the clock offset, so a new estimate re-aims the next switch. */
   serverNow: () => number;
   alerts: () => readonly Alert[];
+  /** How long a critical alert may hold the rotation after it began; null: until it ends. */
+  holdMaxMs: () => number | null;
   /** Shows an item (navigates to it); called on every step, so it must do nothing when the item is showing. */
   show: (item: PlaylistItem, index: number) => void;
 }
 
 /**
  * Runs a playlist: shows the item the server's clock says, switches at the slot's end (one timer, no polling),
- * and holds on the view of an active critical alert until it ends. Returns the current step, for the screen's
+ * and holds on the view of an active critical alert until it ends or its hold time is up. Returns the current step, for the screen's
  * attributes and the operator console.
  */
 export function createPlaylistRotation(options: PlaylistRotationOptions): () => PlaylistStep | null {
@@ -25,7 +27,7 @@ export function createPlaylistRotation(options: PlaylistRotationOptions): () => 
   const step = createMemo(() => {
     tick();
     const playlist = options.playlist();
-    return playlist ? playlistStep(playlist, options.serverNow(), options.alerts()) : null;
+    return playlist ? playlistStep(playlist, options.serverNow(), options.alerts(), options.holdMaxMs()) : null;
   });
   createEffect(() => {
     const playlist = options.playlist();

@@ -58,15 +58,18 @@ describe('kiosk HTTP', () => {
     }
   });
 
-  it('refuses a malformed event with a message naming the field', async () => {
+  it('refuses a malformed event in the API error shape, naming the field', async () => {
     const wall = await start();
     const res = await post(wall.url, JSON.stringify({ ...event, kind: 'format-disk' }));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^kind: /);
+    const body = (await res.json()) as { error: { code: string; issues: { path: string[] }[] } };
+    expect(body.error.code).toBe('BAD_REQUEST');
+    expect(body.error.issues.map((i) => i.path)).toEqual([['kind']]);
     const broken = await post(wall.url, '{"kind":');
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    expect(await broken.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
     const huge = await post(wall.url, JSON.stringify({ ...event, detail: 'x'.repeat(10_000) }));
     expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 });

@@ -74,9 +74,23 @@ describe('playlistStep', () => {
     });
   });
 
-  it('ignores alerts that are not critical', () => {
-    const a = alert({ indicator: 'eid-activation-rate', severity: 'warning' });
-    expect(playlistStep(playlist, T0 + 1_000, [a]).holdFor).toBeNull();
+  it('ignores alerts that are not critical, or acknowledged', () => {
+    const warning = alert({ indicator: 'eid-activation-rate', severity: 'warning' });
+    expect(playlistStep(playlist, T0 + 1_000, [warning]).holdFor).toBeNull();
+    const seen = alert({ indicator: 'eid-activation-rate', acknowledged: true });
+    expect(playlistStep(playlist, T0 + 1_000, [seen]).holdFor).toBeNull();
+  });
+
+  it('holds for at most the hold time after the alert began, so a standing shortfall cannot stop it for good', () => {
+    const a = alert({ indicator: 'eid-activation-rate', startedAt: T0 + 5_000 });
+    const holdMaxMs = 600_000;
+    expect(playlistStep(playlist, T0 + 10_000, [a], holdMaxMs)).toEqual({
+      index: 1,
+      holdFor: 'a1',
+      switchAt: T0 + 605_000,
+    });
+    expect(playlistStep(playlist, T0 + 605_000, [a], holdMaxMs)).toEqual(playlistStep(playlist, T0 + 605_000, []));
+    expect(playlistStep(playlist, T0 + 10_000, [a], 0).holdFor).toBeNull();
   });
 
   it('holds where the rotation stood when the alert began when no view is about it', () => {

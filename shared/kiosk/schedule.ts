@@ -25,9 +25,18 @@ export function playlistSlot(playlist: Playlist, at: number): PlaylistSlot {
   throw new Error('playlistSlot: offset outside the cycle');
 }
 
-/** An alert that holds a rotation: critical and not ended. */
+/** An alert that holds a rotation: critical, not ended, not acknowledged. */
 export function isActiveCritical(alert: Alert): boolean {
-  return alert.severity === 'critical' && alert.endedAt === null;
+  return alert.severity === 'critical' && alert.endedAt === null && !alert.acknowledged;
+}
+
+/**
+ * Whether an alert holds a rotation at `at`: active and critical, for at most `holdMaxMs` after it began (null:
+ * until it ends). NOTE: a standing shortfall (a unit far below its target for months) is a critical alert that
+ * never ends; without the bound it would stop every rotation for good.
+ */
+export function holdsRotation(alert: Alert, at: number, holdMaxMs: number | null): boolean {
+  return isActiveCritical(alert) && (holdMaxMs === null || at < alert.startedAt + holdMaxMs);
 }
 
 /** The district a view path is about (`/district/417`), if any. */
@@ -60,26 +69,32 @@ export interface PlaylistStep {
   index: number;
   /** The id of the alert the rotation holds for, or null while it rotates. */
   holdFor: string | null;
-  /** When the next item is due (server time), or null while the rotation holds. */
+  /** When the next item is due, or the hold may end (server time); null while a hold lasts until its alert ends. */
   switchAt: number | null;
 }
 
 /**
- * What a screen on `playlist` shows at `at`. While a critical alert is active, the rotation holds on the item
- * that best shows the oldest such alert; when no item is about it, on the item that was showing when it began.
- * The answer depends only on the playlist, the time and the alerts, so screens that share them agree, and a
- * screen that reloads during a hold comes back to the same item.
+ * What a screen on `playlist` shows at `at`. While a critical alert holds the rotation (see `holdsRotation`), it
+ * stays on the item that best shows the oldest such alert; when no item is about it, on the item that was showing
+ * when it began. The answer depends only on the playlist, the time and the alerts, so screens that share them
+ * agree, and a screen that reloads during a hold comes back to the same item.
  */
-export function playlistStep(playlist: Playlist, at: number, alerts: Iterable<Alert>): PlaylistStep {
-  const active = [...alerts]
-    .filter(isActiveCritical)
+export function playlistStep(
+  playlist: Playlist,
+  at: number,
+  alerts: Iterable<Alert>,
+  holdMaxMs: number | null = null,
+): PlaylistStep {
+  const holding = [...alerts]
+    .filter((a) => holdsRotation(a, at, holdMaxMs))
     .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const oldest = active[0];
+  const oldest = holding[0];
   if (!oldest) {
     const slot = playlistSlot(playlist, at);
     return { index: slot.index, holdFor: null, switchAt: slot.endsAt };
   }
-  for (const alert of active) {
+  const switchAt = holdMaxMs === null ? null : Math.min(...holding.map((a) => a.startedAt + holdMaxMs));
+  for (const alert of holding) {
     let best = -1;
     let bestScore = 0;
     for (const [index, item] of playlist.items.entries()) {
@@ -89,7 +104,7 @@ export function playlistStep(playlist: Playlist, at: number, alerts: Iterable<Al
         bestScore = score;
       }
     }
-    if (best >= 0) return { index: best, holdFor: alert.id, switchAt: null };
+    if (best >= 0) return { index: best, holdFor: alert.id, switchAt };
   }
-  return { index: playlistSlot(playlist, oldest.startedAt).index, holdFor: oldest.id, switchAt: null };
+  return { index: playlistSlot(playlist, oldest.startedAt).index, holdFor: oldest.id, switchAt };
 }

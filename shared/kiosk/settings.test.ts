@@ -5,7 +5,7 @@ describe('KioskConfigSchema', () => {
   it('has a default for every screen setting', () => {
     expect(DEFAULT_KIOSK_CONFIG).toEqual({
       playlists: [],
-      screen: { burnIn: null, night: null, staleAfterIntervals: 3, heapLimitMb: 512 },
+      screen: { burnIn: null, night: null, staleAfterIntervals: 3, heapLimitMb: 512, alertHoldMin: 10 },
     });
   });
 

@@ -29,6 +29,16 @@ export const ScreenSettingsSchema = z.object({
   staleAfterIntervals: z.number().min(1).max(1000).default(3),
   /** The JS heap (MB) past which a screen reloads itself, keeping its view. */
   heapLimitMb: z.number().int().min(32).max(16_384).default(512),
+  /**
+   * How long (minutes) a critical alert may hold a playlist on its view after it began; 0 never holds, null holds
+   * until the alert ends or is acknowledged.
+   */
+  alertHoldMin: z
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .nullable()
+    .default(10),
 });
 
 /**
