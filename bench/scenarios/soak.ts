@@ -1,7 +1,8 @@
 import { type CDPSession, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/support/browser';
+import { type HeapBreakdown, heapBreakdown } from '../lib/heapSnapshot';
 import type { Row } from '../lib/report';
-import { round } from '../lib/stats';
+import { percentile, round, slope } from '../lib/stats';
 
 export interface SoakOptions {
   /** The wall server to watch. */
@@ -73,8 +74,11 @@ export async function soakScenario(options: SoakOptions): Promise<{ rows: Row[];
     const samples: SoakSample[] = [];
     const started = Date.now();
     const deadline = started + options.minutes * 60_000;
+    let breakdownStart: HeapBreakdown | null = null;
     for (;;) {
       await untilPhase(options.cycleSec, options.cycleSec / 6);
+      // The split of the heap at the start: a snapshot, taken where the first sample is, before it.
+      breakdownStart ??= await heapBreakdown(cdp);
       const m = await measure(cdp);
       const seq = Number(await page.getByTestId('screen').getAttribute('data-seq'));
       const sample = {
@@ -92,18 +96,51 @@ export async function soakScenario(options: SoakOptions): Promise<{ rows: Row[];
       );
       if (Date.now() + options.cycleSec * 1000 > deadline) break;
     }
+    const breakdownEnd = await heapBreakdown(cdp);
     const first = samples[0];
     const last = samples.at(-1);
-    if (!first || !last) throw new Error('no samples');
+    if (!first || !last || !breakdownStart) throw new Error('no samples');
+    const objects = [breakdownStart.objectsBytes / MB, breakdownEnd.objectsBytes / MB];
+    const code = [breakdownStart.codeBytes / MB, breakdownEnd.codeBytes / MB];
     const name = `soak, ${options.minutes} min`;
-    const growth = ((last.heapMb - first.heapMb) / first.heapMb) * 100;
+    // One sample can catch garbage the collector left (a view switch just before it): the start and end figures
+    // are the median of three samples each, and the slope fits them all.
+    const heapStart = percentile(
+      samples.slice(0, 3).map((s) => s.heapMb),
+      0.5,
+    );
+    const heapEnd = percentile(
+      samples.slice(-3).map((s) => s.heapMb),
+      0.5,
+    );
+    const growth = ((heapEnd - heapStart) / heapStart) * 100;
     const minutes = last.minute - first.minute || 1;
     return {
       samples,
       rows: [
-        { scenario: name, metric: 'JS heap at start', value: first.heapMb, unit: 'MB (after GC)' },
-        { scenario: name, metric: 'JS heap at end', value: last.heapMb, unit: 'MB (after GC)' },
+        { scenario: name, metric: 'JS heap at start', value: heapStart, unit: 'MB (after GC, median of 3)' },
+        { scenario: name, metric: 'JS heap at end', value: heapEnd, unit: 'MB (after GC, median of 3)' },
         { scenario: name, metric: 'JS heap growth', value: round(growth, 1), unit: '% (goal < 10)' },
+        {
+          scenario: name,
+          metric: 'JS heap trend',
+          value: round(slope(samples.map((s) => [s.minute, s.heapMb])) * 60, 2),
+          unit: 'MB per hour (least squares)',
+        },
+        { scenario: name, metric: 'JS objects at start', value: round(objects[0] ?? 0, 2), unit: 'MB (heap snapshot)' },
+        { scenario: name, metric: 'JS objects at end', value: round(objects[1] ?? 0, 2), unit: 'MB (heap snapshot)' },
+        {
+          scenario: name,
+          metric: 'JS objects growth',
+          value: round((((objects[1] ?? 0) - (objects[0] ?? 0)) / (objects[0] ?? 1)) * 100, 1),
+          unit: '% (what the application keeps)',
+        },
+        {
+          scenario: name,
+          metric: 'compiled code, start → end',
+          value: `${round(code[0] ?? 0, 2)} → ${round(code[1] ?? 0, 2)}`,
+          unit: "MB (the engine's, in the JS heap)",
+        },
         {
           scenario: name,
           metric: 'JS heap, largest sample',
