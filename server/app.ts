@@ -194,9 +194,9 @@ export function createApp(deps: AppDeps): App {
     },
     async close() {
       for (const s of stoppers) s.stop();
-      control.close();
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      control.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await retention?.stop();
       store.close();

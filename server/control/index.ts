@@ -100,6 +100,9 @@ export function createControl(deps: ControlDeps): Control {
       registerScreenAccess(wall, { access, wallAccess: config.wall, hub, sessions, logger });
       feed = registerOperatorNamespace(io, { access, hub, sessions, logger });
     },
-    close: () => feed?.close(),
+    close() {
+      hub.close();
+      feed?.close();
+    },
   };
 }

@@ -40,8 +40,14 @@ export class ScreenHub {
   /** Unregistered browsers that name themselves, by name: how many. */
   private readonly unnamed = new Map<string, number>();
   private readonly announcements = new Map<string, Announcement>();
+  private closed = false;
 
   constructor(private readonly deps: ScreenHubDeps) {}
+
+  /** The server is stopping: screens leaving now leave no trace (the database closes next). */
+  close(): void {
+    this.closed = true;
+  }
 
   attach(display: string, socket: ScreenSocket): void {
     let screens = this.screens.get(display);
@@ -61,6 +67,7 @@ export class ScreenHub {
   }
 
   detach(display: string, socket: ScreenSocket): void {
+    if (this.closed) return;
     const screens = this.screens.get(display);
     if (!screens?.delete(socket.id)) return;
     if (screens.size === 0) this.screens.delete(display);

@@ -63,6 +63,7 @@ export function registerOperatorNamespace(
 
   const pending = new Set<string | null>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
   const flush = () => {
     timer = null;
     if (pending.has(null)) {
@@ -79,11 +80,13 @@ export function registerOperatorNamespace(
 
   return {
     changed(display) {
+      if (closed) return;
       pending.add(display);
       timer ??= setTimeout(flush, COALESCE_MS);
     },
     commandDone: (result) => ns.emit('command:done', result),
     close() {
+      closed = true;
       if (timer) clearTimeout(timer);
     },
   };
