@@ -1,32 +1,21 @@
 import { operatorApi } from './api';
+import { ConsoleBrand, LangToggle } from './ConsoleBrand';
 import { useConsole } from './consoleContext';
 import { useConsoleText } from './consoleI18n';
 
 /** The console's header: what it is, whether its feed is live, who is signed in, the language, signing out. */
 export function ConsoleTop(props: { onSignedOut: () => void }) {
   const { session, feed } = useConsole();
-  const { t, lang, setLang } = useConsoleText();
+  const { t } = useConsoleText();
   const signOut = () => operatorApi.signOut().finally(props.onSignedOut);
   return (
     <header class="op-top">
-      <div class="op-brand">
-        <span class="op-logo" aria-hidden="true">
-          IOC
-        </span>
-        <h1>{t('op.title')}</h1>
-      </div>
+      <ConsoleBrand />
       <span class={`op-link-state ${feed.connected() ? 'live' : 'down'}`} data-testid="feed-state">
         {feed.connected() ? t('op.feed.live') : t('op.feed.down')}
       </span>
       <div class="op-user">
-        <button
-          type="button"
-          class="op-chip"
-          onClick={() => setLang(lang() === 'vi' ? 'en' : 'vi')}
-          data-testid="console-lang"
-        >
-          {lang() === 'vi' ? t('op.lang.en') : t('op.lang.vi')}
-        </button>
+        <LangToggle class="op-chip" testId="console-lang" />
         <span>
           {session.user.name} · {t(`op.role.${session.user.role}`)}
         </span>

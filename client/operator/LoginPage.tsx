@@ -1,11 +1,12 @@
 import { createSignal, Show } from 'solid-js';
 import type { SessionInfo } from '../../shared/control';
 import { ApiError, operatorApi } from './api';
+import { ConsoleBrand, LangToggle } from './ConsoleBrand';
 import { useConsoleText } from './consoleI18n';
 
 /** Signing in: a name and a password; too many failures from one place are slowed down by the server. */
 export function LoginPage(props: { onSignedIn: (session: SessionInfo) => void }) {
-  const { t, lang, setLang } = useConsoleText();
+  const { t } = useConsoleText();
   const [name, setName] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -32,12 +33,7 @@ export function LoginPage(props: { onSignedIn: (session: SessionInfo) => void })
   return (
     <main class="op-login">
       <form class="op-panel op-login-form" onSubmit={(e) => void submit(e)} data-testid="login">
-        <div class="op-brand">
-          <span class="op-logo" aria-hidden="true">
-            IOC
-          </span>
-          <h1>{t('op.title')}</h1>
-        </div>
+        <ConsoleBrand />
         <label>
           {t('op.login.name')}
           <input
@@ -71,9 +67,7 @@ export function LoginPage(props: { onSignedIn: (session: SessionInfo) => void })
         <button type="submit" class="op-primary" disabled={busy()} data-testid="login-submit">
           {t('op.login.submit')}
         </button>
-        <button type="button" class="op-link" onClick={() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
-          {lang() === 'vi' ? t('op.lang.en') : t('op.lang.vi')}
-        </button>
+        <LangToggle class="op-link" />
       </form>
     </main>
   );
