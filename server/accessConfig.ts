@@ -8,7 +8,7 @@ export const AccessEnv = {
   SESSION_TTL_HOURS: z.coerce
     .number()
     .min(0.01)
-    .max(24 * 30)
+    .max(24 * 14)
     .default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),

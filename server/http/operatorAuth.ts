@@ -30,21 +30,27 @@ export function requireRole(role: Role): RequestHandler {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origin a browser says a request comes from, and this server's own as the browser reached it. */
-function origins(req: Request): { origin: string | undefined; own: string } {
-  return { origin: req.get('origin'), own: `${req.protocol}://${req.get('host') ?? ''}` };
+/** Whether a browser's Origin names this server, as the browser reached it (`req.host` follows TRUST_PROXY). */
+function isOwnOrigin(origin: string, req: Request): boolean {
+  try {
+    return new URL(origin).host === req.host;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Cross-site request forgery, defence in depth: the session cookie is SameSite=Strict already, and a write from a
- * browser must come from this server's own pages (or an allowed origin). A request with no Origin (curl, a script
- * with a token) is not from a browser page and passes; its credentials are checked as usual.
+ * browser must come from this server's own pages (or an allowed origin). The host is compared, not the scheme, so
+ * that a TLS-terminating proxy does not turn every write away. A request with no Origin (curl, a script with a
+ * token) is not from a browser page and passes; its credentials are checked as usual.
  */
 export function sameOriginWrites(allowed: readonly string[]): RequestHandler {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const { origin, own } = origins(req);
-    if (origin === undefined || origin === own || allowed.includes(origin)) return next();
+    const origin = req.get('origin');
+    if (SAFE_METHODS.has(req.method) || origin === undefined || allowed.includes(origin) || isOwnOrigin(origin, req)) {
+      return next();
+    }
     sendError(res, 'FORBIDDEN', `a request from ${origin} may not change anything here`);
   };
 }

@@ -17,7 +17,7 @@ export class SessionSockets {
       this.bySession.set(session.hash, sockets);
     }
     sockets.add(socket);
-    // NOTE: setTimeout takes at most 2^31-1 ms (24.8 days); sessions last hours.
+    // NOTE: setTimeout takes at most 2^31-1 ms (24.8 days); SESSION_TTL_HOURS stays below that.
     const timer = setTimeout(() => socket.disconnect(true), Math.max(0, session.expiresAt - this.now()));
     socket.once('disconnect', () => {
       clearTimeout(timer);
