@@ -130,7 +130,15 @@ test('an admin registers a screen in the console, and revoking it shows "not aut
 
   const wall = await openWall(browser, address.replace(server.url, ''));
   await expect(op.getByTestId('display-row-lobby-1')).toHaveAttribute('data-state', 'online');
+  // Revoking takes a screen off the wall: the console asks first.
+  const question = new Promise<string>((resolve) =>
+    op.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }),
+  );
   await op.getByTestId('revoke-lobby-1').click();
+  expect(await question).toContain('lobby-1');
   await expect(wall.getByTestId('not-authorised')).toBeVisible({ timeout: 10_000 });
   await expect(wall.getByTestId('not-authorised')).toContainText('lobby-1');
   await expect(op.getByTestId('display-row-lobby-1')).toHaveAttribute('data-state', 'revoked');

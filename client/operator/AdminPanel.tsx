@@ -32,6 +32,11 @@ export function AdminPanel() {
       return null;
     }
   };
+  /** Revoking, replacing or removing a token takes a screen off the wall: the admin confirms it first. */
+  const confirmed = (
+    key: 'op.admin.confirmNewToken' | 'op.admin.confirmRevoke' | 'op.admin.confirmRemove',
+    id: string,
+  ) => window.confirm(t(key, { id }));
   const register = async () => {
     const result = await act(() => operatorApi.registerDisplay(form()));
     if (result) {
@@ -103,19 +108,29 @@ export function AdminPanel() {
                 <td class="op-actions">
                   <button
                     type="button"
-                    onClick={() => void act(() => operatorApi.newDisplayToken(d.id)).then((r) => r && setIssued(r))}
+                    onClick={() =>
+                      confirmed('op.admin.confirmNewToken', d.id) &&
+                      void act(() => operatorApi.newDisplayToken(d.id)).then((r) => r && setIssued(r))
+                    }
                   >
                     {t('op.admin.newToken')}
                   </button>
                   <button
                     type="button"
                     disabled={d.revokedAt !== null}
-                    onClick={() => void act(() => operatorApi.revokeDisplay(d.id))}
+                    onClick={() =>
+                      confirmed('op.admin.confirmRevoke', d.id) && void act(() => operatorApi.revokeDisplay(d.id))
+                    }
                     data-testid={`revoke-${d.id}`}
                   >
                     {t('op.admin.revoke')}
                   </button>
-                  <button type="button" onClick={() => void act(() => operatorApi.removeDisplay(d.id))}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      confirmed('op.admin.confirmRemove', d.id) && void act(() => operatorApi.removeDisplay(d.id))
+                    }
+                  >
                     {t('op.admin.remove')}
                   </button>
                 </td>

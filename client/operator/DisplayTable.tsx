@@ -115,7 +115,7 @@ function DisplayRow(props: { display: DisplayState; selected: boolean }) {
       data-state={state()}
       onClick={() => select({ kind: 'display', id: d().id })}
     >
-      <td>
+      <td class="op-nowrap">
         <span class={`op-state op-state-${state()}`}>{t(`op.state.${state()}`)}</span>
         <Show when={d().screens.length > 1}>
           <span class="op-muted"> ×{d().screens.length}</span>
@@ -142,13 +142,13 @@ function DisplayRow(props: { display: DisplayState; selected: boolean }) {
         </Show>
       </td>
       <td classList={{ 'op-lag': true, behind: (screen()?.seqLag ?? 0) > 20 }}>{screen()?.seqLag ?? '–'}</td>
-      <td>
+      <td class="op-nowrap">
         <Show when={status()} fallback="–">
           {(s) => `${s().viewport.width}×${s().viewport.height} @${fmt().number(s().viewport.dpr, 1, true)}`}
         </Show>
       </td>
       <td class="op-id">{status()?.build.slice(-8) ?? '–'}</td>
-      <td>{lastSeen()}</td>
+      <td class="op-nowrap">{lastSeen()}</td>
     </tr>
   );
 }

@@ -159,6 +159,9 @@ export const operatorMessages = defineMessages({
     'op.admin.tokenName': 'Tên (hệ thống sử dụng mã)',
     'op.admin.issueToken': 'Cấp mã',
     'op.admin.secretOnce': 'Mã của {name}, chỉ hiện một lần:',
+    'op.admin.confirmNewToken': 'Cấp mã mới cho {id}? Màn hình sẽ mất kết nối cho tới khi được mở bằng địa chỉ mới.',
+    'op.admin.confirmRevoke': 'Thu hồi mã của {id}? Màn hình sẽ mất kết nối và báo chưa được cấp quyền.',
+    'op.admin.confirmRemove': 'Xóa màn hình {id}? Màn hình sẽ mất kết nối; lịch sử thao tác vẫn được giữ.',
   },
   en: {
     'op.title': 'Screen control · IOC',
@@ -315,5 +318,8 @@ export const operatorMessages = defineMessages({
     'op.admin.tokenName': 'Name (the system using it)',
     'op.admin.issueToken': 'Issue token',
     'op.admin.secretOnce': 'The token of {name}, shown once:',
+    'op.admin.confirmNewToken': 'Issue a new token for {id}? The screen is cut off until it opens the new address.',
+    'op.admin.confirmRevoke': "Revoke {id}'s token? The screen is cut off and says it is not authorised.",
+    'op.admin.confirmRemove': 'Remove screen {id}? It is cut off; the audit log keeps its history.',
   },
 });
