@@ -112,6 +112,22 @@ test('a presenter remote steps through views, and a group command reaches both w
   }
   await two.screenshot({ path: info.outputPath('wall-identify.png') });
   await op.screenshot({ path: info.outputPath('console-group.png') });
+
+  // hall-2 runs a playlist edited in the console (the task board, then the ranking), carried in its address, and
+  // stops it where it is.
+  await op.getByTestId('display-row-hall-2').click();
+  await op.getByTestId('playlist-edit').click();
+  for (const view of ['tasks', 'ranking']) {
+    await op.getByTestId('show-view').selectOption(view);
+    await op.getByTestId('playlist-add-view').click();
+  }
+  await op.getByTestId('playlist-run').click();
+  await expect(two).toHaveURL(/[?&]playlist=%2Ftasks%4030%3B%2Franking%4030/);
+  await expect(two.locator('[data-testid="view-tasks"], [data-testid="view-ranking"]')).toBeVisible();
+  await expect(op.getByTestId('display-row-hall-2')).toContainText(/url · [12]\/2/);
+  await op.getByTestId('playlist-stop').click();
+  await expect(two).not.toHaveURL(/playlist=/);
+  await expect(two.locator('[data-testid="view-tasks"], [data-testid="view-ranking"]')).toBeVisible();
   for (const page of [one, two, op]) await page.context().close();
 });
 

@@ -63,12 +63,17 @@ export function PlaylistControls(props: { viewForm: () => ViewForm }) {
         >
           {t('op.playlist.start')}
         </button>
-        <button type="button" disabled={busy()} onClick={() => void send({ type: 'playlist-stop' })}>
+        <button
+          type="button"
+          disabled={busy()}
+          onClick={() => void send({ type: 'playlist-stop' })}
+          data-testid="playlist-stop"
+        >
           {t('op.playlist.stop')}
         </button>
       </div>
       <details class="op-editor">
-        <summary>{t('op.playlist.edit')}</summary>
+        <summary data-testid="playlist-edit">{t('op.playlist.edit')}</summary>
         <div class="op-actions">
           <button
             type="button"
@@ -85,6 +90,7 @@ export function PlaylistControls(props: { viewForm: () => ViewForm }) {
             onClick={() =>
               setItems((list) => [...list, { path: viewPath(specOf(props.viewForm())), durationSec: DEFAULT_ITEM_SEC }])
             }
+            data-testid="playlist-add-view"
           >
             {t('op.playlist.addView')}
           </button>
@@ -128,6 +134,7 @@ export function PlaylistControls(props: { viewForm: () => ViewForm }) {
           class="op-primary"
           disabled={busy() || !valid()}
           onClick={() => void send({ type: 'playlist-start', playlist: { items: items() } })}
+          data-testid="playlist-run"
         >
           {t('op.playlist.runEdited')}
         </button>

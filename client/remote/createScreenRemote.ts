@@ -136,7 +136,9 @@ export function createScreenRemote(screen: RemoteScreen): ScreenRemote {
     });
     if ('error' in plan) return ack({ ok: false, error: plan.error });
     screen.setSticky(plan.sticky);
-    screen.go(plan.address);
+    // NOTE: a new playlist moves the screen itself: its rotation takes it to the current item, with the new
+    // parameters, as soon as they change; going to the plan's address as well would undo that.
+    if (command.type !== 'playlist-start') screen.go(plan.address);
     // Navigation completes in a transition: answer once the address shows it.
     const deadline = Date.now() + NAVIGATION_WAIT_MS;
     const target = new URL(plan.address, 'http://wall.invalid').pathname;

@@ -19,7 +19,7 @@ export function viewAddress(address: string): string {
 export interface NavigationPlan {
   /** The screen's own parameters from now on (kept from view to view, and across a reload). */
   sticky: URLSearchParams;
-  /** Where the screen goes now. */
+  /** Where the screen goes now (for a playlist, where it is until its rotation takes it to the current item). */
   address: string;
 }
 
