@@ -53,6 +53,11 @@ export class Accounts {
     return this.db.prepare('SELECT id, name, role FROM users WHERE name = ?').get(name) as User;
   }
 
+  /** How many accounts there are (none on a new deployment). */
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  }
+
   /** The account when the name and password match; null otherwise, in about the same time either way. */
   async verifyLogin(name: string, password: string): Promise<User | null> {
     const row = this.db.prepare('SELECT id, name, role, password_hash FROM users WHERE name = ?').get(name) as
