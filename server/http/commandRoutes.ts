@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { CommandRequestSchema } from '../../shared/control';
 import type { Access } from '../access';
 import { auditCsv } from '../access/auditCsv';
-import { actorLabel } from '../access/credentials';
 import type { Alerting } from '../alerts/alerting';
 import type { Commander } from '../control/commander';
 import { issuesOf, sendError } from './apiErrors';
-import { actorIn, requireRole } from './operatorAuth';
+import { actorName, requireRole } from './operatorAuth';
 
 export interface CommandRouteDeps {
   commander: Commander;
@@ -30,10 +29,6 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
   const { commander, access } = deps;
   const router = Router();
   const operator = requireRole('operator');
-  const who = (res: express.Response) => {
-    const actor = actorIn(res);
-    return actor ? actorLabel(actor) : 'unknown';
-  };
 
   router.post('/api/v1/commands', operator, express.json({ limit: '64kb' }), async (req, res, next) => {
     try {
@@ -41,7 +36,7 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
       if (!request.success) {
         return sendError(res, 'BAD_REQUEST', 'send { target, command }', issuesOf(request.error));
       }
-      const outcome = await commander.run(who(res), request.data);
+      const outcome = await commander.run(actorName(res), request.data);
       if ('refusal' in outcome) {
         const { code, message, issues } = outcome.refusal;
         return sendError(res, code, message, issues);
@@ -80,7 +75,7 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
     const id = req.params.id as string;
     const alert = deps.alerts.acknowledge(id);
     if (!alert) return sendError(res, 'NOT_FOUND', `no active alert ${id}`);
-    access.audit.record({ actor: who(res), action: 'alert.acknowledge', target: `alert:${id}`, detail: {} });
+    access.audit.record({ actor: actorName(res), action: 'alert.acknowledge', target: `alert:${id}`, detail: {} });
     res.json({ alert });
   });
 

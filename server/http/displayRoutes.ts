@@ -7,10 +7,9 @@ import {
   displayPath,
 } from '../../shared/control';
 import type { Access } from '../access';
-import { actorLabel } from '../access/credentials';
 import type { ScreenHub } from '../control/screenHub';
 import { issuesOf, sendError } from './apiErrors';
-import { actorIn, requireRole } from './operatorAuth';
+import { actorName, requireRole } from './operatorAuth';
 
 export interface DisplayRouteDeps {
   access: Access;
@@ -34,12 +33,8 @@ export function displayRoutes(deps: DisplayRouteDeps): Router {
   const { access, hub } = deps;
   const router = Router();
   const admin = requireRole('admin');
-  const by = (res: express.Response) => {
-    const actor = actorIn(res);
-    return actor ? actorLabel(actor) : 'unknown';
-  };
   const audit = (res: express.Response, action: string, id: string, detail: unknown = {}) =>
-    access.audit.record({ actor: by(res), action, target: `display:${id}`, detail });
+    access.audit.record({ actor: actorName(res), action, target: `display:${id}`, detail });
 
   router.get('/api/v1/displays', requireRole('operator'), (_req, res) => {
     res.set('Cache-Control', 'no-store').json(hub.list());
@@ -48,7 +43,7 @@ export function displayRoutes(deps: DisplayRouteDeps): Router {
   router.post('/api/v1/displays', admin, express.json({ limit: '4kb' }), (req, res) => {
     const input = DisplayInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'not a display', issuesOf(input.error));
-    const registered = access.displays.register(input.data, by(res));
+    const registered = access.displays.register(input.data, actorName(res));
     if (!registered) {
       return sendError(res, 'CONFLICT', `display ${input.data.id} is registered already`, [
         { path: ['id'], message: 'taken' },

@@ -1,11 +1,17 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Role } from '../../shared/control';
 import type { Access } from '../access';
-import { type Actor, actorOf, bearerOf, mayAct } from '../access/credentials';
+import { type Actor, actorLabel, actorOf, bearerOf, mayAct } from '../access/credentials';
 import { sendError } from './apiErrors';
 
 /** The actor `identify` found for this request, if any. */
 export const actorIn = (res: Response): Actor | null => (res.locals.actor as Actor | undefined) ?? null;
+
+/** Who is calling, as the audit log names them. */
+export const actorName = (res: Response): string => {
+  const actor = actorIn(res);
+  return actor ? actorLabel(actor) : 'unknown';
+};
 
 /** Finds who is calling (session cookie, automation token) and keeps it in `res.locals.actor`; refuses nobody. */
 export function identify(access: Access): RequestHandler {

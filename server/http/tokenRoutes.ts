@@ -1,9 +1,8 @@
 import express, { Router } from 'express';
 import { AutomationTokenInputSchema } from '../../shared/control';
 import type { Access } from '../access';
-import { actorLabel } from '../access/credentials';
 import { issuesOf, sendError } from './apiErrors';
-import { actorIn, requireRole } from './operatorAuth';
+import { actorName, requireRole } from './operatorAuth';
 
 /**
  * Automation tokens, for admins: list, issue (the secret is in this answer only) and revoke. A token acts with an
@@ -12,10 +11,6 @@ import { actorIn, requireRole } from './operatorAuth';
 export function tokenRoutes(access: Access): Router {
   const router = Router();
   const admin = requireRole('admin');
-  const by = (res: express.Response) => {
-    const actor = actorIn(res);
-    return actor ? actorLabel(actor) : 'unknown';
-  };
 
   router.get('/api/v1/tokens', admin, (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ tokens: access.tokens.list() });
@@ -24,8 +19,13 @@ export function tokenRoutes(access: Access): Router {
   router.post('/api/v1/tokens', admin, express.json({ limit: '4kb' }), (req, res) => {
     const input = AutomationTokenInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'send { name }', issuesOf(input.error));
-    const { token, secret } = access.tokens.create(input.data.name, by(res));
-    access.audit.record({ actor: by(res), action: 'token.issue', target: `token:${token.id}`, detail: input.data });
+    const { token, secret } = access.tokens.create(input.data.name, actorName(res));
+    access.audit.record({
+      actor: actorName(res),
+      action: 'token.issue',
+      target: `token:${token.id}`,
+      detail: input.data,
+    });
     res.status(201).set('Cache-Control', 'no-store').json({ token, secret });
   });
 
@@ -33,7 +33,7 @@ export function tokenRoutes(access: Access): Router {
     const id = Number(req.params.id);
     const token = Number.isInteger(id) ? access.tokens.revoke(id) : null;
     if (!token) return sendError(res, 'NOT_FOUND', `no automation token ${req.params.id}`);
-    access.audit.record({ actor: by(res), action: 'token.revoke', target: `token:${id}`, detail: {} });
+    access.audit.record({ actor: actorName(res), action: 'token.revoke', target: `token:${id}`, detail: {} });
     res.json(token);
   });
 
