@@ -6,6 +6,7 @@ import { parseScreenParams, pickScreenParams } from './kiosk/screenParams';
 import { WallProvider } from './live/context';
 import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
+import { authoriseRequests, takeDisplayToken } from './remote/displayToken';
 import { Overview } from './views/Overview';
 import { WallFrame } from './views/WallFrame';
 
@@ -16,6 +17,8 @@ const IdentityView = lazy(() => import('./views/identity/IdentityView'));
 const ServicesView = lazy(() => import('./views/services/ServicesView'));
 const TasksView = lazy(() => import('./views/tasks/TasksView'));
 const RankingView = lazy(() => import('./views/ranking/RankingView'));
+// The operator console is a page of its own, for a desk: a screen never loads it.
+const OperatorConsole = lazy(() => import('./operator/OperatorConsole'));
 
 /**
  * The screen around every view. Its parameters (canvas, wall tile, kiosk, display, playlist, ...) are read once
@@ -26,12 +29,16 @@ function Shell(props: ParentProps<{ now: () => number }>) {
   const [params] = useSearchParams();
   const initial = new URLSearchParams(location.search);
   const screen = parseScreenParams(initial);
-  const wall = createWall({ display: screen.display });
+  // A preview in the operator console shows a screen without being it: no name, no token.
+  const display = screen.preview ? undefined : screen.display;
+  const token = screen.preview ? undefined : takeDisplayToken(display);
+  authoriseRequests(token);
+  const wall = createWall({ display, token });
   const lang = (): Lang => (isLang(params.lang) ? params.lang : (wall.state.defaultLang ?? 'vi'));
   return (
     <WallProvider wall={wall}>
       <I18nProvider lang={lang}>
-        <KioskScreen params={screen} sticky={pickScreenParams(initial)} now={props.now}>
+        <KioskScreen params={screen} sticky={pickScreenParams(initial)} now={props.now} registered={!!token}>
           {props.children}
         </KioskScreen>
       </I18nProvider>
@@ -40,6 +47,7 @@ function Shell(props: ParentProps<{ now: () => number }>) {
 }
 
 export function App() {
+  if (/^\/operator(\/|$)/.test(location.pathname)) return <OperatorConsole />;
   const now = createNow();
   return (
     <Router root={(p) => <Shell now={now}>{p.children}</Shell>}>

@@ -8,6 +8,7 @@ import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { type Control, createControl } from './control';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
@@ -52,6 +53,8 @@ export interface App {
   readonly alerts: Alerting;
   readonly store: Store;
   readonly metrics: WallMetrics;
+  /** Accounts, displays, commands and audit. */
+  readonly control: Control;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -91,10 +94,24 @@ export function createApp(deps: AppDeps): App {
   });
   const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
+  const control = createControl({
+    config: config.access,
+    db: store.db,
+    clock,
+    regions,
+    timeZone: config.timeZone,
+    playlistIds: () => config.kiosk.playlists.map((p) => p.id),
+    live: () => ({ epoch: state.epoch, seq: state.seq }),
+    alerts: { acknowledge: (id) => alerts.acknowledge(id) },
+    logger,
+  });
+
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.access.trustProxy);
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(securityHeaders());
+  app.use(control.routes);
   app.use(
     apiRoutes({
       regions,
@@ -110,7 +127,12 @@ export function createApp(deps: AppDeps): App {
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
-  const io = new Server(http, { serveClient: false, cors: { origin: false }, ...HEARTBEAT });
+  const io = new Server(http, {
+    serveClient: false,
+    cors: { origin: false },
+    allowRequest: control.allowRequest,
+    ...HEARTBEAT,
+  });
   const wall = registerWallNamespace(io, {
     log,
     epoch: () => state.epoch,
@@ -118,6 +140,7 @@ export function createApp(deps: AppDeps): App {
     snapshot,
     logger,
   });
+  control.attach(io, wall);
   const broadcaster = new DeltaBroadcaster({
     epoch: state.epoch,
     log,
@@ -153,6 +176,7 @@ export function createApp(deps: AppDeps): App {
     alerts,
     store,
     metrics,
+    control,
     async listen() {
       retention = startRetention(store, clock, config.storage, logger);
       if (config.simulator.enabled) {
@@ -172,6 +196,7 @@ export function createApp(deps: AppDeps): App {
       for (const s of stoppers) s.stop();
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      control.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await retention?.stop();
       store.close();

@@ -34,6 +34,14 @@ describe('loadConfig', () => {
       storage: { synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
+      access: {
+        wall: 'open',
+        trustProxy: false,
+        sessionTtlMs: 12 * 3_600_000,
+        loginRateLimit: 10,
+        commandTimeoutMs: 5000,
+        allowedOrigins: [],
+      },
     });
   });
 

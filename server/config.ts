@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IndicatorId, Targets } from '../shared/catalog';
 import type { KioskConfig } from '../shared/kiosk';
+import { type AccessConfig, AccessEnv, resolveAccessConfig } from './accessConfig';
 import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
 import { readKioskConfig } from './kioskConfig';
 import { readTargetsFile } from './targetsFile';
@@ -35,6 +36,7 @@ const EnvSchema = z.object({
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
   KIOSK_CONFIG: z.string().optional(),
   ...IngestEnv,
+  ...AccessEnv,
   TARGETS_FILE: z.string().min(1).optional(),
   ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
   ALERT_SILENCE_SEC: z.coerce
@@ -65,6 +67,8 @@ export interface Config {
   /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
   targets: Record<IndicatorId, Targets>;
   alerts: { dropShare: number; silenceMs: number; history: number };
+  /** Accounts, screens' access, operator commands. */
+  access: AccessConfig;
 }
 
 export class ConfigError extends Error {
@@ -84,8 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const kiosk = readKioskConfig(e.KIOSK_CONFIG);
   if ('problems' in kiosk) throw new ConfigError(kiosk.problems);
-  const { ingest, storage, problems } = resolveIngestConfig(e);
-  if (problems.length) throw new ConfigError(problems);
+  const { ingest, storage, problems: ingestProblems } = resolveIngestConfig(e);
+  const { access, problems: accessProblems } = resolveAccessConfig(e);
+  if (ingestProblems.length || accessProblems.length) throw new ConfigError([...ingestProblems, ...accessProblems]);
   let targets: Config['targets'];
   try {
     targets = readTargetsFile(e.TARGETS_FILE);
@@ -107,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     targets,
     alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
+    access,
   };
 }

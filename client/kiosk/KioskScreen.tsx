@@ -1,11 +1,23 @@
 import { useLocation, useNavigate } from '@solidjs/router';
-import { createContext, createEffect, createMemo, on, type ParentProps, Show, untrack, useContext } from 'solid-js';
+import {
+  createContext,
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  type ParentProps,
+  Show,
+  untrack,
+  useContext,
+} from 'solid-js';
 import { burnInOffset, isNight, type Playlist, type PlaylistStep } from '../../shared/kiosk';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
 import { Canvas } from '../layout/Canvas';
 import { useWall } from '../live/context';
 import { isLinkDown, type TileFreshness } from '../live/freshness';
+import { createScreenRemote } from '../remote/createScreenRemote';
+import { AnnouncementBanner, IdentifyOverlay, NotAuthorised } from '../remote/RemoteOverlays';
 import { ageText } from '../widgets/LinkStatus';
 import { createKioskConfig } from './createKioskConfig';
 import { createPlaylistRotation } from './createPlaylistRotation';
@@ -13,7 +25,7 @@ import { createSelfReload } from './createSelfReload';
 import { createTileMarks } from './createTileMarks';
 import { createKioskChrome, createPageVisibility } from './kioskChrome';
 import { LinkBanner } from './LinkBanner';
-import { type ScreenParams, sameAddress, screenSettings, withScreenParams } from './screenParams';
+import { parseScreenParams, type ScreenParams, sameAddress, screenSettings, withScreenParams } from './screenParams';
 import './kiosk.css';
 
 /** What the screen is and does, for views and the operator console: its parameters and its playlist's step. */
@@ -34,6 +46,8 @@ export interface KioskScreenProps {
   /** The screen's own parameters from its first address, kept in the address from view to view. */
   sticky: URLSearchParams;
   now: () => number;
+  /** A registered display (it has its token): it reports to the console and takes commands. */
+  registered: boolean;
 }
 
 /**
@@ -43,7 +57,7 @@ export interface KioskScreenProps {
  */
 export function KioskScreen(props: ParentProps<KioskScreenProps>) {
   const wall = useWall();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const params = props.params;
@@ -53,18 +67,21 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
 
   for (const problem of params.problems) console.warn(`wall: ignored ${problem}`);
   const wakeLock = params.kiosk ? createKioskChrome() : () => undefined;
+  if (params.preview) document.documentElement.classList.add('preview');
   createPageVisibility();
   createSelfReload({ wall, display: params.display, heapLimitMb: () => settings().heapLimitMb });
 
+  // The screen's own parameters: from its first address, then as operators change them (a playlist, a language).
+  const [sticky, setSticky] = createSignal(props.sticky);
   const here = () => `${location.pathname}${location.search}`;
   const go = (address: string) => {
     if (!sameAddress(untrack(here), address)) navigate(address, { replace: true });
   };
   // A view that navigated without the screen's parameters gets them back, so a reload keeps the screen.
-  createEffect(on(here, () => go(withScreenParams(untrack(here), props.sticky))));
+  createEffect(on(here, () => go(withScreenParams(untrack(here), untrack(sticky)))));
 
   const playlist = createMemo((): Playlist | null => {
-    const ref = params.playlist;
+    const ref = parseScreenParams(sticky()).playlist;
     if (ref?.kind === 'inline') return ref.playlist;
     if (ref?.kind === 'named') return config().playlists.find((p) => p.id === ref.id) ?? null;
     return null;
@@ -77,7 +94,22 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
       const minutes = settings().alertHoldMin;
       return minutes === null ? null : minutes * 60_000;
     },
-    show: (item) => go(withScreenParams(item.path, props.sticky)),
+    show: (item) => go(withScreenParams(item.path, untrack(sticky))),
+  });
+  const remote = createScreenRemote({
+    wall,
+    registered: props.registered,
+    kiosk: params.kiosk,
+    canvas: params.canvas,
+    tile: params.wall,
+    lang,
+    here,
+    go,
+    sticky,
+    setSticky,
+    playlists: () => config().playlists,
+    playlist,
+    step,
   });
 
   let canvasEl: HTMLDivElement | undefined;
@@ -139,10 +171,13 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
                 {(brightness) => <div class="night-dim" style={{ opacity: 1 - brightness() }} />}
               </Show>
               <LinkBanner now={props.now} />
+              <IdentifyOverlay identify={remote.identify} tile={params.wall} />
+              <NotAuthorised display={params.display} />
             </>
           }
         >
           {props.children}
+          <AnnouncementBanner announcement={remote.announcement} />
         </Canvas>
       </div>
     </ScreenContext.Provider>

@@ -15,6 +15,7 @@ describe('parseScreenParams', () => {
       burnIn: null,
       night: null,
       heapLimitMb: null,
+      preview: false,
       problems: [],
     });
   });

@@ -25,6 +25,7 @@ export const SCREEN_PARAM_KEYS = [
   'burnin',
   'night',
   'heap',
+  'preview',
 ] as const;
 
 export type PlaylistRef = { kind: 'named'; id: string } | { kind: 'inline'; playlist: Playlist };
@@ -40,6 +41,8 @@ export interface ScreenParams {
   /** false: off; null: the server's default. */
   night: NightSchedule | false | null;
   heapLimitMb: number | null;
+  /** The operator console's small copy of a screen: shows what the screen shows, is no screen itself. */
+  preview: boolean;
   /** What was wrong with the address, in words, for the console: a wall screen shows what it can regardless. */
   problems: string[];
 }
@@ -133,6 +136,7 @@ export function parseScreenParams(search: URLSearchParams): ScreenParams {
     burnIn: parseSwitch('burnin', search.get('burnin'), problems),
     night: parseNight(search.get('night'), problems),
     heapLimitMb,
+    preview: parseSwitch('preview', search.get('preview'), problems) ?? false,
     problems,
   };
 }

@@ -1,6 +1,7 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
+import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
 import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 
@@ -36,7 +37,13 @@ export interface Wall {
   serverNow: () => number;
   reading: (region: string, indicator: IndicatorId) => Reading | undefined;
   retryNow: () => void;
+  /** Who answers operators' commands (a registered display's screen); until set, commands are refused. */
+  onCommand: (handler: CommandHandler) => void;
+  /** Tells the server what the screen shows (a registered display's screen). */
+  report: (status: ScreenStatus) => void;
 }
+
+export type CommandHandler = (envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void) => void;
 
 const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
   const out: ReadingsByRegion = {};
@@ -70,6 +77,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
   const [linkReason, setLinkReason] = createSignal<string | undefined>();
   const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
   const [clockOffset, setClockOffset] = createSignal(0);
+  let commandHandler: CommandHandler | null = null;
 
   const onSnapshot = (s: Snapshot) =>
     batch(() => {
@@ -86,6 +94,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       setState('alerts', reconcile(Object.fromEntries(s.alerts.map((a) => [a.id, a]))));
       setClockOffset(s.at - Date.now());
       setLastDataAt(Date.now());
+      setRefused(null);
     });
 
   const client = makeWallClient({
@@ -120,6 +129,8 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
           setLinkReason(reason);
         }),
       refused: setRefused,
+      command: (envelope, ack) =>
+        commandHandler ? commandHandler(envelope, ack) : ack({ ok: false, error: 'the screen is starting' }),
     },
   });
   onCleanup(() => client.close());
@@ -135,5 +146,9 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
     serverNow: () => Date.now() + clockOffset(),
     reading: (region, indicator) => state.values[region]?.[indicator],
     retryNow: () => client.retryNow(),
+    onCommand: (handler) => {
+      commandHandler = handler;
+    },
+    report: (status) => client.report(status),
   };
 }

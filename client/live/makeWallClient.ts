@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
 import {
   type Cursor,
   classifyDelta,
@@ -26,6 +27,8 @@ export interface WallClientEvents {
   link(state: LinkState, reason?: string): void;
   /** The server refused this client for good (another protocol version): only a reload can help. */
   refused?(error: HandshakeError): void;
+  /** An operator's command (registered displays only); answer with `ack`. */
+  command?(envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void): void;
 }
 
 /** Calls `retry` whenever the network may be back; returns how to stop. */
@@ -62,6 +65,8 @@ export interface WallClientOptions {
   /** Base URL of the server; the page's origin by default. */
   url?: string;
   display?: string;
+  /** A registered display's token: the server then knows the screen, and sends it commands. */
+  token?: string;
   events: WallClientEvents;
   /** socket.io's `io`, replaceable in tests. */
   connect?: typeof io;
@@ -85,12 +90,19 @@ export const SERVER_CLOSE_RETRY_MS = 2_000;
 export const RESYNC_TIMEOUT_MS = 5_000;
 /** How long the link may stay down before the screen calls itself offline rather than reconnecting. */
 export const OFFLINE_AFTER_MS = 15_000;
+/**
+ * A screen refused as not authorised asks again this rarely: only an admin's action (a new token in the address,
+ * an open wall) can change the answer, and a hundred refused screens must not hammer the server.
+ */
+export const NOT_AUTHORISED_RETRY_MS = 60_000;
 
 export interface WallClient {
   readonly cursor: Cursor | null;
   readonly link: LinkState;
   /** Tries to connect now instead of waiting for the backoff (the network came back, the tab became visible). */
   retryNow(): void;
+  /** Tells the server what the screen shows (registered displays); sent again after each reconnection. */
+  report(status: ScreenStatus): void;
   close(): void;
 }
 
@@ -102,7 +114,11 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   const { events } = options;
   const connect = options.connect ?? io;
   const socket: Socket<WallServerToClient, WallClientToServer> = connect(`${options.url ?? ''}${WALL_NAMESPACE}`, {
-    auth: { protocol: PROTOCOL_VERSION, ...(options.display && { display: options.display }) },
+    auth: {
+      protocol: PROTOCOL_VERSION,
+      ...(options.display && { display: options.display }),
+      ...(options.token && { token: options.token }),
+    },
     transports: ['websocket'],
     reconnectionDelay: RECONNECT_MIN_MS,
     reconnectionDelayMax: RECONNECT_MAX_MS,
@@ -114,6 +130,8 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   let resyncing = false;
   let offlineTimer: ReturnType<typeof setTimeout> | null = null;
   let serverCloseTimer: ReturnType<typeof setTimeout> | null = null;
+  let refusedRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastStatus: ScreenStatus | null = null;
   let closed = false;
 
   const setLink = (next: LinkState, reason?: string) => {
@@ -178,7 +196,15 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     }
   };
 
-  socket.on('snapshot', applySnapshot);
+  socket.on('snapshot', (raw) => {
+    applySnapshot(raw);
+    if (lastStatus) socket.emit('status', lastStatus);
+  });
+  socket.on('command', (envelope, ack) => {
+    if (typeof ack !== 'function') return;
+    if (!events.command) return ack({ ok: false, error: 'this screen takes no commands' });
+    events.command(envelope, ack);
+  });
   socket.on('delta', (raw) => {
     if (resyncing) return; // what the resync brings covers this delta
     const parsed = DeltaSchema.safeParse(raw);
@@ -208,6 +234,12 @@ export function makeWallClient(options: WallClientOptions): WallClient {
       socket.disconnect();
       setLink('offline', refusal.data.message);
       events.refused?.(refusal.data);
+      if (refusal.data.code === 'NOT_AUTHORISED' && !refusedRetryTimer) {
+        refusedRetryTimer = setTimeout(() => {
+          refusedRetryTimer = null;
+          if (!closed) socket.connect();
+        }, NOT_AUTHORISED_RETRY_MS);
+      }
       return;
     }
     setLink(link === 'offline' ? 'offline' : 'reconnecting', error.message);
@@ -230,10 +262,15 @@ export function makeWallClient(options: WallClientOptions): WallClient {
       return link;
     },
     retryNow,
+    report(status) {
+      lastStatus = status;
+      if (socket.connected) socket.emit('status', status);
+    },
     close() {
       closed = true;
       clearOfflineTimer();
       if (serverCloseTimer) clearTimeout(serverCloseTimer);
+      if (refusedRetryTimer) clearTimeout(refusedRetryTimer);
       stopWakeups();
       socket.close();
     },

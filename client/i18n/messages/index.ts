@@ -4,6 +4,7 @@ import { gridMessages } from './grid';
 import { identityMessages } from './identity';
 import { kioskMessages } from './kiosk';
 import { overviewMessages } from './overview';
+import { remoteMessages } from './remote';
 import { serviceIndexMessages } from './serviceIndex';
 import { servicesMessages } from './services';
 import { tasksMessages } from './tasks';
@@ -26,6 +27,7 @@ const FEATURES = [
   serviceIndexMessages,
   trendMessages,
   kioskMessages,
+  remoteMessages,
 ] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]
