@@ -1,10 +1,12 @@
-import { Route, Router, useSearchParams } from '@solidjs/router';
+import { Route, Router, useLocation, useSearchParams } from '@solidjs/router';
 import { lazy, type ParentProps } from 'solid-js';
 import { I18nProvider, isLang, type Lang } from './i18n';
-import { Canvas } from './layout/Canvas';
+import { KioskScreen } from './kiosk/KioskScreen';
+import { parseScreenParams, pickScreenParams } from './kiosk/screenParams';
 import { WallProvider } from './live/context';
 import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
+import { authoriseRequests, takeDisplayToken } from './remote/displayToken';
 import { Overview } from './views/Overview';
 import { WallFrame } from './views/WallFrame';
 
@@ -15,26 +17,40 @@ const IdentityView = lazy(() => import('./views/identity/IdentityView'));
 const ServicesView = lazy(() => import('./views/services/ServicesView'));
 const TasksView = lazy(() => import('./views/tasks/TasksView'));
 const RankingView = lazy(() => import('./views/ranking/RankingView'));
+// The operator console is a page of its own, for a desk: a screen never loads it.
+const OperatorConsole = lazy(() => import('./operator/OperatorConsole'));
 
-/** Language: `?lang=` wins, then the deployment's default from the server, then Vietnamese. */
-function Shell(props: ParentProps) {
+/**
+ * The screen around every view. Its parameters (canvas, wall tile, kiosk, display, playlist, ...) are read once
+ * from the address it was opened with; language: `?lang=` wins, then the deployment's default, then Vietnamese.
+ */
+function Shell(props: ParentProps<{ now: () => number }>) {
+  const location = useLocation();
   const [params] = useSearchParams();
-  const display = typeof params.display === 'string' ? params.display : undefined;
-  const wall = createWall({ display });
+  const initial = new URLSearchParams(location.search);
+  const screen = parseScreenParams(initial);
+  // A preview in the operator console shows a screen without being it: no name, no token.
+  const display = screen.preview ? undefined : screen.display;
+  const token = screen.preview ? undefined : takeDisplayToken(display);
+  authoriseRequests(token);
+  const wall = createWall({ display, token });
   const lang = (): Lang => (isLang(params.lang) ? params.lang : (wall.state.defaultLang ?? 'vi'));
   return (
     <WallProvider wall={wall}>
       <I18nProvider lang={lang}>
-        <Canvas>{props.children}</Canvas>
+        <KioskScreen params={screen} sticky={pickScreenParams(initial)} now={props.now} registered={!!token}>
+          {props.children}
+        </KioskScreen>
       </I18nProvider>
     </WallProvider>
   );
 }
 
 export function App() {
+  if (/^\/operator(\/|$)/.test(location.pathname)) return <OperatorConsole />;
   const now = createNow();
   return (
-    <Router root={Shell}>
+    <Router root={(p) => <Shell now={now}>{p.children}</Shell>}>
       <Route component={WallFrame}>
         <Route path="/" component={() => <Overview now={now} />} />
         <Route path="/district/:code" component={() => <DistrictView now={now} />} />

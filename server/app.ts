@@ -8,15 +8,18 @@ import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { type Control, createControl } from './control';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
 import { dataRoutes } from './http/dataRoutes';
+import { kioskRoutes } from './http/kioskRoutes';
 import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { DeltaBroadcaster } from './realtime/deltaBroadcaster';
+import { HEARTBEAT } from './realtime/heartbeat';
 import { registerWallNamespace } from './realtime/wallNamespace';
 import { startDayRollover } from './sources/dayRollover';
 import { Ingest } from './sources/ingest';
@@ -50,6 +53,8 @@ export interface App {
   readonly alerts: Alerting;
   readonly store: Store;
   readonly metrics: WallMetrics;
+  /** Accounts, displays, commands and audit. */
+  readonly control: Control;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -89,8 +94,21 @@ export function createApp(deps: AppDeps): App {
   });
   const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
+  const control = createControl({
+    config: config.access,
+    db: store.db,
+    clock,
+    regions,
+    timeZone: config.timeZone,
+    playlistIds: () => config.kiosk.playlists.map((p) => p.id),
+    live: () => ({ epoch: state.epoch, seq: state.seq }),
+    alerts: { acknowledge: (id) => alerts.acknowledge(id) },
+    logger,
+  });
+
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.access.trustProxy);
   // Every answer of the API is live data sent with no-store: an ETag would only cost a hash of each body.
   app.set('etag', false);
   // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
@@ -99,6 +117,7 @@ export function createApp(deps: AppDeps): App {
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   }
   app.use(securityHeaders());
+  app.use(control.routes);
   app.use(
     apiRoutes({
       regions,
@@ -109,11 +128,17 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
-  const io = new Server(http, { serveClient: false, cors: { origin: false } });
+  const io = new Server(http, {
+    serveClient: false,
+    cors: { origin: false },
+    allowRequest: control.allowRequest,
+    ...HEARTBEAT,
+  });
   const wall = registerWallNamespace(io, {
     log,
     epoch: () => state.epoch,
@@ -121,6 +146,7 @@ export function createApp(deps: AppDeps): App {
     snapshot,
     logger,
   });
+  control.attach(io, wall);
   const broadcaster = new DeltaBroadcaster({
     epoch: state.epoch,
     log,
@@ -156,6 +182,7 @@ export function createApp(deps: AppDeps): App {
     alerts,
     store,
     metrics,
+    control,
     async listen() {
       retention = startRetention(store, clock, config.storage, logger);
       if (config.simulator.enabled) {
@@ -175,6 +202,7 @@ export function createApp(deps: AppDeps): App {
       for (const s of stoppers) s.stop();
       broadcaster.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      control.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await retention?.stop();
       store.close();

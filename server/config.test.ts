@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTargets } from '../shared/catalog';
+import { DEFAULT_KIOSK_CONFIG } from '../shared/kiosk';
 import { ConfigError, loadConfig } from './config';
 
 /** The problems a bad environment is refused with. */
@@ -28,10 +29,19 @@ describe('loadConfig', () => {
       defaultLang: 'vi',
       simulator: { enabled: true, seed: 20240119, rate: 5 },
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
+      kiosk: DEFAULT_KIOSK_CONFIG,
       ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
       storage: { synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
+      access: {
+        wall: 'open',
+        trustProxy: false,
+        sessionTtlMs: 12 * 3_600_000,
+        loginRateLimit: 10,
+        commandTimeoutMs: 5000,
+        allowedOrigins: [],
+      },
     });
   });
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { IndicatorId, Targets } from '../shared/catalog';
+import type { KioskConfig } from '../shared/kiosk';
+import { type AccessConfig, AccessEnv, resolveAccessConfig } from './accessConfig';
 import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
+import { readKioskConfig } from './kioskConfig';
 import { readTargetsFile } from './targetsFile';
 
 const isTimeZone = (tz: string) => {
@@ -31,7 +34,9 @@ const EnvSchema = z.object({
   SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
   DELTA_INTERVAL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   DELTA_BUFFER: z.coerce.number().int().min(10).max(100_000).default(600),
+  KIOSK_CONFIG: z.string().optional(),
   ...IngestEnv,
+  ...AccessEnv,
   TARGETS_FILE: z.string().min(1).optional(),
   ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
   ALERT_SILENCE_SEC: z.coerce
@@ -55,11 +60,15 @@ export interface Config {
   defaultLang: Env['DEFAULT_LANG'];
   simulator: { enabled: boolean; seed: number; rate: number };
   realtime: { deltaIntervalMs: number; deltaBuffer: number };
+  /** Named playlists and the screens' defaults, from the `KIOSK_CONFIG` file. */
+  kiosk: KioskConfig;
   ingest: IngestConfig;
   storage: StorageConfig;
   /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
   targets: Record<IndicatorId, Targets>;
   alerts: { dropShare: number; silenceMs: number; history: number };
+  /** Accounts, screens' access, operator commands. */
+  access: AccessConfig;
 }
 
 export class ConfigError extends Error {
@@ -77,8 +86,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  const { ingest, storage, problems } = resolveIngestConfig(e);
-  if (problems.length) throw new ConfigError(problems);
+  const kiosk = readKioskConfig(e.KIOSK_CONFIG);
+  if ('problems' in kiosk) throw new ConfigError(kiosk.problems);
+  const { ingest, storage, problems: ingestProblems } = resolveIngestConfig(e);
+  const { access, problems: accessProblems } = resolveAccessConfig(e);
+  if (ingestProblems.length || accessProblems.length) throw new ConfigError([...ingestProblems, ...accessProblems]);
   let targets: Config['targets'];
   try {
     targets = readTargetsFile(e.TARGETS_FILE);
@@ -95,9 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLang: e.DEFAULT_LANG,
     simulator: { enabled: e.SIM === 'on', seed: e.SIM_SEED, rate: e.SIM_RATE },
     realtime: { deltaIntervalMs: e.DELTA_INTERVAL_MS, deltaBuffer: e.DELTA_BUFFER },
+    kiosk: kiosk.config,
     ingest,
     storage,
     targets,
     alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
+    access,
   };
 }

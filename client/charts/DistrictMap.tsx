@@ -206,7 +206,13 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 
   return (
-    <section class="panel district-map" data-testid="map" data-indicator={props.indicator} data-lang={lang()}>
+    <section
+      class="panel district-map"
+      data-testid="map"
+      data-indicator={props.indicator}
+      data-indicators={props.indicator}
+      data-lang={lang()}
+    >
       <h2 class="panel-title">
         {label(catalog[props.indicator])}
         <small>{t('panel.map')}</small>

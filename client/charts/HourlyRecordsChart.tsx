@@ -73,6 +73,7 @@ export function HourlyRecordsChart(props: { now: () => number }) {
     <section
       class="panel trend-panel"
       data-testid="hourly-records"
+      data-indicators="records-today-online records-today-offline"
       data-online={total(hours().online)}
       data-offline={total(hours().offline)}
     >

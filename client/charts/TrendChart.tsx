@@ -159,6 +159,7 @@ export function TrendChart(props: {
       class="panel trend-panel"
       data-testid="trend"
       data-indicator={props.indicator}
+      data-indicators={props.indicator}
       data-district={props.district}
       data-province-points={province().length}
       data-unit-points={unit().length}

@@ -12,10 +12,13 @@ export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }
 
-/** Fills `{name}` placeholders. */
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = MESSAGES[lang][key];
+/** Fills `{name}` placeholders in a message. */
+export function fillPlaceholders(text: string, params?: Record<string, string | number>): string {
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  return fillPlaceholders(MESSAGES[lang][key], params);
 }
 
 export interface I18n {

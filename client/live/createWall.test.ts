@@ -1,5 +1,5 @@
 import { createRoot } from 'solid-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { INDICATOR_IDS } from '../../shared/catalog';
 import type { Snapshot } from '../../shared/protocol';
 import { createWall } from './createWall';
@@ -92,5 +92,25 @@ describe('createWall', () => {
       dispose();
     });
     expect(socket.closed).toBe(true);
+  });
+
+  it('tells how long the link has been in its state, and the server time by the snapshot clock', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(AT - 2_000);
+    const socket = new FakeSocket();
+    createRoot((dispose) => {
+      const wall = createWall({ connect: socket.connectFn });
+      vi.advanceTimersByTime(500);
+      socket.serverEmit('snapshot', snapshot);
+      expect(wall.linkSince()).toBe(AT - 1_500);
+      expect(wall.clockOffset()).toBe(1_500);
+      expect(wall.serverNow()).toBe(AT);
+      vi.advanceTimersByTime(700);
+      socket.serverEmit('disconnect', 'transport close');
+      expect(wall.link()).toBe('reconnecting');
+      expect(wall.linkSince()).toBe(AT - 800);
+      dispose();
+    });
+    vi.useRealTimers();
   });
 });

@@ -1,7 +1,8 @@
 import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
-import type { Alert, Reading, Snapshot } from '../../shared/protocol';
+import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
+import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 
 export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
@@ -22,15 +23,27 @@ export interface WallState {
 export interface Wall {
   state: WallState;
   link: () => LinkState;
+  /** When the link last changed state (client clock): how long it has been down, or up. */
+  linkSince: () => number;
   /** Why the link is not live, when it is not. */
   linkReason: () => string | undefined;
+  /** Set when the server refused this client for good (another protocol version): only a reload helps. */
+  refused: () => HandshakeError | null;
   /** When the last snapshot or delta arrived (client clock), or null before the first. */
   lastDataAt: () => number | null;
   /** Server time minus client time, measured at the last snapshot: add it to Date.now() for server time. */
   clockOffset: () => number;
+  /** The server's time now, by the client's clock and the offset (not reactive: read it when you need it). */
+  serverNow: () => number;
   reading: (region: string, indicator: IndicatorId) => Reading | undefined;
   retryNow: () => void;
+  /** Who answers operators' commands (a registered display's screen); until set, commands are refused. */
+  onCommand: (handler: CommandHandler) => void;
+  /** Tells the server what the screen shows (a registered display's screen). */
+  report: (status: ScreenStatus) => void;
 }
+
+export type CommandHandler = (envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void) => void;
 
 const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
   const out: ReadingsByRegion = {};
@@ -59,9 +72,12 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
     simulated: false,
   });
   const [link, setLink] = createSignal<LinkState>('reconnecting');
+  const [linkSince, setLinkSince] = createSignal(Date.now());
+  const [refused, setRefused] = createSignal<HandshakeError | null>(null);
   const [linkReason, setLinkReason] = createSignal<string | undefined>();
   const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
   const [clockOffset, setClockOffset] = createSignal(0);
+  let commandHandler: CommandHandler | null = null;
 
   const onSnapshot = (s: Snapshot) =>
     batch(() => {
@@ -78,6 +94,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       setState('alerts', reconcile(Object.fromEntries(s.alerts.map((a) => [a.id, a]))));
       setClockOffset(s.at - Date.now());
       setLastDataAt(Date.now());
+      setRefused(null);
     });
 
   const client = makeWallClient({
@@ -108,8 +125,12 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       link: (next, reason) =>
         batch(() => {
           setLink(next);
+          setLinkSince(Date.now());
           setLinkReason(reason);
         }),
+      refused: setRefused,
+      command: (envelope, ack) =>
+        commandHandler ? commandHandler(envelope, ack) : ack({ ok: false, error: 'the screen is starting' }),
     },
   });
   onCleanup(() => client.close());
@@ -117,10 +138,17 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
   return {
     state,
     link,
+    linkSince,
     linkReason,
+    refused,
     lastDataAt,
     clockOffset,
+    serverNow: () => Date.now() + clockOffset(),
     reading: (region, indicator) => state.values[region]?.[indicator],
     retryNow: () => client.retryNow(),
+    onCommand: (handler) => {
+      commandHandler = handler;
+    },
+    report: (status) => client.report(status),
   };
 }

@@ -28,6 +28,11 @@ export class FakeSocket {
     return this;
   }
 
+  emit(event: string, ...args: unknown[]) {
+    this.sent.push({ event, args });
+    return this;
+  }
+
   async emitWithAck(event: string, payload: unknown) {
     this.sent.push({ event, args: [payload] });
     const answer = this.acks.get(event);

@@ -1,5 +1,6 @@
 import type { IndicatorId } from '../../shared/catalog';
 import { type HistoryResponse, HistoryResponseSchema } from '../../shared/history';
+import { displayAuthHeaders } from '../remote/displayToken';
 
 export interface HistoryRequest {
   region: string;
@@ -20,7 +21,7 @@ export const fetchHistory: FetchHistory = async (request, signal) => {
     to: String(Math.ceil(request.to)),
     step: `${Math.max(1, Math.round(request.stepMs / 60_000))}m`,
   });
-  const res = await fetch(`/api/v1/history?${params}`, { signal, cache: 'no-store' });
+  const res = await fetch(`/api/v1/history?${params}`, { signal, cache: 'no-store', headers: displayAuthHeaders() });
   if (!res.ok) throw new Error(`history: HTTP ${res.status}`);
   return HistoryResponseSchema.parse(await res.json());
 };

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INDICATOR_IDS } from '../../shared/catalog';
 import type { Delta, Snapshot } from '../../shared/protocol';
 import { FakeSocket } from './fakeSocket';
-import { type LinkState, makeWallClient, OFFLINE_AFTER_MS, type WallClient } from './makeWallClient';
+import {
+  type LinkState,
+  makeWallClient,
+  OFFLINE_AFTER_MS,
+  SERVER_CLOSE_RETRY_MS,
+  type WallClient,
+} from './makeWallClient';
 
 const NO_TARGETS = Object.fromEntries(
   INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]),
@@ -36,6 +42,8 @@ describe('makeWallClient', () => {
   let snapshots: Snapshot[];
   let deltas: Delta[];
   let links: LinkState[];
+  let wake: () => void;
+  let refusals: string[];
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -43,12 +51,21 @@ describe('makeWallClient', () => {
     snapshots = [];
     deltas = [];
     links = [];
+    refusals = [];
+    wake = () => {};
     client = makeWallClient({
       connect: socket.connectFn,
       events: {
         snapshot: (s) => snapshots.push(s),
         delta: (d) => deltas.push(d),
         link: (state) => links.push(state),
+        refused: (error) => refusals.push(error.code),
+      },
+      wakeups: (retry) => {
+        wake = retry;
+        return () => {
+          wake = () => {};
+        };
       },
     });
   });
@@ -118,6 +135,31 @@ describe('makeWallClient', () => {
     socket.serverEmit('connect_error', refusal);
     expect(client.link).toBe('offline');
     expect(socket.connected).toBe(false);
+    expect(refusals).toEqual(['PROTOCOL_MISMATCH']);
+  });
+
+  it('retries at once when the network may be back, cutting the backoff short, but not while connected', () => {
+    socket.serverEmit('disconnect', 'transport close');
+    wake();
+    expect(socket.connects).toBe(1);
+    expect(socket.connected).toBe(true);
+    wake();
+    expect(socket.connects).toBe(1);
+  });
+
+  it('asks again after a while when the server closed the socket on purpose', () => {
+    socket.serverEmit('snapshot', snapshot(10));
+    socket.serverEmit('disconnect', 'io server disconnect');
+    vi.advanceTimersByTime(SERVER_CLOSE_RETRY_MS - 1);
+    expect(socket.connects).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(socket.connects).toBe(1);
+  });
+
+  it('stops listening for wake-ups when closed', () => {
+    client.close();
+    wake();
+    expect(socket.connects).toBe(0);
   });
 
   it('drops a malformed delta without moving its cursor', () => {

@@ -1,9 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
+import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
 import {
   type Cursor,
   classifyDelta,
   type Delta,
   DeltaSchema,
+  type HandshakeError,
   HandshakeErrorSchema,
   PROTOCOL_VERSION,
   ResyncResponseSchema,
@@ -23,31 +25,84 @@ export interface WallClientEvents {
   /** Changes to apply, already checked to follow the cursor. */
   delta(delta: Delta): void;
   link(state: LinkState, reason?: string): void;
+  /** The server refused this client for good (another protocol version): only a reload can help. */
+  refused?(error: HandshakeError): void;
+  /** An operator's command (registered displays only); answer with `ack`. */
+  command?(envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void): void;
 }
+
+/** Calls `retry` whenever the network may be back; returns how to stop. */
+export type WakeupSource = (retry: () => void) => () => void;
+
+/** The little of `window` and `document` the wake-ups need; typed here so the client builds without the DOM. */
+interface Listenable {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+/**
+ * The browser's hints that a retry may succeed now rather than after the backoff: the network came back
+ * (`online`), or the page became visible again (a screen woken up, a tab brought back).
+ */
+export const browserWakeups: WakeupSource = (retry) => {
+  const { window: win, document: doc } = globalThis as {
+    window?: Listenable;
+    document?: Listenable & { visibilityState: string };
+  };
+  if (!win || !doc) return () => {};
+  const onVisible = () => {
+    if (doc.visibilityState === 'visible') retry();
+  };
+  win.addEventListener('online', retry);
+  doc.addEventListener('visibilitychange', onVisible);
+  return () => {
+    win.removeEventListener('online', retry);
+    doc.removeEventListener('visibilitychange', onVisible);
+  };
+};
 
 export interface WallClientOptions {
   /** Base URL of the server; the page's origin by default. */
   url?: string;
   display?: string;
+  /** A registered display's token: the server then knows the screen, and sends it commands. */
+  token?: string;
   events: WallClientEvents;
   /** socket.io's `io`, replaceable in tests. */
   connect?: typeof io;
+  /** When to retry early; the browser's `online` and `visibilitychange` by default. */
+  wakeups?: WakeupSource;
 }
 
-/** Reconnection: socket.io's exponential backoff, between these bounds, with jitter so screens spread out. */
+/**
+ * Reconnection: socket.io's exponential backoff (doubling from the minimum up to the maximum), with jitter so
+ * that a room of screens does not knock on a restarted server all at the same instant.
+ * NOTE: the maximum is short on purpose: a wall must be back within seconds of its server, and a hundred screens
+ * retrying every few seconds cost a server nothing.
+ */
 export const RECONNECT_MIN_MS = 500;
-export const RECONNECT_MAX_MS = 10_000;
+export const RECONNECT_MAX_MS = 4_000;
+/** Each delay is randomised by up to this share either way. */
 export const RECONNECT_JITTER = 0.5;
+/** A server that closed our connection on purpose (a restart in progress, a kick) is asked again after this. */
+export const SERVER_CLOSE_RETRY_MS = 2_000;
 /** How long a resync may take before the client gives up on it and reconnects. */
 export const RESYNC_TIMEOUT_MS = 5_000;
 /** How long the link may stay down before the screen calls itself offline rather than reconnecting. */
 export const OFFLINE_AFTER_MS = 15_000;
+/**
+ * A screen refused as not authorised asks again this rarely: only an admin's action (a new token in the address,
+ * an open wall) can change the answer, and a hundred refused screens must not hammer the server.
+ */
+export const NOT_AUTHORISED_RETRY_MS = 60_000;
 
 export interface WallClient {
   readonly cursor: Cursor | null;
   readonly link: LinkState;
   /** Tries to connect now instead of waiting for the backoff (the network came back, the tab became visible). */
   retryNow(): void;
+  /** Tells the server what the screen shows (registered displays); sent again after each reconnection. */
+  report(status: ScreenStatus): void;
   close(): void;
 }
 
@@ -59,7 +114,11 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   const { events } = options;
   const connect = options.connect ?? io;
   const socket: Socket<WallServerToClient, WallClientToServer> = connect(`${options.url ?? ''}${WALL_NAMESPACE}`, {
-    auth: { protocol: PROTOCOL_VERSION, ...(options.display && { display: options.display }) },
+    auth: {
+      protocol: PROTOCOL_VERSION,
+      ...(options.display && { display: options.display }),
+      ...(options.token && { token: options.token }),
+    },
     transports: ['websocket'],
     reconnectionDelay: RECONNECT_MIN_MS,
     reconnectionDelayMax: RECONNECT_MAX_MS,
@@ -70,6 +129,9 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   let link: LinkState = 'reconnecting';
   let resyncing = false;
   let offlineTimer: ReturnType<typeof setTimeout> | null = null;
+  let serverCloseTimer: ReturnType<typeof setTimeout> | null = null;
+  let refusedRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastStatus: ScreenStatus | null = null;
   let closed = false;
 
   const setLink = (next: LinkState, reason?: string) => {
@@ -134,7 +196,15 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     }
   };
 
-  socket.on('snapshot', applySnapshot);
+  socket.on('snapshot', (raw) => {
+    applySnapshot(raw);
+    if (lastStatus) socket.emit('status', lastStatus);
+  });
+  socket.on('command', (envelope, ack) => {
+    if (typeof ack !== 'function') return;
+    if (!events.command) return ack({ ok: false, error: 'this screen takes no commands' });
+    events.command(envelope, ack);
+  });
   socket.on('delta', (raw) => {
     if (resyncing) return; // what the resync brings covers this delta
     const parsed = DeltaSchema.safeParse(raw);
@@ -148,6 +218,14 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     if (closed) return;
     setLink('reconnecting', reason);
     armOfflineTimer();
+    // NOTE: socket.io retries by itself after a lost transport, but not after the server closed the socket on
+    // purpose; a screen has nobody to press F5, so it asks again itself.
+    if (reason === 'io server disconnect' && !serverCloseTimer) {
+      serverCloseTimer = setTimeout(() => {
+        serverCloseTimer = null;
+        if (!closed && !socket.connected) socket.connect();
+      }, SERVER_CLOSE_RETRY_MS);
+    }
   });
   socket.on('connect_error', (error) => {
     const refusal = HandshakeErrorSchema.safeParse((error as Error & { data?: unknown }).data);
@@ -155,11 +233,26 @@ export function makeWallClient(options: WallClientOptions): WallClient {
       // The server refused us for good (another protocol version): retrying will not help until a reload.
       socket.disconnect();
       setLink('offline', refusal.data.message);
+      events.refused?.(refusal.data);
+      if (refusal.data.code === 'NOT_AUTHORISED' && !refusedRetryTimer) {
+        refusedRetryTimer = setTimeout(() => {
+          refusedRetryTimer = null;
+          if (!closed) socket.connect();
+        }, NOT_AUTHORISED_RETRY_MS);
+      }
       return;
     }
     setLink(link === 'offline' ? 'offline' : 'reconnecting', error.message);
     armOfflineTimer();
   });
+
+  function retryNow() {
+    if (closed || socket.connected) return;
+    // NOTE: connect() alone does nothing while socket.io waits out its backoff; disconnecting first cancels that
+    // wait, so the attempt happens now (and the backoff starts again from its minimum if it fails).
+    socket.disconnect().connect();
+  }
+  const stopWakeups = (options.wakeups ?? browserWakeups)(retryNow);
 
   return {
     get cursor() {
@@ -168,12 +261,17 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     get link() {
       return link;
     },
-    retryNow() {
-      if (!socket.connected && !closed) socket.connect();
+    retryNow,
+    report(status) {
+      lastStatus = status;
+      if (socket.connected) socket.emit('status', status);
     },
     close() {
       closed = true;
       clearOfflineTimer();
+      if (serverCloseTimer) clearTimeout(serverCloseTimer);
+      if (refusedRetryTimer) clearTimeout(refusedRetryTimer);
+      stopWakeups();
       socket.close();
     },
   };

@@ -92,6 +92,7 @@ export function Overview(props: { now: () => number }) {
       <div class="counters">
         <HeadlineCounter
           testId="counter-id-cards"
+          indicators={['id-cards-issued', 'id-card-coverage']}
           label={t('counter.idCards')}
           value={province('id-cards-issued')}
           format={count}
@@ -106,6 +107,7 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
         <HeadlineCounter
           testId="counter-eid-activated"
+          indicators={['eid-activated', 'eid-activation-rate']}
           label={t('counter.eidActivated')}
           value={province('eid-activated')}
           format={count}
@@ -122,6 +124,7 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
         <HeadlineCounter
           testId="counter-online-rate"
+          indicators={['online-record-rate']}
           label={t('counter.onlineRate')}
           value={province('online-record-rate')}
           format={(v) => fmt().value(catalog['online-record-rate'], v)}
@@ -132,6 +135,7 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
         <HeadlineCounter
           testId="counter-records-today"
+          indicators={['records-today-online', 'records-today-offline']}
           label={t('counter.recordsToday')}
           value={recordsToday()}
           format={count}

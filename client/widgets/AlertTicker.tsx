@@ -59,6 +59,7 @@ export function AlertTicker() {
     <footer
       class="alert-ticker"
       data-testid="alert-ticker"
+      data-tile
       data-active={alerts().length}
       data-critical={critical()}
       role="status"

@@ -26,7 +26,7 @@ export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: st
   const province = () => wall.reading('province', props.indicator)?.value ?? null;
   const meeting = () => rows.filter((r) => r.band() === 'ok').length;
   return (
-    <section class="panel district-gauges">
+    <section class="panel district-gauges" data-indicators={props.indicator}>
       <h2 class="panel-title">{t('panel.gauges')}</h2>
       <ol class="gauge-grid">
         <For each={rows}>

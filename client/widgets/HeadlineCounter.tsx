@@ -1,4 +1,5 @@
 import type { JSX } from 'solid-js';
+import type { IndicatorId } from '../../shared/catalog';
 import { createTweened } from './createTweened';
 import './headlineCounter.css';
 
@@ -11,6 +12,8 @@ export interface HeadlineCounterProps {
   whole?: boolean;
   children?: JSX.Element;
   accent?: string;
+  /** The indicators the tile shows, so the screen can tell when their figures are stale. */
+  indicators?: readonly IndicatorId[];
   /** A small chart of the figure's recent course (a sparkline), under the figure. */
   trend?: JSX.Element;
 }
@@ -26,7 +29,12 @@ export function HeadlineCounter(props: HeadlineCounterProps) {
     return props.format(v === null ? null : props.whole ? Math.round(v) : v);
   };
   return (
-    <section class="panel headline-counter" data-testid={props.testId} style={{ '--accent': props.accent }}>
+    <section
+      class="panel headline-counter"
+      data-testid={props.testId}
+      data-indicators={props.indicators?.join(' ')}
+      style={{ '--accent': props.accent }}
+    >
       <h2 class="counter-label">{props.label}</h2>
       <p class="counter-value" data-testid={`${props.testId}-value`} data-value={props.value ?? ''}>
         {text()}

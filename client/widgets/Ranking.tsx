@@ -27,7 +27,7 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   return (
-    <section class="panel ranking" data-testid="ranking">
+    <section class="panel ranking" data-testid="ranking" data-indicators={props.indicator}>
       <h2 class="panel-title">{t('panel.ranking')}</h2>
       <ol class="ranking-list">
         <For each={ranked()}>

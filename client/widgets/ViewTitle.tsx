@@ -9,7 +9,7 @@ export function ViewTitle(props: { title: string; subtitle?: string; back?: stri
     <div class="view-title">
       <Show when={props.back}>
         {(href) => (
-          <a class="back-link" href={href()} data-testid="back-link">
+          <a class="back-link" href={href()} data-testid="back-link" data-chrome>
             <span aria-hidden="true">←</span> {t('view.back')}
           </a>
         )}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../control';
 import type { Delta, ResyncRequest, ResyncResponse, Snapshot } from './schemas';
 
 /**
@@ -15,12 +16,15 @@ export const WallHandshakeSchema = z.object({
   protocol: z.number().int(),
   /** The screen's name (`?display=`), for the operator console. */
   display: z.string().max(64).optional(),
+  /** A registered display's token: the server knows the screen by it, and sends it commands. */
+  token: z.string().max(200).optional(),
 });
 export type WallHandshake = z.infer<typeof WallHandshakeSchema>;
 
 /** The `data` of the error a refused handshake carries (socket.io's `connect_error`). */
 export const HandshakeErrorSchema = z.object({
-  code: z.enum(['PROTOCOL_MISMATCH', 'BAD_HANDSHAKE']),
+  /** NOT_AUTHORISED: an unknown or revoked display token, or a wall closed to unregistered screens. */
+  code: z.enum(['PROTOCOL_MISMATCH', 'BAD_HANDSHAKE', 'NOT_AUTHORISED']),
   message: z.string(),
   expected: z.number().int().optional(),
   received: z.unknown().optional(),
@@ -32,9 +36,13 @@ export interface WallServerToClient {
   snapshot: (snapshot: Snapshot) => void;
   /** Coalesced changes, at most every 100 ms. */
   delta: (delta: Delta) => void;
+  /** An operator's command, to registered displays only; the screen answers applied or why not. */
+  command: (envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void) => void;
 }
 
 export interface WallClientToServer {
   /** Asks for what was missed since `sinceSeq`: the deltas when the server still has them, else a snapshot. */
   resync: (request: ResyncRequest, ack: (response: ResyncResponse) => void) => void;
+  /** A registered display's report of what it shows, for the operator console: never a control. */
+  status: (status: ScreenStatus) => void;
 }

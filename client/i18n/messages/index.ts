@@ -2,7 +2,9 @@ import { alertMessages } from './alerts';
 import { districtMessages } from './district';
 import { gridMessages } from './grid';
 import { identityMessages } from './identity';
+import { kioskMessages } from './kiosk';
 import { overviewMessages } from './overview';
+import { remoteMessages } from './remote';
 import { serviceIndexMessages } from './serviceIndex';
 import { servicesMessages } from './services';
 import { tasksMessages } from './tasks';
@@ -24,6 +26,8 @@ const FEATURES = [
   tasksMessages,
   serviceIndexMessages,
   trendMessages,
+  kioskMessages,
+  remoteMessages,
 ] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]

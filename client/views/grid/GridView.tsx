@@ -53,7 +53,7 @@ export default function GridView(props: { now: () => number }) {
     <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
       <Header now={props.now} />
       <ViewTitle title={label(catalog[indicator()])} subtitle={t('panel.gauges')}>
-        <nav class="order-switch" aria-label={t('grid.order')}>
+        <nav class="order-switch" aria-label={t('grid.order')} data-chrome>
           <For each={['region', 'rank'] as const}>
             {(o) => (
               <a href={orderHref(o)} aria-current={order() === o ? 'true' : undefined} data-testid={`order-${o}`}>
@@ -70,6 +70,9 @@ export default function GridView(props: { now: () => number }) {
             <li
               class="grid-card flag-band"
               data-testid={`grid-card-${row.unit.code}`}
+              data-tile
+              data-region={row.unit.code}
+              data-indicators={indicator()}
               data-band={row.band ?? 'none'}
               data-rank={row.rank ?? ''}
             >

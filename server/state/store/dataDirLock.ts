@@ -3,6 +3,9 @@ import Database from 'better-sqlite3';
 
 const LOCK_FILE = 'wall.lock';
 
+/** Another process (a running server, an import) holds the data directory. */
+export class DataDirInUseError extends Error {}
+
 /**
  * Claims a data directory for this process, so that a second server, or an import, cannot write behind the back
  * of the one whose memory holds the live state. The claim is an exclusive SQLite lock on a small file of its
@@ -17,7 +20,7 @@ export function lockDataDir(dataDir: string): { release(): void } {
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new Error(`${dataDir} is in use by another wall server or import; stop it first`);
+      throw new DataDirInUseError(`${dataDir} is in use by another wall server or import; stop it first`);
     }
     throw error;
   }

@@ -82,6 +82,64 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX idempotency_created_at ON idempotency (created_at);
   `,
+  // 2: operator accounts and their sessions, registered displays, automation tokens, the audit log. Secrets are
+  // stored as hashes only: scrypt for passwords, SHA-256 for random tokens (too long to guess, so no salt needed).
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('operator', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_user ON sessions (user_id);
+  CREATE INDEX sessions_expires_at ON sessions (expires_at);
+
+  -- A display's token_hash is NULL once revoked; a new token replaces it.
+  CREATE TABLE displays (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    grp TEXT NOT NULL,
+    location TEXT NOT NULL,
+    token_hash TEXT UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    revoked_at INTEGER,
+    last_seen_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX displays_grp ON displays (grp);
+
+  CREATE TABLE automation_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+  );
+
+  -- Who did what to which screens, and how it went: detail and result are JSON; result is NULL while a command
+  -- is still out (a crash then leaves the command on record, unanswered).
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    result TEXT
+  );
+  CREATE INDEX audit_at ON audit (at);
+  `,
 ];
 
 /** Brings the database to the latest version; refuses one written by a newer release. */

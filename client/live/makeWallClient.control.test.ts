@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INDICATOR_IDS } from '../../shared/catalog';
+import type { CommandAck, ScreenStatus } from '../../shared/control';
+import type { Snapshot } from '../../shared/protocol';
+import { FakeSocket } from './fakeSocket';
+import { makeWallClient, NOT_AUTHORISED_RETRY_MS, type WallClientEvents } from './makeWallClient';
+
+const snapshot: Snapshot = {
+  epoch: 'e1',
+  seq: 1,
+  at: 1_700_000_000_000,
+  buildId: 'b',
+  regionSet: 'nghe-an-2024',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  defaultLang: 'vi',
+  simulated: true,
+  targets: Object.fromEntries(INDICATOR_IDS.map((id) => [id, { target: null, bands: null }])) as Snapshot['targets'],
+  values: [],
+  alerts: [],
+};
+
+const status = { address: '/', seq: 1 } as ScreenStatus;
+
+function start(events: Partial<WallClientEvents> = {}, token?: string) {
+  const socket = new FakeSocket();
+  let auth: unknown;
+  const client = makeWallClient({
+    token,
+    display: 'hall-1',
+    connect: ((_url: string, options: { auth: unknown }) => {
+      auth = options.auth;
+      return socket;
+    }) as never,
+    events: { snapshot: () => {}, delta: () => {}, link: () => {}, ...events },
+    wakeups: () => () => {},
+  });
+  return { socket, client, auth: () => auth };
+}
+
+describe('makeWallClient, for a registered display', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends its token in the handshake', () => {
+    const { auth, client } = start({}, 'iocd_secret');
+    expect(auth()).toEqual({ protocol: 1, display: 'hall-1', token: 'iocd_secret' });
+    client.close();
+  });
+
+  it('hands commands to its listener with their acknowledgement, and refuses them without one', () => {
+    const answers: CommandAck[] = [];
+    const { socket, client } = start({ command: (_envelope, ack) => ack({ ok: true }) });
+    socket.serverEmit('command', { id: 'c1', command: { type: 'reload' } }, (a: CommandAck) => answers.push(a));
+    expect(answers).toEqual([{ ok: true }]);
+    client.close();
+    const bare = start();
+    bare.socket.serverEmit('command', { id: 'c2', command: { type: 'reload' } }, (a: CommandAck) => answers.push(a));
+    expect(answers[1]).toEqual({ ok: false, error: 'this screen takes no commands' });
+    bare.client.close();
+  });
+
+  it('reports its status while connected, and again after each reconnection', () => {
+    const { socket, client } = start();
+    client.report(status);
+    expect(socket.sent).toEqual([]);
+    socket.connected = true;
+    client.report(status);
+    expect(socket.sent).toEqual([{ event: 'status', args: [status] }]);
+    socket.serverEmit('snapshot', snapshot);
+    expect(socket.sent).toHaveLength(2);
+    client.close();
+  });
+
+  it('asks again, rarely, after being refused as not authorised', () => {
+    vi.useFakeTimers();
+    const refusals: string[] = [];
+    const { socket, client } = start({ refused: (e) => refusals.push(e.code) });
+    const error = Object.assign(new Error('no'), { data: { code: 'NOT_AUTHORISED', message: 'revoked' } });
+    socket.serverEmit('connect_error', error);
+    expect(refusals).toEqual(['NOT_AUTHORISED']);
+    expect(client.link).toBe('offline');
+    vi.advanceTimersByTime(NOT_AUTHORISED_RETRY_MS - 1);
+    expect(socket.connects).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(socket.connects).toBe(1);
+    client.close();
+  });
+});

@@ -1,0 +1,83 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { CommandRequestSchema } from '../../shared/control';
+import type { Access } from '../access';
+import { auditCsv } from '../access/auditCsv';
+import type { Alerting } from '../alerts/alerting';
+import type { Commander } from '../control/commander';
+import { issuesOf, sendError } from './apiErrors';
+import { actorName, requireRole } from './operatorAuth';
+
+export interface CommandRouteDeps {
+  commander: Commander;
+  access: Access;
+  alerts: Pick<Alerting, 'acknowledge'>;
+  timeZone: string;
+}
+
+const AuditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+/**
+ * What operators (and automation tokens) do: `POST /api/v1/commands` sends a command to screens and answers with
+ * each display's outcome once every screen answered or timed out; the audit log as JSON or CSV; and acknowledging
+ * an alert.
+ */
+export function commandRoutes(deps: CommandRouteDeps): Router {
+  const { commander, access } = deps;
+  const router = Router();
+  const operator = requireRole('operator');
+
+  router.post('/api/v1/commands', operator, express.json({ limit: '64kb' }), async (req, res, next) => {
+    try {
+      const request = CommandRequestSchema.safeParse(req.body);
+      if (!request.success) {
+        return sendError(res, 'BAD_REQUEST', 'send { target, command }', issuesOf(request.error));
+      }
+      const outcome = await commander.run(actorName(res), request.data);
+      if ('refusal' in outcome) {
+        const { code, message, issues } = outcome.refusal;
+        return sendError(res, code, message, issues);
+      }
+      res.set('Cache-Control', 'no-store').json(outcome.result);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const auditQuery = (req: express.Request, res: express.Response) => {
+    const query = AuditQuerySchema.safeParse(req.query);
+    if (!query.success) {
+      sendError(res, 'BAD_REQUEST', 'bad audit query', issuesOf(query.error));
+      return null;
+    }
+    return query.data;
+  };
+
+  router.get('/api/v1/audit', operator, (req, res) => {
+    const query = auditQuery(req, res);
+    if (query) res.set('Cache-Control', 'no-store').json({ entries: access.audit.list(query) });
+  });
+
+  router.get('/api/v1/audit.csv', operator, (req, res) => {
+    const query = auditQuery(req, res);
+    if (!query) return;
+    res
+      .set('Cache-Control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .attachment('ioc-wall-audit.csv')
+      .send(auditCsv(access.audit.list(query), deps.timeZone));
+  });
+
+  router.post('/api/v1/alerts/:id/ack', operator, (req, res) => {
+    const id = req.params.id as string;
+    const alert = deps.alerts.acknowledge(id);
+    if (!alert) return sendError(res, 'NOT_FOUND', `no active alert ${id}`);
+    access.audit.record({ actor: actorName(res), action: 'alert.acknowledge', target: `alert:${id}`, detail: {} });
+    res.json({ alert });
+  });
+
+  return router;
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_KIOSK_CONFIG, KioskConfigSchema } from '../../shared/kiosk';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { useHarness, WAIT_MS } from '../test/support';
+
+const start = useHarness();
+const dir = mkdtempSync(path.join(tmpdir(), 'ioc-kiosk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const post = (url: string, body: string, type = 'application/json') =>
+  fetch(`${url}/api/v1/kiosk/events`, {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body,
+    signal: AbortSignal.timeout(WAIT_MS),
+  });
+
+const event = { kind: 'heap-reload', display: 'hall-1', build: 'b1', path: '/?kiosk=1', detail: 'heap 600 MB' };
+
+describe('kiosk HTTP', () => {
+  it('GET /api/v1/kiosk serves the defaults without a file', async () => {
+    const wall = await start();
+    expect(await wall.getJson('/api/v1/kiosk')).toEqual(DEFAULT_KIOSK_CONFIG);
+  });
+
+  it("GET /api/v1/kiosk serves the file's playlists, in the shared schema", async () => {
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ playlists: [{ id: 'hall', items: [{ path: '/', durationSec: 30 }] }] }));
+    const wall = await start({ KIOSK_CONFIG: file });
+    const served = KioskConfigSchema.parse(await wall.getJson('/api/v1/kiosk'));
+    expect(served.playlists).toEqual([{ id: 'hall', items: [{ path: '/', durationSec: 30 }] }]);
+  });
+
+  it('POST /api/v1/kiosk/events logs what a screen did on its own', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SIM: 'off', CLIENT_DIR: '/nonexistent' });
+    const app = createApp({ config, logger: createLogger('info', sink) });
+    const { port } = await app.listen();
+    try {
+      const res = await post(`http://127.0.0.1:${port}`, JSON.stringify(event));
+      expect(res.status).toBe(204);
+      const line = lines.find((l) => l.msg === 'screen hall-1: heap-reload');
+      expect(line).toMatchObject({ level: 40, screen: event });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a malformed event in the API error shape, naming the field', async () => {
+    const wall = await start();
+    const res = await post(wall.url, JSON.stringify({ ...event, kind: 'format-disk' }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: { path: string[] }[] } };
+    expect(body.error.code).toBe('BAD_REQUEST');
+    expect(body.error.issues.map((i) => i.path)).toEqual([['kind']]);
+    const broken = await post(wall.url, '{"kind":');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
+    const huge = await post(wall.url, JSON.stringify({ ...event, detail: 'x'.repeat(10_000) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+});

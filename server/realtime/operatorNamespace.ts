@@ -1,0 +1,93 @@
+import type { Namespace, Server } from 'socket.io';
+import {
+  type CommandResult,
+  OPERATOR_NAMESPACE,
+  type OperatorClientToServer,
+  type OperatorServerToClient,
+} from '../../shared/control';
+import type { HandshakeError } from '../../shared/protocol';
+import type { Access } from '../access';
+import { type Actor, actorOf } from '../access/credentials';
+import type { ScreenHub } from '../control/screenHub';
+import type { Logger } from '../logger';
+import type { SessionSockets } from './sessionSockets';
+
+export type OperatorNamespace = Namespace<OperatorClientToServer, OperatorServerToClient>;
+
+/** Display changes within this time reach the consoles as one update per display. */
+const COALESCE_MS = 200;
+
+export interface OperatorFeed {
+  /** A display changed (its id), or the registry or the unregistered screens did (null). */
+  changed(display: string | null): void;
+  commandDone(result: CommandResult): void;
+  close(): void;
+}
+
+/**
+ * The consoles' live feed: every display and what its screens show, then each change, coalesced. Only for a
+ * signed-in person or an automation token: others are refused in the handshake. Consoles listen only; an event
+ * sent here gets an error, since commands go through the HTTP API and its checks.
+ */
+export function registerOperatorNamespace(
+  io: Server,
+  deps: { access: Access; hub: ScreenHub; sessions: SessionSockets; logger: Logger },
+): OperatorFeed {
+  const { access, hub, logger } = deps;
+  const ns: OperatorNamespace = io.of(OPERATOR_NAMESPACE);
+
+  ns.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown };
+    const bearer = typeof auth.token === 'string' ? auth.token : undefined;
+    const actor = actorOf(access, socket.request.headers, bearer);
+    if (!actor) {
+      const message = 'sign in first: the console is for operators';
+      return next(Object.assign(new Error(message), { data: { code: 'NOT_AUTHORISED', message } as HandshakeError }));
+    }
+    socket.data.actor = actor;
+    next();
+  });
+
+  ns.on('connection', (socket) => {
+    const actor = socket.data.actor as Actor;
+    if (actor.kind === 'user') deps.sessions.track(socket, actor.session);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      logger.warn({ event }, `an operator socket sent ${event}; commands go through POST /api/v1/commands`);
+      const ack = args.at(-1);
+      if (typeof ack === 'function') {
+        ack({ error: { code: 'FORBIDDEN', message: `${event}: send commands with POST /api/v1/commands` } });
+      }
+    });
+    socket.emit('displays', hub.list());
+  });
+
+  const pending = new Set<string | null>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  const flush = () => {
+    timer = null;
+    if (pending.has(null)) {
+      pending.clear();
+      ns.emit('displays', hub.list());
+      return;
+    }
+    for (const id of pending) {
+      const display = access.displays.get(id as string);
+      if (display) ns.emit('display', hub.stateOf(display));
+    }
+    pending.clear();
+  };
+
+  return {
+    changed(display) {
+      if (closed) return;
+      pending.add(display);
+      timer ??= setTimeout(flush, COALESCE_MS);
+    },
+    commandDone: (result) => ns.emit('command:done', result),
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './access';
+export * from './commands';
+export * from './displays';
+export * from './events';
+export * from './status';
+export * from './views';
