@@ -46,6 +46,14 @@ export interface SimulationModel {
 const RECORDS_2023 = { localities: 702_600, departments: 497_400 };
 const ESSENTIAL_RECORDS_2023 = { localities: 300_000, departments: 100_000 };
 const FEE_SHARE = 0.35;
+/**
+ * Rates the article does not give, chosen for the simulation; not round, so that a sample figure does not look like
+ * a reported one. For the essential services the article gives the province's rate only: the localities' share is
+ * chosen and the departments' follows from it.
+ */
+const ESSENTIAL_LOCALITIES_RATE = 0.7713;
+const DIGITISED_RATE = { localities: 0.7384, departments: 0.6617 };
+const PAYMENT_RATE = { localities: 0.3826, departments: 0.3093 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -88,26 +96,32 @@ export function buildSimulationModel(regions: RegionSet, random: Random, figures
     const rates = spread(rate, width, weights.length);
     return { dens, nums: apportionRate(Math.round(totals[level] * rate), dens, rates), rates };
   };
+  const E = ESSENTIAL_RECORDS_2023;
   const online = {
     localities: rateFor('localities', RECORDS_2023, f.onlineRecordRate2023.localities / 100, 0.2),
     departments: rateFor('departments', RECORDS_2023, f.onlineRecordRate2023.departments / 100, 0.15),
   };
-  const essentialRate = f.essentialServicesOnlineRecordRate.value / 100;
+  const essentialOnline = (f.essentialServicesOnlineRecordRate.value / 100) * (E.localities + E.departments);
   const essential = {
-    localities: rateFor('localities', ESSENTIAL_RECORDS_2023, essentialRate, 0.14),
-    departments: rateFor('departments', ESSENTIAL_RECORDS_2023, essentialRate, 0.14),
+    localities: rateFor('localities', E, ESSENTIAL_LOCALITIES_RATE, 0.14),
+    departments: rateFor(
+      'departments',
+      E,
+      (essentialOnline - ESSENTIAL_LOCALITIES_RATE * E.localities) / E.departments,
+      0.14,
+    ),
   };
   const digitised = {
-    localities: rateFor('localities', RECORDS_2023, 0.74, 0.16),
-    departments: rateFor('departments', RECORDS_2023, 0.66, 0.16),
+    localities: rateFor('localities', RECORDS_2023, DIGITISED_RATE.localities, 0.16),
+    departments: rateFor('departments', RECORDS_2023, DIGITISED_RATE.departments, 0.16),
   };
   const feeRecords = {
     localities: Math.round(RECORDS_2023.localities * FEE_SHARE),
     departments: Math.round(RECORDS_2023.departments * FEE_SHARE),
   };
   const payment = {
-    localities: rateFor('localities', feeRecords, 0.38, 0.17),
-    departments: rateFor('departments', feeRecords, 0.31, 0.15),
+    localities: rateFor('localities', feeRecords, PAYMENT_RATE.localities, 0.17),
+    departments: rateFor('departments', feeRecords, PAYMENT_RATE.departments, 0.15),
   };
 
   const profiles: UnitProfile[] = [];
