@@ -155,10 +155,9 @@ export function createApp(deps: AppDeps): App {
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   }
   app.use(securityHeaders());
-  // Source systems first: the busiest path does not walk through the routers of the console and the screens. It
-  // needs none of them: a source authenticates with its own bearer token, never with a session cookie, so the
-  // console's identity and same-origin checks have nothing to say about it.
-  app.use(ingestRoutes({ ingest, config: config.ingest, metrics }));
+  // Source systems first: the busiest path does not walk through the routers of the console and the screens,
+  // none of which it needs (a source authenticates with its own token, never with a session).
+  app.use(ingestRoutes({ ingest, config: config.ingest, metrics, allowedOrigins: config.access.allowedOrigins }));
   app.use(control.routes);
   app.use(
     apiRoutes({
