@@ -11,7 +11,7 @@ import type { CDPSession } from '@playwright/test';
 import { runDriver } from './driver/runDriver';
 import { launchBrowser, openScreen } from './lib/browser';
 import { onExit, stopAll } from './lib/children';
-import { type CpuProfile, heaviest, serverParts } from './lib/cpuProfile';
+import { type CpuProfile, heaviest, selfByModule, serverParts } from './lib/cpuProfile';
 import { seedDataDir, startWall } from './lib/servers';
 
 const rate = Number(process.env.PROFILE_RATE ?? 100);
@@ -83,6 +83,11 @@ async function main() {
       `${p.ms.toFixed(0).padStart(7)} ms ${((p.ms / total) * 100).toFixed(1).padStart(5)} % ${p.usPerUpdate.toFixed(0).padStart(6)} µs/update  ${p.part}`,
     );
   }
+  console.log('\nThe server while sending, self time by module (package, Node built-in or file):');
+  for (const line of selfByModule(serverProfile, window, driver.sends.length)) console.log(line);
+  const server = heaviest(serverProfile, 40);
+  console.log('\nThe server, heaviest functions (self time, whole run):');
+  for (const line of server.self) console.log(line);
 }
 
 main()

@@ -13,6 +13,7 @@ import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
 import { dataRoutes } from './http/dataRoutes';
+import { ingestRoutes } from './http/ingestRoutes';
 import { kioskRoutes } from './http/kioskRoutes';
 import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
@@ -111,26 +112,6 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', config.access.trustProxy);
   // Every answer of the API is live data sent with no-store: an ETag would only cost a hash of each body.
   app.set('etag', false);
-  // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
-  // serialises the request up front), which costs more than storing a small ingest batch.
-  if (logger.isLevelEnabled('info')) {
-    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  }
-  app.use(securityHeaders());
-  app.use(control.routes);
-  app.use(
-    apiRoutes({
-      regions,
-      meta,
-      snapshot,
-      health: () => ({ epoch: state.epoch, seq: state.seq }),
-      startedAt,
-      now: () => clock.now(),
-    }),
-  );
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
-  app.use(alertRoutes(alerts));
-  app.use(staticClient(config.clientDir));
 
   const http = createServer(app);
   const io = new Server(http, {
@@ -167,8 +148,32 @@ export function createApp(deps: AppDeps): App {
     metrics,
     onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
   });
-  // Source systems in, history and metrics out; then JSON errors for every API path.
-  app.use(dataRoutes({ ingest, store, metrics, regions, calendar, clock, config: config.ingest }));
+
+  // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
+  // serialises the request up front), which costs more than storing a small ingest batch.
+  if (logger.isLevelEnabled('info')) {
+    app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  }
+  app.use(securityHeaders());
+  // Source systems first: the busiest path does not walk through the routers of the console and the screens,
+  // none of which it needs (a source authenticates with its own token, never with a session).
+  app.use(ingestRoutes({ ingest, config: config.ingest, metrics, allowedOrigins: config.access.allowedOrigins }));
+  app.use(control.routes);
+  app.use(
+    apiRoutes({
+      regions,
+      meta,
+      snapshot,
+      health: () => ({ epoch: state.epoch, seq: state.seq }),
+      startedAt,
+      now: () => clock.now(),
+    }),
+  );
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(alertRoutes(alerts));
+  app.use(staticClient(config.clientDir));
+  // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.
+  app.use(dataRoutes({ store, metrics, regions, calendar, clock }));
   app.use(apiNotFound(), apiErrorHandler(logger));
 
   const stoppers: { stop(): void }[] = [];

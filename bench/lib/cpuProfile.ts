@@ -117,3 +117,38 @@ export function serverParts(
     .sort((a, b) => b[1] - a[1])
     .map(([part, ms]) => ({ part, ms, usPerUpdate: (ms / updates) * 1000 }));
 }
+
+/** Where a frame's code lives: an npm package, a Node built-in module, or a file of the project. */
+export function moduleOf(frame: ProfileNode['callFrame']): string {
+  const { url, functionName } = frame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1] as string;
+  if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node:').split('/')[0] as string;
+  const own = /\/(server|shared|bench)\/(.+)$/.exec(url);
+  return own ? `${own[1]}/${own[2]}` : (url.split('/').pop() ?? url);
+}
+
+/** Self time per module (see `moduleOf`) for samples taken `fromMs`..`toMs` after the profile started, heaviest first. */
+export function selfByModule(
+  profile: CpuProfile,
+  window: { fromMs: number; toMs: number },
+  updates: number,
+  top = 25,
+): string[] {
+  const times = new Map<string, number>();
+  for (const { stack, ms, at } of samplesOf(profile)) {
+    if (at < window.fromMs * 1000 || at > window.toMs * 1000) continue;
+    const leaf = stack[0];
+    if (!leaf || IDLE.test(leaf.callFrame.functionName)) continue;
+    const name = moduleOf(leaf.callFrame);
+    times.set(name, (times.get(name) ?? 0) + ms);
+  }
+  return [...times.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, ms]) =>
+        `${ms.toFixed(0).padStart(7)} ms ${((ms / updates) * 1000).toFixed(0).padStart(6)} µs/update  ${name}`,
+    );
+}

@@ -241,6 +241,14 @@ const CASES: BadCase[] = [
     path: ['source'],
   },
   {
+    name: "a write from another site's page, even with the token",
+    body: batch([obs()]),
+    options: { origin: 'https://evil.example' },
+    status: 403,
+    code: 'FORBIDDEN',
+    message: /evil\.example/,
+  },
+  {
     name: 'a reused idempotency key with another body',
     body: batch([obs({ delta: 2 })], { idempotencyKey: 'k-1' }),
     status: 409,

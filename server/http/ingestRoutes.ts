@@ -5,12 +5,15 @@ import type { IngestConfig } from '../ingestConfig';
 import type { Ingest } from '../sources/ingest';
 import { issuesOf, sendError } from './apiErrors';
 import type { WallMetrics } from './metrics';
+import { sameOriginWrites } from './operatorAuth';
 import { authenticateSource, limitPerSource, sourceOf } from './sourceAuth';
 
 export interface IngestRouteDeps {
   ingest: Ingest;
   config: IngestConfig;
   metrics: WallMetrics;
+  /** Other sites whose pages may write (`ALLOWED_ORIGINS`), as for every write of the API. */
+  allowedOrigins: readonly string[];
 }
 
 /**
@@ -26,7 +29,7 @@ export function batchHash(batch: IngestBatch): string {
 }
 
 /**
- * `POST /api/v1/ingest`: authenticate (401), rate-limit per source (429), parse at most `maxBytes` of JSON
+ * `POST /api/v1/ingest`: refuse a write from another site's page (403), authenticate (401), rate-limit per source (429), parse at most `maxBytes` of JSON
  * (400, 413), check the batch's shape (400) and size (413) and its source (403), then hand it to the ingest path,
  * which answers 422 for impossible values, 409 for a reused idempotency key, 503 when it cannot store, and
  * `{ accepted, seq }` once the batch is durably committed (with the other requests of the same moment: one flush
@@ -43,6 +46,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
       res.on('finish', () => metrics.request(sourceOf(res), String(res.locals.errorCode ?? 'OK')));
       next();
     },
+    sameOriginWrites(deps.allowedOrigins),
     authenticateSource(config.tokens),
     limitPerSource(config.rateLimitPerMinute),
     express.json({ limit: config.maxBytes, strict: true }),

@@ -1,12 +1,43 @@
 import { catalog, derivedFrom, type IndicatorId } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import { type RegionSet, type RollupId, unitLevel } from '../../shared/regions';
-import { ratePercent, rollUp, rollupWeight } from '../../shared/rollup';
+import { type RollupInput, ratePercent, rollUp, rollupWeight } from '../../shared/rollup';
 import type { LocalCalendar } from '../../shared/time';
 import { nextReading } from '../domain/applyObservation';
 import type { Observation } from '../domain/observation';
 
 export const keyOf = (region: string, indicator: string) => `${region}|${indicator}`;
+
+/** A unit that counts in a roll-up of one indicator: its reading's key and its weight. */
+export interface RollupMember {
+  key: string;
+  weight: number;
+}
+
+const membersByRegionSet = new WeakMap<RegionSet, Map<string, readonly RollupMember[]>>();
+
+/**
+ * The units an indicator's roll-up reads, with their weights: the members of the roll-up the indicator applies
+ * to. Worked out once per region set, roll-up and indicator, since every batch rolls up again.
+ */
+export function rollupMembers(regions: RegionSet, rollup: RollupId, id: IndicatorId): readonly RollupMember[] {
+  let cache = membersByRegionSet.get(regions);
+  if (!cache) {
+    cache = new Map();
+    membersByRegionSet.set(regions, cache);
+  }
+  const cacheKey = keyOf(rollup, id);
+  let members = cache.get(cacheKey);
+  if (!members) {
+    const indicator = catalog[id];
+    members = regions
+      .membersOf(rollup)
+      .filter((unit) => indicator.appliesTo.includes(unitLevel(unit)))
+      .map((unit) => ({ key: keyOf(unit.code, id), weight: rollupWeight(indicator.rollup, unit) }));
+    cache.set(cacheKey, members);
+  }
+  return members;
+}
 
 /** A validated batch with everything it changes, computed but not yet applied. */
 export interface PreparedBatch {
@@ -59,7 +90,10 @@ export class BatchDraft {
   }
 
   get(region: string, indicator: IndicatorId): Reading | undefined {
-    const key = keyOf(region, indicator);
+    return this.read(keyOf(region, indicator));
+  }
+
+  private read(key: string): Reading | undefined {
     return this.overlay.get(key) ?? this.live(key);
   }
 
@@ -147,18 +181,16 @@ export class BatchDraft {
   }
 
   private rollUp(rollup: RollupId, id: IndicatorId): Reading | null {
-    const indicator = catalog[id];
-    const inputs = [];
+    const inputs: RollupInput[] = [];
     let at = 0;
-    for (const unit of this.regions.membersOf(rollup)) {
-      if (!indicator.appliesTo.includes(unitLevel(unit))) continue;
-      const reading = this.get(unit.code, id);
+    for (const member of rollupMembers(this.regions, rollup, id)) {
+      const reading = this.read(member.key);
       if (!reading) continue;
-      at = Math.max(at, reading.at);
-      inputs.push({ ...reading, weight: rollupWeight(indicator.rollup, unit) });
+      if (reading.at > at) at = reading.at;
+      inputs.push({ value: reading.value, num: reading.num, den: reading.den, weight: member.weight });
     }
     if (inputs.length === 0) return null;
-    return { region: rollup, indicator: id, ...rollUp(indicator.rollup, inputs), at, source: 'rollup' };
+    return { region: rollup, indicator: id, ...rollUp(catalog[id].rollup, inputs), at, source: 'rollup' };
   }
 }
 

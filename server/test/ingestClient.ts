@@ -12,6 +12,8 @@ export interface PostOptions {
   contentType?: string;
   /** A raw Authorization header, instead of `Bearer <token>`. */
   authorization?: string;
+  /** The Origin a browser page would send. */
+  origin?: string;
 }
 
 /** POSTs a body (an object as JSON, or a raw string) to the ingest route; returns the status, headers and body. */
@@ -24,6 +26,7 @@ export async function postIngest(
   const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
   if (options.authorization) headers.authorization = options.authorization;
   else if (token) headers.authorization = `Bearer ${token}`;
+  if (options.origin) headers.origin = options.origin;
   const res = await fetch(`${url}/api/v1/ingest`, {
     method: 'POST',
     headers,
