@@ -42,6 +42,8 @@ export async function startWall(seedDir: string, options: { nodeArgs?: string[] 
       LOG_LEVEL: 'warn',
       INGEST_TOKENS: `${FEED_SOURCE}:${FEED_TOKEN}`,
       INGEST_RATE_LIMIT: '1000000',
+      // To see what another delta window brings and costs; the wall's own default otherwise.
+      ...(process.env.DELTA_INTERVAL_MS && { DELTA_INTERVAL_MS: process.env.DELTA_INTERVAL_MS }),
     },
   });
   return asTarget('wall', server, async () => {
