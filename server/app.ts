@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps): App {
     // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
     publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
   });
+  alerts.restore(state.readings());
   const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
   const control = createControl({

@@ -135,6 +135,45 @@ describe('AlertEngine: silent source', () => {
   });
 });
 
+describe('AlertEngine: restore after a restart', () => {
+  it('raises the standing shortfalls of the stored state at once', () => {
+    const e = engine();
+    const t = local(20, 9);
+    const out = e.restore(
+      [
+        reading('417', 'online-record-rate', 25),
+        reading('412', 'online-record-rate', 45),
+        reading('departments', 'online-record-rate', 27.96, 'rollup'),
+        reading('417', 'eligible-citizens', 1),
+      ],
+      t,
+    );
+    expect(out.map((a) => [a.rule, a.region, a.severity, a.startedAt])).toEqual([
+      ['below-target', '417', 'critical', t],
+      ['below-target', 'departments', 'critical', t],
+    ]);
+    expect(e.activeAlerts()).toHaveLength(2);
+    // The same figure arriving again changes nothing; a figure back on target ends its alert.
+    expect(e.onBatch([reading('417', 'online-record-rate', 25)], t + 1)).toEqual([]);
+    const [ended] = e.onBatch([reading('417', 'online-record-rate', 41)], t + 2);
+    expect(ended).toMatchObject({ region: '417', endedAt: t + 2 });
+  });
+
+  it('does not take a stored figure for a source that is alive', () => {
+    const e = engine();
+    e.restore([reading('417', 'online-record-rate', 45, 'police')], local(20, 9));
+    expect(e.tick(local(20, 12))).toEqual([]);
+  });
+
+  it('keeps a stored figure as the reference for the next day’s drop', () => {
+    const e = engine();
+    e.restore([reading('412', 'id-cards-issued', 1000)], local(19, 22));
+    e.tick(local(20, 7));
+    const [drop] = e.onBatch([reading('412', 'id-cards-issued', 700)], local(20, 8));
+    expect(drop).toMatchObject({ rule: 'daily-drop', region: '412', threshold: 1000 });
+  });
+});
+
 describe('AlertEngine: acknowledgement and history', () => {
   it('acknowledges an active alert once, and keeps every change in the history', () => {
     const history = new MemoryAlertHistory(100);

@@ -78,6 +78,29 @@ export class AlertEngine {
     return out;
   }
 
+  /**
+   * Judges the live state a restart finds in the database, so that standing shortfalls are alerts again at once
+   * rather than when each figure next changes. A restart starts them anew (the time and acknowledgements of the
+   * alerts before it are not kept). Sources are not marked alive, since none has sent anything yet, and a drop has
+   * no reference before the next day, as on a first start.
+   */
+  restore(readings: readonly Reading[], now: number): Alert[] {
+    const out: Alert[] = [];
+    const day = this.deps.calendar.dayKey(now);
+    for (const r of readings) {
+      if (!this.deps.regions.isRegion(r.region)) continue;
+      const indicator = catalog[r.indicator];
+      if (!indicator.listed) continue;
+      const targets = this.deps.targets[r.indicator];
+      const subject = { rule: 'below-target' as const, region: r.region, indicator: r.indicator, source: null };
+      this.judge(subject, now, out, (active) => belowTarget(indicator, targets, r.value, active));
+      if (indicator.resets !== 'daily') {
+        this.days.set(`${r.region}|${r.indicator}`, nextDayValue(undefined, r.value, day));
+      }
+    }
+    return out;
+  }
+
   /** Finds the sources that went silent, and, on a new local day, judges active drops against the new day. */
   tick(now: number): Alert[] {
     const out: Alert[] = [];

@@ -21,6 +21,8 @@ export interface AlertingDeps {
 export interface Alerting {
   /** Judges an applied batch; the alerts it returns travel in the same delta as the batch's changes. */
   onBatch(changes: readonly Reading[]): Alert[];
+  /** Judges the live state found at start (after a restart), before any screen connects. */
+  restore(readings: readonly Reading[]): void;
   active(): Alert[];
   list(query: { state: AlertState; limit: number }): Alert[];
   /**
@@ -40,6 +42,9 @@ export function createAlerting(deps: AlertingDeps): Alerting {
   const intervalMs = Math.min(30_000, Math.max(100, deps.settings.silenceMs / 4));
   return {
     onBatch: (changes) => engine.onBatch(changes, deps.clock.now()),
+    restore: (readings) => {
+      engine.restore(readings, deps.clock.now());
+    },
     active: () => engine.activeAlerts(),
     list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
     acknowledge(id) {

@@ -78,6 +78,29 @@ describe('restart', () => {
     }
   });
 
+  it('shows the standing shortfalls of the stored state as alerts at once, before any new figure', async () => {
+    const dir = dataDir();
+    const activeBelowTarget = async (wall: Harness) => {
+      const body = (await (await fetch(`${wall.url}/api/v1/alerts`)).json()) as {
+        alerts: { rule: string; region: string; indicator: string; severity: string }[];
+      };
+      return body.alerts
+        .filter((a) => a.rule === 'below-target' && a.indicator === 'online-record-rate')
+        .map((a) => `${a.region} ${a.severity}`)
+        .sort();
+    };
+    const first = await server({ DATA_DIR: dir });
+    // 10 of 100 records online in Kỳ Sơn: far below the 40 % target.
+    expect((await postIngest(first.url, batch(0))).status).toBe(200);
+    const before = await activeBelowTarget(first);
+    expect(before).toContain('417 critical');
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = await server({ DATA_DIR: dir });
+    expect(await activeBelowTarget(second)).toEqual(before);
+  });
+
   it('does not seed the simulator again over a stored state', async () => {
     const dir = dataDir();
     const first = await server({ DATA_DIR: dir, SIM: 'on', SIM_RATE: '0' });
