@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
+import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { type Control, createControl } from './control';
@@ -83,7 +84,9 @@ export function createApp(deps: AppDeps): App {
     simulated: config.simulator.enabled,
     targets: config.targets,
   };
+  const alertHistory = new SqliteAlertHistory(store.db, config.alerts.history);
   const alerts = createAlerting({
+    history: alertHistory,
     regions,
     calendar,
     clock,
@@ -211,6 +214,7 @@ export function createApp(deps: AppDeps): App {
       control.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await retention?.stop();
+      alertHistory.flush();
       store.close();
     },
   };

@@ -188,37 +188,3 @@ describe('AlertEngine: acknowledgement and history', () => {
     expect(history.list({ state: 'active', limit: 10 })).toEqual([]);
   });
 });
-
-describe('MemoryAlertHistory', () => {
-  const alert = (id: string, endedAt: number | null) => ({
-    id,
-    rule: 'below-target' as const,
-    severity: 'warning' as const,
-    region: '412',
-    indicator: 'online-record-rate' as const,
-    source: null,
-    value: 1,
-    threshold: 40,
-    startedAt: 0,
-    endedAt,
-    acknowledged: false,
-  });
-
-  it('drops the longest-ended alerts beyond its capacity, never an active one', () => {
-    const history = new MemoryAlertHistory(3);
-    history.record(alert('active', null));
-    history.record(alert('a', 1));
-    history.record(alert('b', 2));
-    history.record(alert('c', 3));
-    history.record(alert('d', 4));
-    expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['d', 'c', 'active']);
-  });
-
-  it('lists the most recently changed first, up to the limit', () => {
-    const history = new MemoryAlertHistory(10);
-    history.record(alert('a', null));
-    history.record(alert('b', null));
-    history.record({ ...alert('a', null), acknowledged: true });
-    expect(history.list({ state: 'active', limit: 1 }).map((a) => a.id)).toEqual(['a']);
-  });
-});

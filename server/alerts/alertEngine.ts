@@ -45,7 +45,13 @@ export class AlertEngine {
   private readonly lastSeen = new Map<string, number>();
   private lastDay: string | null = null;
 
-  constructor(private readonly deps: AlertEngineDeps) {}
+  constructor(private readonly deps: AlertEngineDeps) {
+    // The alerts still active when the server last stopped, with their start and acknowledgement (a persistent
+    // history); `restore` then judges them against the stored figures.
+    for (const alert of deps.history.list({ state: 'active', limit: Number.MAX_SAFE_INTEGER })) {
+      this.active.set(subjectKey(alert), alert);
+    }
+  }
 
   /** Judges one applied batch; returns the alerts it raised, changed or ended. */
   onBatch(changes: readonly Reading[], now: number): Alert[] {
@@ -79,10 +85,11 @@ export class AlertEngine {
   }
 
   /**
-   * Judges the live state a restart finds in the database, so that standing shortfalls are alerts again at once
-   * rather than when each figure next changes. A restart starts them anew (the time and acknowledgements of the
-   * alerts before it are not kept). Sources are not marked alive, since none has sent anything yet, and a drop has
-   * no reference before the next day, as on a first start.
+   * Judges the live state a restart finds in the database, so that standing shortfalls are alerts at once rather
+   * than when each figure next changes: one still active from before the restart goes on as it was (same start,
+   * same acknowledgement), one whose figure is back on target ends, one the history lacks starts now. Sources are
+   * not marked alive, since none has sent anything yet, and a drop has no reference before the next day, as on a
+   * first start.
    */
   restore(readings: readonly Reading[], now: number): Alert[] {
     const out: Alert[] = [];

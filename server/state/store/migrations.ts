@@ -140,6 +140,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_at ON audit (at);
   `,
+  // 3: alerts, so that their history and acknowledgements survive a restart. Each alert is its last version, as
+  // JSON; `changed` orders them by their last change (a counter, since two changes may share a millisecond).
+  `
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    changed INTEGER NOT NULL,
+    ended_at INTEGER,
+    body TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX alerts_changed ON alerts (changed);
+  `,
 ];
 
 /** Brings the database to the latest version; refuses one written by a newer release. */

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWallClient } from '../../../client/live/makeWallClient';
 import { errorOf, footprint, postIngest, TEST_TOKENS } from '../../test/ingestClient';
 import { applyReadings, type Copy, copyOf, type Harness, startHarness, waitUntil } from '../../test/support';
+import { DB_FILE } from './store';
 
 const dirs: string[] = [];
 const servers: Harness[] = [];
@@ -78,27 +80,48 @@ describe('restart', () => {
     }
   });
 
-  it('shows the standing shortfalls of the stored state as alerts at once, before any new figure', async () => {
+  it('keeps its alerts, their start and acknowledgement, and shows standing shortfalls at once', async () => {
     const dir = dataDir();
-    const activeBelowTarget = async (wall: Harness) => {
-      const body = (await (await fetch(`${wall.url}/api/v1/alerts`)).json()) as {
-        alerts: { rule: string; region: string; indicator: string; severity: string }[];
-      };
-      return body.alerts
-        .filter((a) => a.rule === 'below-target' && a.indicator === 'online-record-rate')
-        .map((a) => `${a.region} ${a.severity}`)
-        .sort();
+    type Listed = { id: string; rule: string; region: string; indicator: string; acknowledged: boolean };
+    const alertsOf = async (wall: Harness, state: 'active' | 'all') => {
+      const body = (await (await fetch(`${wall.url}/api/v1/alerts?state=${state}`)).json()) as { alerts: Listed[] };
+      return body.alerts.filter((a) => a.rule === 'below-target' && a.indicator === 'online-record-rate');
     };
     const first = await server({ DATA_DIR: dir });
     // 10 of 100 records online in Kỳ Sơn: far below the 40 % target.
     expect((await postIngest(first.url, batch(0))).status).toBe(200);
-    const before = await activeBelowTarget(first);
-    expect(before).toContain('417 critical');
+    const kySon = (await alertsOf(first, 'active')).find((a) => a.region === '417');
+    expect(kySon).toMatchObject({ acknowledged: false });
+    expect(first.app.alerts.acknowledge(kySon?.id ?? '')).toMatchObject({ acknowledged: true });
+    const before = await alertsOf(first, 'active');
     await first.close();
     servers.splice(servers.indexOf(first), 1);
 
     const second = await server({ DATA_DIR: dir });
-    expect(await activeBelowTarget(second)).toEqual(before);
+    const after = await alertsOf(second, 'active');
+    expect(after).toEqual(expect.arrayContaining(before));
+    expect(after).toHaveLength(before.length);
+    expect(after.find((a) => a.region === '417')).toEqual({ ...kySon, acknowledged: true });
+  });
+
+  it('raises the standing shortfalls of a stored state whose alerts it has no record of', async () => {
+    const dir = dataDir();
+    const first = await server({ DATA_DIR: dir });
+    expect((await postIngest(first.url, batch(0))).status).toBe(200);
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+    // As a database from before alerts were stored, or one whose last alert changes were lost in a crash.
+    const db = new Database(path.join(dir, DB_FILE));
+    db.exec('DELETE FROM alerts');
+    db.close();
+
+    const second = await server({ DATA_DIR: dir });
+    const body = (await (await fetch(`${second.url}/api/v1/alerts`)).json()) as {
+      alerts: { rule: string; region: string; indicator: string; severity: string }[];
+    };
+    expect(body.alerts).toContainEqual(
+      expect.objectContaining({ rule: 'below-target', region: '417', indicator: 'online-record-rate' }),
+    );
   });
 
   it('does not seed the simulator again over a stored state', async () => {

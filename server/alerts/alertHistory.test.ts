@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../shared/protocol';
+import { Store } from '../state/store/store';
+import { type AlertHistory, MemoryAlertHistory } from './alertHistory';
+import { SqliteAlertHistory } from './sqliteAlertHistory';
+
+const alert = (id: string, endedAt: number | null): Alert => ({
+  id,
+  rule: 'below-target',
+  severity: 'warning',
+  region: '412',
+  indicator: 'online-record-rate',
+  source: null,
+  value: 1,
+  threshold: 40,
+  startedAt: 0,
+  endedAt,
+  acknowledged: false,
+});
+
+const stores: Store[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function openStore(dataDir = ':memory:'): Store {
+  const store = new Store({ dataDir, synchronous: 'full' });
+  stores.push(store);
+  return store;
+}
+
+const kinds: [string, (capacity: number) => AlertHistory][] = [
+  ['MemoryAlertHistory', (capacity) => new MemoryAlertHistory(capacity)],
+  ['SqliteAlertHistory', (capacity) => new SqliteAlertHistory(openStore().db, capacity)],
+];
+
+describe.each(kinds)('%s', (_name, make) => {
+  it('drops the longest-ended alerts beyond its capacity, never an active one', () => {
+    const history = make(3);
+    history.record(alert('active', null));
+    history.record(alert('a', 1));
+    history.record(alert('b', 2));
+    history.record(alert('c', 3));
+    history.record(alert('d', 4));
+    expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['d', 'c', 'active']);
+  });
+
+  it('lists the most recently changed first, up to the limit, each alert as last changed', () => {
+    const history = make(10);
+    history.record(alert('a', null));
+    history.record(alert('b', null));
+    history.record({ ...alert('a', null), acknowledged: true });
+    expect(history.list({ state: 'active', limit: 1 })).toEqual([{ ...alert('a', null), acknowledged: true }]);
+    history.record(alert('b', 5));
+    expect(history.list({ state: 'active', limit: 10 }).map((a) => a.id)).toEqual(['a']);
+    expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('SqliteAlertHistory', () => {
+  it('keeps alerts and their acknowledgement across a reopening of the database', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-alerts-'));
+    dirs.push(dir);
+    const first = openStore(dir);
+    const history = new SqliteAlertHistory(first.db, 10);
+    history.record(alert('ended', 7));
+    history.record({ ...alert('seen', null), acknowledged: true });
+    // Written at the end of this turn of the event loop, without a read to force it.
+    await new Promise((resolve) => setImmediate(resolve));
+    first.close();
+    stores.splice(stores.indexOf(first), 1);
+
+    const again = new SqliteAlertHistory(openStore(dir).db, 10);
+    expect(again.list({ state: 'all', limit: 10 })).toEqual([
+      { ...alert('seen', null), acknowledged: true },
+      alert('ended', 7),
+    ]);
+  });
+});
