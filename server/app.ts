@@ -84,7 +84,9 @@ export function createApp(deps: AppDeps): App {
     simulated: config.simulator.enabled,
     targets: config.targets,
   };
-  const alertHistory = new SqliteAlertHistory(store.db, config.alerts.history);
+  const alertHistory = new SqliteAlertHistory(store.db, config.alerts.history, (err) =>
+    logger.error({ err }, 'alert history not stored; kept in memory until the database takes writes again'),
+  );
   const alerts = createAlerting({
     history: alertHistory,
     regions,

@@ -81,4 +81,17 @@ describe('SqliteAlertHistory', () => {
       alert('ended', 7),
     ]);
   });
+
+  it('keeps going when the database refuses writes, and stores the changes once it takes them again', () => {
+    const store = openStore();
+    const errors: unknown[] = [];
+    const history = new SqliteAlertHistory(store.db, 10, (error) => errors.push(error));
+    store.db.pragma('query_only = ON');
+    history.record(alert('a', null));
+    history.flush();
+    expect(errors).toHaveLength(1);
+    store.db.pragma('query_only = OFF');
+    history.record(alert('b', null));
+    expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['b', 'a']);
+  });
 });

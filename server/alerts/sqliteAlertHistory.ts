@@ -21,6 +21,8 @@ export class SqliteAlertHistory implements AlertHistory {
   constructor(
     private readonly db: Database,
     private readonly capacity: number,
+    /** Told when the database refuses a write (a full or failing disk); the wall goes on either way. */
+    private readonly onError: (error: unknown) => void = () => {},
   ) {
     this.upsert = db.prepare(`
       INSERT INTO alerts (id, changed, ended_at, body)
@@ -44,6 +46,8 @@ export class SqliteAlertHistory implements AlertHistory {
     // A change re-inserts, so that the pending ones are written in the order of their last change.
     this.pending.delete(alert.id);
     this.pending.set(alert.id, alert);
+    // While the database refuses writes, changes wait here; bounded as the stored history is.
+    if (this.pending.size > this.capacity) this.dropEndedPending();
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
@@ -54,7 +58,20 @@ export class SqliteAlertHistory implements AlertHistory {
 
   /** Writes the pending changes now (the server calls it before it closes the database). */
   flush(): void {
-    if (this.pending.size > 0 && this.db.open) this.flushAll();
+    if (this.pending.size === 0 || !this.db.open) return;
+    try {
+      this.flushAll();
+    } catch (error) {
+      // Nothing was written (one transaction); the changes stay pending and go with the next write that works.
+      this.onError(error);
+    }
+  }
+
+  private dropEndedPending(): void {
+    for (const [id, alert] of this.pending) {
+      if (this.pending.size <= this.capacity) return;
+      if (alert.endedAt !== null) this.pending.delete(id);
+    }
   }
 
   list({ state, limit }: { state: AlertState; limit: number }): Alert[] {
