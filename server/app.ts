@@ -34,6 +34,8 @@ import { Store } from './state/store/store';
 
 /** The source name of the seqs that alerts take between batches. */
 const ALERTS_SOURCE = 'alerts';
+/** How long a stop waits for requests in progress before it cuts their connections. */
+const SHUTDOWN_GRACE_MS = 3_000;
 
 export interface AppDeps {
   config: Config;
@@ -212,9 +214,20 @@ export function createApp(deps: AppDeps): App {
     async close() {
       for (const s of stoppers) s.stop();
       broadcaster.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      control.close();
-      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
+      // and one still busy after the grace period (a client that stopped sending or reading) is cut, so that a
+      // stop always ends.
+      const cut = setTimeout(() => {
+        logger.warn('shutdown: cutting the connections still open');
+        http.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      try {
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        control.close();
+        if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      } finally {
+        clearTimeout(cut);
+      }
       await retention?.stop();
       alertHistory.flush();
       store.close();
