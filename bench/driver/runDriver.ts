@@ -11,6 +11,20 @@ export interface DriverHooks {
   answered?: () => void;
 }
 
+/** What a scenario tells the driver: the target's address, and its rate, length, warm-up and first update. */
+export function driverConfig(
+  url: string,
+  options: Pick<DriverConfig, 'rate' | 'seconds' | 'warmupSeconds' | 'first'>,
+): Omit<DriverConfig, 'out'> {
+  return {
+    url,
+    rate: options.rate,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds ?? 0,
+    first: options.first ?? 0,
+  };
+}
+
 /** Runs the driver in a process of its own and returns what it sent, calling `hooks` as it goes. */
 export async function runDriver(config: Omit<DriverConfig, 'out'>, hooks: DriverHooks = {}): Promise<DriverResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-driver-'));

@@ -1,4 +1,4 @@
-import { runDriver } from '../driver/runDriver';
+import { driverConfig, runDriver } from '../driver/runDriver';
 import { runNode } from '../lib/children';
 import { processCpuSeconds } from '../lib/procCpu';
 import type { Target } from '../lib/servers';
@@ -53,24 +53,15 @@ export async function fanoutScenario(options: FanoutOptions): Promise<FanoutResu
     await message(receivers, 'ready');
     let start = { cpu: 0, at: 0 };
     let used = { cpu: 0, seconds: 0 };
-    const driver = await runDriver(
-      {
-        url: target.url,
-        rate: options.rate,
-        seconds: options.seconds,
-        warmupSeconds: options.warmupSeconds ?? 0,
-        first: options.first ?? 0,
+    const driver = await runDriver(driverConfig(target.url, options), {
+      sending: () => {
+        start = { cpu: processCpuSeconds(target.pid), at: performance.now() };
+        receivers.process.send({ type: 'record' });
       },
-      {
-        sending: () => {
-          start = { cpu: processCpuSeconds(target.pid), at: performance.now() };
-          receivers.process.send({ type: 'record' });
-        },
-        answered: () => {
-          used = { cpu: processCpuSeconds(target.pid) - start.cpu, seconds: (performance.now() - start.at) / 1000 };
-        },
+      answered: () => {
+        used = { cpu: processCpuSeconds(target.pid) - start.cpu, seconds: (performance.now() - start.at) / 1000 };
       },
-    );
+    });
     // The last deltas leave within one interval of the last answer.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const figures = message<{ figures: ClientFigures[] }>(receivers, 'figures');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { DriverResult } from '../driver/driver';
-import { runDriver } from '../driver/runDriver';
+import { driverConfig, runDriver } from '../driver/runDriver';
 import { heapAfterGc, launchBrowser, openScreen } from '../lib/browser';
 import { processCpuSeconds, treeCpuSeconds } from '../lib/procCpu';
 import type { Target } from '../lib/servers';
@@ -105,28 +105,19 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       browser: treeCpuSeconds(browserPid),
       at: performance.now(),
     });
-    const driver = await runDriver(
-      {
-        url: target.url,
-        rate: options.rate,
-        seconds: options.seconds,
-        warmupSeconds: options.warmupSeconds ?? 0,
-        first: options.first ?? 0,
+    const driver = await runDriver(driverConfig(target.url, options), {
+      sending: () => {
+        cpu = sample();
       },
-      {
-        sending: () => {
-          cpu = sample();
-        },
-        answered: () => {
-          const end = sample();
-          used = {
-            server: end.server - cpu.server,
-            browser: end.browser - cpu.browser,
-            seconds: (end.at - cpu.at) / 1000,
-          };
-        },
+      answered: () => {
+        const end = sample();
+        used = {
+          server: end.server - cpu.server,
+          browser: end.browser - cpu.browser,
+          seconds: (end.at - cpu.at) / 1000,
+        };
       },
-    );
+    });
     const answered = performance.now();
 
     // Final values: every gauge must come to the last value sent to it.
