@@ -1,4 +1,6 @@
 import type { io } from 'socket.io-client';
+import { INDICATOR_IDS } from '../../shared/catalog';
+import type { Snapshot } from '../../shared/protocol';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -62,3 +64,18 @@ export class FakeSocket {
     return (() => this) as unknown as typeof io;
   }
 }
+
+/** An empty snapshot at `seq`, as the server would send it on connect, for tests that play the server. */
+export const emptySnapshot = (seq: number, epoch = 'e1'): Snapshot => ({
+  epoch,
+  seq,
+  at: 1_700_000_000_000,
+  buildId: 'b',
+  regionSet: 'nghe-an-2024',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  defaultLang: 'vi',
+  simulated: true,
+  targets: Object.fromEntries(INDICATOR_IDS.map((id) => [id, { target: null, bands: null }])) as Snapshot['targets'],
+  values: [],
+  alerts: [],
+});

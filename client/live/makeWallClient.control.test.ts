@@ -1,23 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
 import type { CommandAck, ScreenStatus } from '../../shared/control';
-import type { Snapshot } from '../../shared/protocol';
-import { FakeSocket } from './fakeSocket';
+import { emptySnapshot, FakeSocket } from './fakeSocket';
 import { makeWallClient, NOT_AUTHORISED_RETRY_MS, type WallClientEvents } from './makeWallClient';
 
-const snapshot: Snapshot = {
-  epoch: 'e1',
-  seq: 1,
-  at: 1_700_000_000_000,
-  buildId: 'b',
-  regionSet: 'nghe-an-2024',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  defaultLang: 'vi',
-  simulated: true,
-  targets: Object.fromEntries(INDICATOR_IDS.map((id) => [id, { target: null, bands: null }])) as Snapshot['targets'],
-  values: [],
-  alerts: [],
-};
+const snapshot = emptySnapshot(1);
 
 const status = { address: '/', seq: 1 } as ScreenStatus;
 

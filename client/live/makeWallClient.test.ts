@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
 import type { Delta, Snapshot } from '../../shared/protocol';
-import { FakeSocket } from './fakeSocket';
+import { emptySnapshot, FakeSocket } from './fakeSocket';
 import {
   type LinkState,
   makeWallClient,
@@ -10,23 +9,7 @@ import {
   type WallClient,
 } from './makeWallClient';
 
-const NO_TARGETS = Object.fromEntries(
-  INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]),
-) as Snapshot['targets'];
-
-const snapshot = (seq: number, epoch = 'e1'): Snapshot => ({
-  epoch,
-  seq,
-  at: 1_700_000_000_000,
-  buildId: 'b',
-  regionSet: 'nghe-an-2024',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  defaultLang: 'vi',
-  simulated: true,
-  targets: NO_TARGETS,
-  values: [],
-  alerts: [],
-});
+const snapshot = emptySnapshot;
 
 const delta = (fromSeq: number, seq: number, value = seq, epoch = 'e1'): Delta => ({
   epoch,
