@@ -17,6 +17,8 @@ export class SqliteAlertHistory implements AlertHistory {
   private readonly upsert: Statement<[string, number | null, string]>;
   private readonly prune: Statement<[number]>;
   private readonly flushAll: () => void;
+  private readonly selectActive: Statement<[number]>;
+  private readonly selectAll: Statement<[number]>;
 
   constructor(
     private readonly db: Database,
@@ -35,6 +37,8 @@ export class SqliteAlertHistory implements AlertHistory {
         LIMIT max(0, (SELECT count(*) FROM alerts) - ?)
       )
     `);
+    this.selectActive = db.prepare('SELECT body FROM alerts WHERE ended_at IS NULL ORDER BY changed DESC LIMIT ?');
+    this.selectAll = db.prepare('SELECT body FROM alerts ORDER BY changed DESC LIMIT ?');
     this.flushAll = db.transaction(() => {
       for (const alert of this.pending.values()) this.upsert.run(alert.id, alert.endedAt, JSON.stringify(alert));
       this.pending.clear();
@@ -76,10 +80,7 @@ export class SqliteAlertHistory implements AlertHistory {
 
   list({ state, limit }: { state: AlertState; limit: number }): Alert[] {
     this.flush();
-    const where = state === 'active' ? 'WHERE ended_at IS NULL' : '';
-    const rows = this.db.prepare(`SELECT body FROM alerts ${where} ORDER BY changed DESC LIMIT ?`).all(limit) as {
-      body: string;
-    }[];
+    const rows = (state === 'active' ? this.selectActive : this.selectAll).all(limit) as { body: string }[];
     return rows.map((r) => AlertSchema.parse(JSON.parse(r.body)));
   }
 }
