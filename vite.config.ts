@@ -57,8 +57,8 @@ function precompressPlugin(): Plugin {
   return {
     name: 'ioc-wall-precompress',
     apply: 'build',
-    writeBundle() {
-      precompress(outDir);
+    async writeBundle() {
+      await precompress(outDir);
     },
   };
 }
@@ -76,6 +76,9 @@ export default defineConfig({
     // The licences of the libraries compiled into the client, beside it.
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },
     rolldownOptions: {
+      // Rolldown's report of slow plugins measures the machine's load as much as the build (the compression above
+      // and Solid's and the CSS transforms are the slow parts by design): not a warning for every `npm start`.
+      checks: { bundlerTimings: false },
       output: {
         // ECharts and its renderer, zrender, are fetched together once a screen shows its first figures (see
         // client/charts/loadECharts.ts): two chunks of a library each, fetched in parallel, rather than one

@@ -21,9 +21,9 @@ function builtClient(files: Record<string, string | Buffer>): string {
 const code = 'export const figures = [1, 2, 3];\n'.repeat(200);
 
 describe('precompress', () => {
-  it('writes a brotli and a gzip copy beside each text file, in any folder, that decode to the file', () => {
+  it('writes a brotli and a gzip copy beside each text file, in any folder, that decode to the file', async () => {
     const root = builtClient({ 'index.html': `<p>${'x'.repeat(2000)}</p>`, 'assets/app-1a2b.js': code });
-    const written = precompress(root).map((f) => path.relative(root, f));
+    const written = (await precompress(root)).map((f) => path.relative(root, f));
     expect(written.sort()).toEqual([
       'assets/app-1a2b.js.br',
       'assets/app-1a2b.js.gz',
@@ -35,14 +35,14 @@ describe('precompress', () => {
     expect(gunzipSync(readFileSync(`${file}.gz`)).toString()).toBe(code);
   });
 
-  it('leaves small files, fonts, source maps and what would not shrink as they are', () => {
+  it('leaves small files, fonts, source maps and what would not shrink as they are', async () => {
     const root = builtClient({
       'assets/tiny-1a2b.js': 'export {};\n',
       'assets/font-1a2b.woff2': randomBytes(4096),
       'assets/app-1a2b.js.map': code,
       'assets/noise-1a2b.js': randomBytes(4096),
     });
-    expect(precompress(root)).toEqual([]);
+    expect(await precompress(root)).toEqual([]);
     expect(existsSync(path.join(root, 'assets/tiny-1a2b.js.gz'))).toBe(false);
   });
 });

@@ -1,6 +1,11 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /**
  * Files that compress well: text. Fonts (woff2 is already compressed), images and source maps (only a developer's
@@ -15,14 +20,14 @@ const ENCODERS = [
   {
     suffix: '.br',
     encode: (data: Buffer) =>
-      brotliCompressSync(data, {
+      brotli(data, {
         params: {
           [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
           [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
         },
       }),
   },
-  { suffix: '.gz', encode: (data: Buffer) => gzipSync(data, { level: 9 }) },
+  { suffix: '.gz', encode: (data: Buffer) => gzipAsync(data, { level: 9 }) },
 ];
 
 function* filesUnder(dir: string): Generator<string> {
@@ -36,19 +41,21 @@ function* filesUnder(dir: string): Generator<string> {
 /**
  * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every compressible file of a built client, at the
  * highest level (done once per build, so the server sends them without compressing anything per request). A copy
- * that would not be smaller is not written. Returns the files it wrote.
+ * that would not be smaller is not written. The files are compressed in parallel, on libuv's worker threads.
+ * Resolves to the files it wrote.
  */
-export function precompress(dir: string): string[] {
-  const written: string[] = [];
-  for (const file of [...filesUnder(dir)]) {
-    if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_BYTES) continue;
-    const data = readFileSync(file);
-    for (const { suffix, encode } of ENCODERS) {
-      const encoded = encode(data);
-      if (encoded.length >= data.length) continue;
-      writeFileSync(file + suffix, encoded);
-      written.push(file + suffix);
-    }
-  }
-  return written;
+export async function precompress(dir: string): Promise<string[]> {
+  const files = [...filesUnder(dir)].filter((file) => COMPRESSIBLE.test(file) && statSync(file).size >= MIN_BYTES);
+  const written = await Promise.all(
+    files.flatMap((file) =>
+      ENCODERS.map(async ({ suffix, encode }) => {
+        const data = await readFile(file);
+        const encoded = await encode(data);
+        if (encoded.length >= data.length) return [];
+        await writeFile(file + suffix, encoded);
+        return [file + suffix];
+      }),
+    ),
+  );
+  return written.flat();
 }

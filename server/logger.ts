@@ -18,13 +18,14 @@ function options(level: string): LoggerOptions {
 
 /**
  * pino's own pretty printer, in a worker thread: one short line per entry, the access lines as
- * `GET /path 200 3 ms`. Its options cross into the worker, so they are data, not functions.
+ * `GET /path 200 3 ms`, the start's last line without the fields its message already says (the addresses). Its
+ * options cross into the worker, so they are data, not functions.
  */
 const PRETTY = {
   target: 'pino-pretty',
   options: {
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'service,req,res,responseTime',
+    ignore: 'service,req,res,responseTime,host,port,wall,console,firstOperator',
     messageFormat:
       '{if req.method}{req.method} {req.url} {end}{if res.statusCode}{res.statusCode} {responseTime} ms {end}{msg}',
     singleLine: true,

@@ -9,7 +9,7 @@ import { precompress } from '../../scripts/precompress';
 import { type Harness, startHarness, WAIT_MS } from '../test/support';
 
 /** A small built client, laid out as the build lays it out, with its brotli and gzip copies. */
-function buildFixtureClient(): string {
+async function buildFixtureClient(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-client-'));
   mkdirSync(path.join(dir, 'assets'));
   const files: Record<string, string | Buffer> = {
@@ -19,7 +19,7 @@ function buildFixtureClient(): string {
     'assets/font-7a8b9c.woff2': randomBytes(4096),
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  precompress(dir);
+  await precompress(dir);
   return dir;
 }
 
@@ -51,7 +51,7 @@ let wall: Harness;
 const file = (name: string) => readFileSync(path.join(clientDir, name));
 
 beforeAll(async () => {
-  clientDir = buildFixtureClient();
+  clientDir = await buildFixtureClient();
   wall = await startHarness({ CLIENT_DIR: clientDir });
 });
 afterAll(async () => {
