@@ -42,8 +42,8 @@ export function staticClient(clientDir: string): Router {
   // GET and HEAD only (what a file answers): the middleware names the encoding before it looks for the file.
   router.get(/.*/, files);
   router.get(/.*/, (req, res, next) => {
-    // A path with an extension asks for a file that is not there (an old build's chunk): a 404, not the page.
-    if (NOT_CLIENT.test(req.path) || path.extname(req.path) !== '' || !req.accepts('html')) return next();
+    // A missing built file (an old build's chunk, after a deploy) gets a 404, not the page.
+    if (NOT_CLIENT.test(req.path) || req.path.startsWith('/assets/') || !req.accepts('html')) return next();
     req.url = '/index.html';
     files(req, res, next);
   });
