@@ -128,6 +128,8 @@ export function compareColdLoad(scenario: string, r: Pair<ColdLoadResult>): Comp
   return [
     row('JavaScript before the first live value', 'KB gzip', (s) => s.jsGzipKb, atMost(BUDGET.initialJsKb, ' KB')),
     row('script files before it', 'files', (s) => s.jsFiles),
+    row('bytes on the wire before it (every file, as sent)', 'KB', (s) => s.wireKb),
+    row('requests before it', 'requests', (s) => s.wireRequests),
     row(
       'first live value, median',
       `ms from navigation, ${r.wall.loads} loads`,

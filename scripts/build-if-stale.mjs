@@ -6,7 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const INPUTS = ['client', 'shared', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = [
+  'client',
+  'shared',
+  'vite.config.ts',
+  'scripts/precompress.ts',
+  'THIRD-PARTY-NOTICES.md',
+  'package-lock.json',
+];
 const STAMP = path.join(root, 'dist/client/build.json');
 
 function newestMtime(p) {

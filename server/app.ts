@@ -20,6 +20,7 @@ import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
+import { readyLine } from './readyLine';
 import { DeltaBroadcaster } from './realtime/deltaBroadcaster';
 import { HEARTBEAT } from './realtime/heartbeat';
 import { registerWallNamespace } from './realtime/wallNamespace';
@@ -208,7 +209,8 @@ export function createApp(deps: AppDeps): App {
         http.listen(config.port, config.host, () => resolve());
       });
       const address = http.address() as AddressInfo;
-      logger.info({ host: address.address, port: address.port, epoch: state.epoch }, 'listening');
+      const { message, ...where } = readyLine(address, control.access.accounts.count() > 0);
+      logger.info({ host: address.address, port: address.port, epoch: state.epoch, ...where }, message);
       return address;
     },
     async close() {

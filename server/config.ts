@@ -18,7 +18,7 @@ const isTimeZone = (tz: string) => {
 const onOff = z.enum(['on', 'off']);
 
 /**
- * Every setting of the server, read from the environment with a documented default (README.md, Configuration).
+ * Every setting of the server, read from the environment with a documented default (docs/configuration.md).
  * A bad value stops the server at start with a message naming the variable, never halfway through a day.
  */
 const EnvSchema = z.object({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createProcessLogger } from './logger';
 
 /** The id the client build wrote next to its files (see vite.config.ts), or `dev` when there is none. */
 function readBuildId(clientDir: string): string {
@@ -25,7 +25,7 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createProcessLogger(config.logLevel);
   const app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   await app.listen();
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -33,5 +33,10 @@ export function nextDeploy(buildId: string, from = BUILT_CLIENT): string {
   for (const [from, to] of renames) html = html.replaceAll(from, to);
   writeFileSync(path.join(dir, 'index.html'), html);
   writeFileSync(path.join(dir, 'build.json'), `${JSON.stringify({ buildId })}\n`);
+  // The build's compressed copies of the files rewritten here would still hold the previous build, and the server
+  // prefers them: a build never leaves such copies, so neither does this one (the files go out uncompressed).
+  for (const file of ['index.html', ...renames.map(([from]) => `assets/${from}`)]) {
+    for (const suffix of ['.br', '.gz']) rmSync(path.join(dir, file + suffix), { force: true });
+  }
   return dir;
 }

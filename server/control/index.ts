@@ -55,9 +55,6 @@ export interface Control {
 export function createControl(deps: ControlDeps): Control {
   const { config, clock, logger } = deps;
   const access = createAccess(deps.db, clock, config.sessionTtlMs);
-  if (access.accounts.count() === 0) {
-    logger.warn('no operator account yet: create one with `npm run user:add -- --name <name> --role admin`');
-  }
   const sessions = new SessionSockets(() => clock.now());
   let feed: OperatorFeed | null = null;
   const hub = new ScreenHub({

@@ -15,7 +15,7 @@ export const HOUR_MS = 3_600_000;
 /**
  * `full`: a batch is acknowledged only after its commit is flushed to disk (fsync of the WAL on every commit);
  * it survives a power cut. `normal`: it survives a crash of the process, but the last commits before a power cut
- * may be lost. See README.md, "Storage".
+ * may be lost. See docs/storage.md, "Durability".
  */
 export type Synchronous = 'full' | 'normal';
 
