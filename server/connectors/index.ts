@@ -1,0 +1,182 @@
+import type { Registry } from 'prom-client';
+import type { ConnectorHealth } from '../../shared/connectors';
+import type { RegionSet } from '../../shared/regions';
+import type { Clock } from '../clock';
+import { ConfigError } from '../config';
+import type { Logger } from '../logger';
+import type { Ingest } from '../sources/ingest';
+import type { ConnectorsSettings, ResolvedConnector } from './connectorsFile';
+import { ConnectorHealthTracker } from './health';
+import { httpSource } from './httpSource';
+import { makeMapper } from './mapping';
+import { connectorMetrics } from './metrics';
+import { mqttConnector } from './mqttConnector';
+import { type PullSource, runPull } from './pullConnector';
+import { loop, makeSchedule, type Schedule } from './schedule';
+import { sqlSource } from './sqlSource';
+import { type ConnectorStateStore, SqliteConnectorStateStore } from './stateStore';
+
+export { connectorRoutes } from './routes';
+
+export interface ConnectorsDeps {
+  settings: ConnectorsSettings;
+  ingest: Pick<Ingest, 'submitSoon'>;
+  /** The live region set: unit codes in the units tables are checked against it. */
+  regions: Pick<RegionSet, 'isUnit'>;
+  clock: Clock;
+  logger: Logger;
+  registry: Registry;
+  timeZone: string;
+  /** A connector counts as stale after this long without new data, unless it sets `staleAfter`. */
+  silenceMs: number;
+  /** Tells the alerts to expect a source, so that one failing from the start still raises "source silent". */
+  expectSource: (source: string) => void;
+  /** Where pulls keep their cursors; opened in `dataDir` by default, and only when there are pulls. */
+  states?: () => ConnectorStateStore;
+  dataDir: string;
+}
+
+/** The connectors' lifecycle, held by the composition root (in a cluster, only the leader runs it). */
+export interface Connectors {
+  start(): void;
+  stop(): Promise<void>;
+  list(): ConnectorHealth[];
+}
+
+interface Running {
+  health: ConnectorHealthTracker;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds every connector of the connectors file: its mapping (checked against the live region set), its schedule or
+ * subscription, its health. A connector that does not fit this deployment stops the server at start, naming the
+ * file, the connector and the field. Observations go through `ingest.submitSoon`, the path of the ingest API.
+ */
+export function createConnectors(deps: ConnectorsDeps): Connectors {
+  const { settings, clock, logger } = deps;
+  const startedAt = clock.now();
+  const problems: string[] = [];
+  const built: Running[] = [];
+  let states: ConnectorStateStore | null = null;
+  const stateStore = () => {
+    states ??= deps.states?.() ?? SqliteConnectorStateStore.inDataDir(deps.dataDir);
+    return states;
+  };
+  const listener = connectorMetrics(deps.registry, () => list());
+  const list = () => built.map((r) => r.health.snapshot(clock.now()));
+
+  for (const [index, c] of settings.connectors.entries()) {
+    const problem = (field: string, message: string) =>
+      problems.push(
+        `CONNECTORS_FILE ${settings.file}: connector "${c.id}" (connectors[${index}]): ${field}: ${message}`,
+      );
+    let mapper: ReturnType<typeof makeMapper>;
+    try {
+      mapper = makeMapper(c.mapping, deps.regions);
+    } catch (error) {
+      const message = (error as Error).message;
+      problem(message.startsWith('units:') ? 'mapping.units' : 'mapping.expression', message);
+      continue;
+    }
+    let schedule: Schedule | null = null;
+    if (c.kind !== 'mqtt') {
+      try {
+        schedule = makeSchedule(c.schedule, deps.timeZone);
+      } catch (error) {
+        problem('schedule.cron', (error as Error).message);
+        continue;
+      }
+    }
+    const health = new ConnectorHealthTracker(
+      {
+        id: c.id,
+        kind: c.kind,
+        source: c.source,
+        schedule: schedule?.describe ?? `subscribed to ${c.kind === 'mqtt' ? c.topics.join(', ') : ''}`,
+        enabled: c.enabled,
+        staleAfterMs: c.staleAfter ?? deps.silenceMs,
+        startedAt,
+      },
+      listener,
+    );
+    const idle = { health, start() {}, async stop() {} };
+    if (!c.enabled) {
+      built.push(idle);
+      continue;
+    }
+    const common = { mapper, ingest: deps.ingest, health, clock, logger };
+    if (c.kind === 'mqtt') {
+      try {
+        const mqtt = mqttConnector({ ...common, config: c });
+        built.push({ health, start: mqtt.start, stop: mqtt.stop });
+      } catch (error) {
+        problem('messageKey', (error as Error).message);
+      }
+      continue;
+    }
+    built.push(pullConnector(c, schedule as Schedule, { ...common, states: stateStore }));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    start() {
+      for (const r of built) {
+        if (r.health.snapshot(startedAt).state === 'disabled') continue;
+        deps.expectSource(r.health.snapshot(startedAt).source);
+        r.start();
+      }
+    },
+    async stop() {
+      await Promise.all(built.map((r) => r.stop()));
+      states?.close();
+    },
+    list,
+  };
+}
+
+function pullConnector(
+  c: Extract<ResolvedConnector, { kind: 'http' | 'sql' }>,
+  schedule: Schedule,
+  deps: Pick<ConnectorsDeps, 'ingest' | 'clock' | 'logger'> & {
+    mapper: ReturnType<typeof makeMapper>;
+    health: ConnectorHealthTracker;
+    states: () => ConnectorStateStore;
+  },
+): Running {
+  const { health, logger } = deps;
+  let source: PullSource | null = null;
+  const initialSince = c.since ? new Date(c.since.initial).getTime() : null;
+  const runs = loop(
+    (signal) => {
+      source ??= c.kind === 'http' ? httpSource(c) : sqlSource(c, logger);
+      const run = runPull(
+        {
+          ...deps,
+          id: c.id,
+          source: c.source,
+          pull: source,
+          states: deps.states(),
+          retries: c.retries,
+          backoffMs: c.backoff,
+          initialSince,
+        },
+        signal,
+      );
+      return run.catch((error: unknown) => logger.error({ connector: c.id, err: error }, 'connector run failed'));
+    },
+    schedule,
+    (at) => {
+      health.nextRunAt = at;
+    },
+  );
+  return {
+    health,
+    start: runs.start,
+    async stop() {
+      await runs.stop();
+      await source?.close();
+    },
+  };
+}
