@@ -87,7 +87,9 @@ export function makeMapper(config: MappingConfig, regions: Pick<RegionSet, 'isUn
         const e = error as Partial<jsonata.JsonataError>;
         return { ok: false, message: `the mapping failed: ${e.message ?? String(error)}`, issues: [] };
       }
-      const records = out === undefined ? [] : Array.isArray(out) ? out : [out];
+      // Nested arrays (one list per row) count as one list of records.
+      const records: unknown[] =
+        out === undefined ? [] : Array.isArray(out) ? out.flat(Number.POSITIVE_INFINITY) : [out];
       const observations: ObservationInput[] = [];
       const issues: ConnectorIssue[] = [];
       let wrong = 0;

@@ -14,13 +14,13 @@ export interface Schedule {
 
 /** An interval, counted from the start of each run, or a cron expression in the deployment's time zone. */
 export function makeSchedule(schedule: PullConfig['schedule'], timeZone: string): Schedule {
-  if ('every' in schedule) {
-    return { describe: `every ${schedule.every / 1000}s`, next: (startedAt) => startedAt + schedule.every };
-  }
+  const { every } = schedule as { every?: number };
+  if (every !== undefined) return { describe: `every ${every / 1000}s`, next: (startedAt) => startedAt + every };
   // Throws on a pattern croner cannot read: the connectors' setup turns that into a start-up error.
-  const cron = new Cron(schedule.cron, { timezone: timeZone, paused: true });
+  const pattern = (schedule as { cron: string }).cron;
+  const cron = new Cron(pattern, { timezone: timeZone, paused: true });
   return {
-    describe: `cron ${schedule.cron} (${timeZone})`,
+    describe: `cron ${pattern} (${timeZone})`,
     next: (startedAt) => cron.nextRun(new Date(startedAt))?.getTime() ?? Number.MAX_SAFE_INTEGER,
   };
 }

@@ -32,13 +32,11 @@ const HeadersSchema = z
     }
   });
 
-const Schedule = z.union([
-  z.strictObject({ every: durationMs(1000, 7 * 86_400_000) }),
-  z.strictObject({
-    /** Five or six fields (seconds first when six), in the server's TIME_ZONE. */
-    cron: z.string().min(9).max(200),
-  }),
-]);
+/** An interval (`every`), or a cron expression of five or six fields (seconds first) in the server's TIME_ZONE. */
+const Schedule = z
+  .strictObject({ every: durationMs(1000, 7 * 86_400_000).optional(), cron: z.string().min(9).max(200).optional() })
+  .refine((s) => (s.every === undefined) !== (s.cron === undefined), 'give either "every" or "cron"')
+  .transform((s) => (s.every !== undefined ? { every: s.every } : { cron: s.cron as string }));
 
 /**
  * From a source's answer to observations: a JSONata expression that yields records (an array, or one object), each
