@@ -17,28 +17,28 @@ afterAll(async () => {
   await broker?.close();
 });
 
+/** The client ids the tests' connectors used: their sessions are ended on the shared broker afterwards. */
+const sessions: string[] = [];
 /** Topics of this test only, on a broker other tests may share. */
 const prefix = () => `ioc-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 /** A connector on `<prefix>/+/cards`: the unit in the topic, the figure in the payload, keyed by the payload's id. */
 const cardsConnector = (url: string, topicPrefix: string, overrides: Record<string, unknown> = {}) => {
   sessions.push(`ioc-wall-${topicPrefix}`);
   return {
-  id: 'id-card-kiosks',
-  kind: 'mqtt',
-  source: 'kiosks',
-  broker: { url, clientId: `ioc-wall-${topicPrefix}` },
-  topics: [`${topicPrefix}/+/cards`],
-  messageKey: 'payload.id',
-  mapping: {
-    expression: "{ 'region': levels[1], 'indicator': 'id-cards-issued', 'at': payload.at, 'value': payload.issued }",
-  },
-  ...overrides,
-});
+    id: 'id-card-kiosks',
+    kind: 'mqtt',
+    source: 'kiosks',
+    broker: { url, clientId: `ioc-wall-${topicPrefix}` },
+    topics: [`${topicPrefix}/+/cards`],
+    messageKey: 'payload.id',
+    mapping: {
+      expression: "{ 'region': levels[1], 'indicator': 'id-cards-issued', 'at': payload.at, 'value': payload.issued }",
+    },
+    ...overrides,
+  };
+};
 const stored = (h: { app: { store: { db: import('better-sqlite3').Database } } }) =>
   (h.app.store.db.prepare("SELECT count(*) AS n FROM observations WHERE source = 'kiosks'").get() as { n: number }).n;
-
-/** The client ids the tests' connectors used: their sessions are ended on the shared broker afterwards. */
-const sessions: string[] = [];
 
 describe('an MQTT connector', () => {
   const start = useHarness();
