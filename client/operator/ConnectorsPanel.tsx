@@ -1,5 +1,10 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { type ConnectorHealth, type ConnectorList, ConnectorListSchema } from '../../shared/connectors';
+import {
+  type ConnectorHealth,
+  type ConnectorList,
+  ConnectorListSchema,
+  type ConnectorWhen,
+} from '../../shared/connectors';
 import { fillPlaceholders, useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { type ConnectorMessageKey, connectorMessages } from './connectorMessages';
@@ -58,6 +63,20 @@ export function ConnectorsPanel() {
 
   const when = (at: number | null) =>
     at === null ? t('op.connectors.never') : fmt().time(at, wall.state.timeZone, true);
+  const schedule = (when: ConnectorWhen) => {
+    if ('every' in when) {
+      const s = when.every / 1000;
+      const duration =
+        s % 3600 === 0
+          ? `${s / 3600} h`
+          : s % 60 === 0
+            ? `${s / 60} min`
+            : `${fmt().number(s, Number.isInteger(s) ? 0 : 1)} s`;
+      return t('op.connectors.every', { duration });
+    }
+    if ('cron' in when) return t('op.connectors.cron', { cron: when.cron, zone: when.timeZone });
+    return t('op.connectors.topics', { topics: when.topics.join(', ') });
+  };
   const healthy = () => (list() ?? []).filter((c) => c.state === 'ok').length;
 
   return (
@@ -89,7 +108,7 @@ export function ConnectorsPanel() {
                   <td>
                     <strong>{c.id}</strong>
                     <div class="op-muted">
-                      {t(`op.connectors.kind.${c.kind}`)} · {c.source} · {c.schedule}
+                      {t(`op.connectors.kind.${c.kind}`)} · {c.source} · {schedule(c.schedule)}
                     </div>
                   </td>
                   <td class="op-nowrap">

@@ -1,4 +1,4 @@
-import type { ConnectorError, ConnectorHealth, ConnectorKind } from '../../shared/connectors';
+import type { ConnectorError, ConnectorHealth, ConnectorKind, ConnectorWhen } from '../../shared/connectors';
 
 /** Where a connector's events go besides its own health: the Prometheus metrics. */
 export interface HealthListener {
@@ -10,7 +10,7 @@ export interface HealthInit {
   id: string;
   kind: ConnectorKind;
   source: string;
-  schedule: string;
+  schedule: ConnectorWhen;
   enabled: boolean;
   staleAfterMs: number;
   startedAt: number;
@@ -56,8 +56,12 @@ export class ConnectorHealthTracker {
     }
   }
 
-  /** An attempt failed; `refused` observations were turned away by the ingest checks or the mapping. */
-  failed(error: ConnectorError, refused = 0): void {
+  /**
+   * An attempt failed; `refused` observations were turned away by the ingest checks or the mapping. Returns whether
+   * this is news (the connector was not failing, or fails differently now), for logs that do not repeat each run.
+   */
+  failed(error: ConnectorError, refused = 0): boolean {
+    const news = !this.failing || this.lastError?.message !== error.message;
     this.finished = true;
     this.failing = true;
     this.lastError = error;
@@ -66,6 +70,7 @@ export class ConnectorHealthTracker {
       this.refused += refused;
       this.listener.observations(this.init.id, 'refused', refused);
     }
+    return news;
   }
 
   snapshot(now: number): ConnectorHealth {

@@ -94,7 +94,7 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
         id: c.id,
         kind: c.kind,
         source: c.source,
-        schedule: schedule?.describe ?? `subscribed to ${c.kind === 'mqtt' ? c.topics.join(', ') : ''}`,
+        schedule: c.kind === 'mqtt' ? { topics: c.topics } : (schedule as Schedule).when,
         enabled: c.enabled,
         staleAfterMs: c.staleAfter ?? deps.silenceMs,
         startedAt,

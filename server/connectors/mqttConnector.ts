@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
+import type { ConnectorError } from '../../shared/connectors';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { Ingest } from '../sources/ingest';
@@ -43,8 +44,13 @@ export function mqttConnector(deps: MqttConnectorDeps): { start(): void; stop():
   let generation = 0;
   let connected = false;
 
+  /** Records a failure, and logs it when it is news (not the same as the last one). */
+  const report = (error: ConnectorError, refused = 0) => {
+    if (health.failed(error, refused))
+      logger.warn({ connector: c.id, kind: error.kind, err: error.message }, 'connector failed');
+  };
   const fail = (kind: 'broker' | 'parse' | 'mapping' | 'storage', message: string, refused = 0) =>
-    health.failed({ at: clock.now(), kind, message }, refused);
+    report({ at: clock.now(), kind, message }, refused);
 
   /** Handles one message; resolves with the PUBACK reason code, or null to leave it unacknowledged. */
   async function handle(topic: string, payload: Buffer, from: number): Promise<number | null> {
@@ -60,7 +66,7 @@ export function mqttConnector(deps: MqttConnectorDeps): { start(): void; stop():
     const receivedAt = clock.now();
     const mapped = await deps.mapper.map(input, receivedAt);
     if (!mapped.ok) {
-      health.failed({ at: receivedAt, kind: 'mapping', message: `${topic}: ${mapped.message}`, issues: mapped.issues });
+      report({ at: receivedAt, kind: 'mapping', message: `${topic}: ${mapped.message}`, issues: mapped.issues });
       return PAYLOAD_INVALID;
     }
     if (mapped.observations.length === 0) {
@@ -82,7 +88,7 @@ export function mqttConnector(deps: MqttConnectorDeps): { start(): void; stop():
           .slice(0, 20)
           .map((i) => ({ path: ['records', ...i.path.slice(1)], message: i.message }));
         const message = `${topic}: the wall refused ${result.issues.length} observations; nothing of the message was applied`;
-        health.failed({ at, kind: 'refused', message, issues }, mapped.observations.length);
+        report({ at, kind: 'refused', message, issues }, mapped.observations.length);
         return PAYLOAD_INVALID;
       }
       if (result.reason === 'conflict') {

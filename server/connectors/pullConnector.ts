@@ -1,4 +1,4 @@
-import type { ConnectorIssue } from '../../shared/connectors';
+import type { ConnectorError, ConnectorIssue } from '../../shared/connectors';
 import type { ObservationInput } from '../../shared/ingest';
 import type { Clock } from '../clock';
 import { batchHash } from '../http/ingestRoutes';
@@ -83,8 +83,7 @@ export async function runPull(deps: PullConnectorDeps, signal: AbortSignal): Pro
     if (signal.aborted) return;
     const failure =
       error instanceof SourceFailure ? error : new SourceFailure('network', (error as Error).message, true);
-    health.failed(failure.toError(clock.now()));
-    deps.logger.warn({ connector: id, kind: failure.kind, err: failure.message }, 'connector pull failed');
+    report(deps, failure.toError(clock.now()));
     return;
   }
   const pulledAt = clock.now();
@@ -94,7 +93,7 @@ export async function runPull(deps: PullConnectorDeps, signal: AbortSignal): Pro
   }
   const mapped = await deps.mapper.map(answer.input, pulledAt);
   if (!mapped.ok) {
-    health.failed({ at: pulledAt, kind: 'mapping', message: mapped.message, issues: mapped.issues });
+    report(deps, { at: pulledAt, kind: 'mapping', message: mapped.message, issues: mapped.issues });
     return;
   }
   const { observations } = mapped;
@@ -109,6 +108,13 @@ export async function runPull(deps: PullConnectorDeps, signal: AbortSignal): Pro
   const key = `connector:${id}:${hash.slice(0, 40)}`;
   states.set(id, { ...state, pending: { key, hash, observations, next } });
   if (await submit(deps, key, hash, observations)) states.set(id, next);
+}
+
+/** Records a failure in the connector's health, and logs it when it is news (not the same as last run's). */
+function report(deps: PullConnectorDeps, error: ConnectorError, refused = 0): void {
+  if (deps.health.failed(error, refused)) {
+    deps.logger.warn({ connector: deps.id, kind: error.kind, err: error.message }, 'connector failed');
+  }
 }
 
 /** Submits an answer; true once it is committed (now, or by an earlier run), false when it failed. */
@@ -132,15 +138,15 @@ async function submit(
       states.set(id, rest);
       const n = observations.length;
       const message = `the wall refused ${result.issues.length} of ${n} observations; nothing of this answer was applied`;
-      health.failed({ at, kind: 'refused', message, issues: asRecordIssues(result.issues) }, n);
+      report(deps, { at, kind: 'refused', message, issues: asRecordIssues(result.issues) }, n);
       return false;
     }
     case 'storage':
       // Kept pending: the next run submits it again.
-      health.failed({ at, kind: 'storage', message: result.message });
+      report(deps, { at, kind: 'storage', message: result.message });
       return false;
     case 'conflict':
-      health.failed({ at, kind: 'refused', message: result.message });
+      report(deps, { at, kind: 'refused', message: result.message });
       return false;
   }
 }

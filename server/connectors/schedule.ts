@@ -1,13 +1,13 @@
 import { Cron } from 'croner';
-import type { ConnectorConfig } from '../../shared/connectors';
+import type { ConnectorConfig, ConnectorWhen } from '../../shared/connectors';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type PullConfig = Extract<ConnectorConfig, { kind: 'http' | 'sql' }>;
 
 export interface Schedule {
-  /** For people: `every 300s`, or the cron expression and its time zone. */
-  readonly describe: string;
+  /** What it is, for the connector's health. */
+  readonly when: ConnectorWhen;
   /** When the run after one that started at `startedAt` is due. */
   next(startedAt: number): number;
 }
@@ -15,12 +15,12 @@ export interface Schedule {
 /** An interval, counted from the start of each run, or a cron expression in the deployment's time zone. */
 export function makeSchedule(schedule: PullConfig['schedule'], timeZone: string): Schedule {
   const { every } = schedule as { every?: number };
-  if (every !== undefined) return { describe: `every ${every / 1000}s`, next: (startedAt) => startedAt + every };
+  if (every !== undefined) return { when: { every }, next: (startedAt) => startedAt + every };
   // Throws on a pattern croner cannot read: the connectors' setup turns that into a start-up error.
   const pattern = (schedule as { cron: string }).cron;
   const cron = new Cron(pattern, { timezone: timeZone, paused: true });
   return {
-    describe: `cron ${pattern} (${timeZone})`,
+    when: { cron: pattern, timeZone },
     next: (startedAt) => cron.nextRun(new Date(startedAt))?.getTime() ?? Number.MAX_SAFE_INTEGER,
   };
 }

@@ -112,7 +112,15 @@ describe('a SQL pull connector on PostgreSQL', () => {
     if (config.kind !== 'sql') throw new Error('a SQL connector');
     const source = sqlSource(config, logger);
     const health = new ConnectorHealthTracker(
-      { id: 'police-eid', kind: 'sql', source: 'police', schedule: '', enabled: true, staleAfterMs: 1e9, startedAt: 0 },
+      {
+        id: 'police-eid',
+        kind: 'sql',
+        source: 'police',
+        schedule: { every: 1000 },
+        enabled: true,
+        staleAfterMs: 1e9,
+        startedAt: 0,
+      },
       { observations() {}, error() {} },
     );
     /** Saves like the real store, but "crashes" on the first cursor saved after a commit. */

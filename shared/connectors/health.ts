@@ -50,14 +50,20 @@ export const ConnectorErrorSchema = z.object({
   issues: z.array(ConnectorIssueSchema).optional(),
 });
 
+/** When a connector runs: every so many milliseconds, on a cron expression, or on every message of its topics. */
+export const ConnectorWhenSchema = z.union([
+  z.object({ every: z.number().int().positive() }),
+  z.object({ cron: z.string(), timeZone: z.string() }),
+  z.object({ topics: z.array(z.string()) }),
+]);
+
 /** One connector's health, as `GET /api/v1/connectors` and the operator console show it. */
 export const ConnectorHealthSchema = z.object({
   id: z.string(),
   kind: z.enum(CONNECTOR_KINDS),
   source: z.string(),
   state: z.enum(CONNECTOR_STATES),
-  /** When: an interval (`every 5m`), a cron expression, or `subscribed` for MQTT. */
-  schedule: z.string(),
+  schedule: ConnectorWhenSchema,
   lastAttemptAt: z.number().int().nullable(),
   lastSuccessAt: z.number().int().nullable(),
   /** When an attempt last brought observations that were applied. */
@@ -71,6 +77,7 @@ export const ConnectorHealthSchema = z.object({
 
 export const ConnectorListSchema = z.object({ connectors: z.array(ConnectorHealthSchema) });
 
+export type ConnectorWhen = z.infer<typeof ConnectorWhenSchema>;
 export type ConnectorIssue = z.infer<typeof ConnectorIssueSchema>;
 export type ConnectorError = z.infer<typeof ConnectorErrorSchema>;
 export type ConnectorHealth = z.infer<typeof ConnectorHealthSchema>;
