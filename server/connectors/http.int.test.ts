@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../shared/protocol';
 import { call } from '../test/operatorClient';
 import { useHarness } from '../test/support';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
@@ -140,6 +141,20 @@ describe('an HTTP pull connector', () => {
     await expect(start({ CONNECTORS_FILE: file, DVC_PORTAL_TOKEN: 't' })).rejects.toThrow(
       `CONNECTORS_FILE ${file}: connector "dvc-portal" (connectors[0]): mapping.units: units: "Huyện Mới" maps to 999`,
     );
+  });
+
+  it('raises the "source silent" alert when it fails from the start, and ends it once data comes', async () => {
+    api.route('/stats', status(503, 'maintenance'));
+    const file = connectorsFile([portalConnector(`${api.url}/stats`, { retries: 0 })]);
+    const h = await start({ CONNECTORS_FILE: file, DVC_PORTAL_TOKEN: 't', ALERT_SILENCE_SEC: '1' });
+    const silent = async () =>
+      (await call<{ alerts: Alert[] }>(h.url, 'GET', '/api/v1/alerts?state=active')).body.alerts.filter(
+        (a) => a.rule === 'source-silent' && a.source === 'dvc',
+      );
+    await expect.poll(async () => (await silent()).length, POLL).toBe(1);
+    expect((await silent())[0]).toMatchObject({ severity: 'critical' });
+    api.route('/stats', json(portalAnswer));
+    await expect.poll(async () => (await silent()).length, POLL).toBe(0);
   });
 
   it('shows its state and counts in /metrics', async () => {
