@@ -30,7 +30,8 @@ describe("a connector's health", () => {
     expect(h.snapshot(MINUTE)).toMatchObject({ state: 'ok', accepted: 3, lastSuccessAt: MINUTE, lastDataAt: MINUTE });
     // Answers with nothing new keep it working, but its figures age.
     h.succeeded(10 * MINUTE, 0);
-    expect(h.snapshot(16 * MINUTE).state).toBe('stale');
+    expect(h.snapshot(16 * MINUTE).state).toBe('ok');
+    expect(h.snapshot(16 * MINUTE + 1).state).toBe('stale');
     h.failed(error(17 * MINUTE));
     expect(h.snapshot(17 * MINUTE)).toMatchObject({ state: 'failing', lastError: error(17 * MINUTE) });
     h.succeeded(18 * MINUTE, 2);
