@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/protocol';
 import { call } from '../test/operatorClient';
-import { useHarness } from '../test/support';
+import { startHarness, useHarness } from '../test/support';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
 import { drip, type FixtureApi, huge, json, malformed, silent, startFixtureApi, status } from './test/fixtureApi';
 
@@ -155,6 +156,46 @@ describe('an HTTP pull connector', () => {
     expect((await silent())[0]).toMatchObject({ severity: 'critical' });
     api.route('/stats', json(portalAnswer));
     await expect.poll(async () => (await silent()).length, POLL).toBe(0);
+  });
+
+  it('after a restart, asks the source only for what is newer than what it applied', async () => {
+    const records = [{ unit: '417', at: Date.UTC(2024, 0, 19, 1, 0), value: 50_288 }];
+    api.route('/cards', (_req, res, url) => {
+      const since = Date.parse(url.searchParams.get('tu') ?? '1970-01-01T00:00:00Z');
+      json(records.filter((r) => r.at > since))(_req, res, url);
+    });
+    const connector = {
+      id: 'cards',
+      kind: 'http',
+      source: 'cards',
+      schedule: { every: '1h' },
+      request: { url: `${api.url}/cards`, sinceParam: 'tu' },
+      since: { initial: '2024-01-01T00:00:00+07:00' },
+      mapping: { expression: "$.{ 'region': unit, 'indicator': 'id-cards-issued', 'at': at, 'value': value }" },
+    };
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-http-'));
+    const env = { CONNECTORS_FILE: connectorsFile([connector]), DATA_DIR: dataDir };
+    try {
+      const first = await startHarness(env);
+      await expect.poll(() => first.app.state.get('417', 'id-cards-issued')?.value, POLL).toBe(50_288);
+      expect(api.requests[0]?.path).toBe('/cards?tu=2023-12-31T17%3A00%3A00.000Z');
+      await first.close();
+
+      records.push({ unit: '412', at: Date.UTC(2024, 0, 19, 2, 0), value: 240_112 });
+      const second = await startHarness(env);
+      try {
+        await expect.poll(() => second.app.state.get('412', 'id-cards-issued')?.value, POLL).toBe(240_112);
+        expect(api.requests[1]?.path).toBe('/cards?tu=2024-01-19T01%3A00%3A00.000Z');
+        const stored = second.app.store.db
+          .prepare("SELECT count(*) AS n FROM observations WHERE source = 'cards'")
+          .get() as { n: number };
+        expect(stored.n).toBe(2);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('shows its state and counts in /metrics', async () => {
