@@ -92,6 +92,26 @@ describe('the connectors file', () => {
     ]);
   });
 
+  it('asks a MySQL query with `since` for its ? placeholder', () => {
+    const mysql = {
+      id: 'reports',
+      kind: 'sql',
+      source: 'reports',
+      schedule: { every: '1m' },
+      database: { driver: 'mysql', url: { env: 'DB_URL' }, timeZone: '+07:00' },
+      query: 'SELECT * FROM t WHERE updated_at > $1',
+      since: {},
+      mapping: { expression: '$' },
+    };
+    expect(problemsOf(file({ connectors: [mysql] }), { DB_URL: 'mysql://x' })).toEqual([
+      expect.stringMatching(
+        /connector "reports" \(connectors\[0\]\): query: with "since", the query takes the last seen time as \?$/,
+      ),
+    ]);
+    const fixed = { ...mysql, query: 'SELECT * FROM t WHERE updated_at > ?' };
+    expect(readConnectorsFile(file({ connectors: [fixed] }), { DB_URL: 'mysql://x' })).toHaveProperty('settings');
+  });
+
   it('accepts the three examples of the documentation', () => {
     const env = { DVC_PORTAL_TOKEN: 't', COUNTERS_MQTT_PASSWORD: 'p' };
     for (const example of ['connectors-http.json', 'connectors-mqtt.json']) {

@@ -104,8 +104,10 @@ export function readConnectorsFile(
     const problem = (field: string, message: string) =>
       problems.push(`${where}: ${connectorLabel(raw, i)}: ${field}: ${message}`);
     if (RESERVED_SOURCES.has(c.source)) problem('source', `"${c.source}" is reserved for the wall`);
-    if (c.kind === 'sql' && c.since && !/\$1\b/.test(c.query)) {
-      problem('query', 'with "since", the query takes the last seen time as $1');
+    if (c.kind === 'sql' && c.since) {
+      const placeholder = c.database.driver === 'postgres' ? '$1' : '?';
+      const present = c.database.driver === 'postgres' ? /\$1\b/.test(c.query) : c.query.includes('?');
+      if (!present) problem('query', `with "since", the query takes the last seen time as ${placeholder}`);
     }
     return resolve(c, env, problem);
   });

@@ -11,9 +11,10 @@ import { httpSource } from './httpSource';
 import { makeMapper } from './mapping';
 import { connectorMetrics } from './metrics';
 import { mqttConnector } from './mqttConnector';
+import { mysqlSource } from './mysqlSource';
+import { postgresSource } from './postgresSource';
 import { type PullSource, runPull } from './pullConnector';
 import { loop, makeSchedule, type Schedule } from './schedule';
-import { sqlSource } from './sqlSource';
 import { type ConnectorStateStore, SqliteConnectorStateStore } from './stateStore';
 
 export { connectorRoutes } from './routes';
@@ -136,6 +137,13 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
   };
 }
 
+/** The source a pull connector reads: an HTTP API, PostgreSQL, or MySQL and MariaDB. */
+function sourceOf(c: Extract<ResolvedConnector, { kind: 'http' | 'sql' }>, logger: Logger): PullSource {
+  if (c.kind === 'http') return httpSource(c);
+  const { database } = c;
+  return database.driver === 'postgres' ? postgresSource({ ...c, database }, logger) : mysqlSource({ ...c, database });
+}
+
 function pullConnector(
   c: Extract<ResolvedConnector, { kind: 'http' | 'sql' }>,
   schedule: Schedule,
@@ -150,7 +158,7 @@ function pullConnector(
   const initialSince = c.since ? new Date(c.since.initial).getTime() : null;
   const runs = loop(
     (signal) => {
-      source ??= c.kind === 'http' ? httpSource(c) : sqlSource(c, logger);
+      source ??= sourceOf(c, logger);
       const run = runPull(
         {
           ...deps,

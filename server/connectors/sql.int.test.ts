@@ -9,8 +9,8 @@ import { useHarness } from '../test/support';
 import type { ResolvedConnector } from './connectorsFile';
 import { ConnectorHealthTracker } from './health';
 import { makeMapper } from './mapping';
+import { postgresSource } from './postgresSource';
 import { type PullState, runPull } from './pullConnector';
-import { sqlSource } from './sqlSource';
 import { MemoryConnectorStateStore } from './stateStore';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
 import { startTestPostgres, type TestPostgres } from './test/postgres';
@@ -109,8 +109,8 @@ describe('a SQL pull connector on PostgreSQL', () => {
       secrets: { databaseUrl: db.url },
     };
     const logger = createLogger('silent');
-    if (config.kind !== 'sql') throw new Error('a SQL connector');
-    const source = sqlSource(config, logger);
+    if (config.kind !== 'sql' || config.database.driver !== 'postgres') throw new Error('a PostgreSQL connector');
+    const source = postgresSource({ ...config, database: config.database }, logger);
     const health = new ConnectorHealthTracker(
       {
         id: 'police-eid',

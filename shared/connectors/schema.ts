@@ -103,12 +103,25 @@ export const SqlConnectorSchema = z.strictObject({
   ...Common,
   ...Pull,
   kind: z.literal('sql'),
-  database: z.strictObject({
-    driver: z.literal('postgres'),
-    /** The connection string (`postgres://reader@host/db`), a secret since it may hold a password. */
-    url: SecretRefSchema,
-  }),
-  /** Run in a read-only transaction. With `since`, `$1` is the last seen time (timestamptz). */
+  database: z.discriminatedUnion('driver', [
+    z.strictObject({
+      driver: z.literal('postgres'),
+      /** The connection string (`postgres://reader@host/db`), a secret since it may hold a password. */
+      url: SecretRefSchema,
+    }),
+    z.strictObject({
+      /** MySQL or MariaDB. */
+      driver: z.literal('mysql'),
+      /** `mysql://reader@host/db`, a secret. */
+      url: SecretRefSchema,
+      /** The offset DATETIME columns are written in (`+07:00`); UTC by default. TIMESTAMP columns need none. */
+      timeZone: z
+        .string()
+        .regex(/^(Z|[+-]\d\d:\d\d)$/, 'Z or an offset such as +07:00')
+        .default('Z'),
+    }),
+  ]),
+  /** Run in a read-only transaction. With `since`, the last seen time is `$1` (PostgreSQL) or `?` (MySQL). */
   query: z.string().min(1).max(20_000),
   /** The most rows read from one run; more fails the run (add ORDER BY and LIMIT to read in pages). */
   maxRows: z.number().int().min(1).max(1_000_000).default(10_000),

@@ -3,8 +3,9 @@ import type { Logger } from '../logger';
 import type { ResolvedConnector } from './connectorsFile';
 import { SourceFailure } from './failure';
 import type { PullSource, PullState } from './pullConnector';
+import { boundedQuery, plainRow } from './sqlRows';
 
-type SqlConnector = Extract<ResolvedConnector, { kind: 'sql' }>;
+type PostgresConnector = Extract<ResolvedConnector, { kind: 'sql' }> & { database: { driver: 'postgres' } };
 
 /** PostgreSQL's numbers as JavaScript numbers (bigint and numeric come as strings by default). */
 const NUMERIC_TYPES = new Set([20, 1700]);
@@ -12,10 +13,6 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     NUMERIC_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
-
-/** Dates as ISO 8601 (what the mapping and the ingest checks read), every other value as it came. */
-const plainRow = (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
 
 function failureOf(error: unknown): SourceFailure {
   const e = error as Error & { code?: string };
@@ -30,9 +27,9 @@ function failureOf(error: unknown): SourceFailure {
 /**
  * A PostgreSQL query run on a schedule in a read-only transaction, with the last seen time as `$1`. The session is
  * read-only too (`default_transaction_read_only`), and a statement timeout bounds the query. At most `maxRows`
- * rows are read: the query runs inside `SELECT * FROM (...) LIMIT maxRows + 1`, and one row over fails the run.
+ * rows are read (see `boundedQuery`).
  */
-export function sqlSource(c: SqlConnector, logger: Logger): PullSource {
+export function postgresSource(c: PostgresConnector, logger: Logger): PullSource {
   const pool = new pg.Pool({
     connectionString: c.secrets.databaseUrl,
     max: 1,
@@ -44,8 +41,7 @@ export function sqlSource(c: SqlConnector, logger: Logger): PullSource {
   });
   // An idle connection the server drops must not end the process; the next run opens another.
   pool.on('error', (error) => logger.warn({ connector: c.id, err: error.message }, 'database connection lost'));
-  const query = c.query.trim().replace(/;\s*$/, '');
-  const bounded = `SELECT * FROM (${query}) AS connector_rows LIMIT ${c.maxRows + 1}`;
+  const bounded = boundedQuery(c.query, c.maxRows);
 
   return {
     async pull(state: PullState, signal: AbortSignal) {
