@@ -36,8 +36,8 @@ export class ConnectorHealthTracker {
     private readonly listener: HealthListener,
   ) {}
 
-  get id(): string {
-    return this.init.id;
+  get source(): string {
+    return this.init.source;
   }
 
   attempted(at: number): void {

@@ -140,7 +140,7 @@ describe('an HTTP pull connector', () => {
       portalConnector(`${api.url}/stats`, { mapping: { expression: '$', units: { 'Huyện Mới': '999' } } }),
     ]);
     await expect(start({ CONNECTORS_FILE: file, DVC_PORTAL_TOKEN: 't' })).rejects.toThrow(
-      `CONNECTORS_FILE ${file}: connector "dvc-portal" (connectors[0]): mapping.units: units: "Huyện Mới" maps to 999`,
+      `CONNECTORS_FILE ${file}: connector "dvc-portal" (connectors[0]): mapping.units: "Huyện Mới" maps to 999`,
     );
   });
 

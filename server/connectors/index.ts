@@ -8,7 +8,7 @@ import type { Ingest } from '../sources/ingest';
 import type { ConnectorsSettings, ResolvedConnector } from './connectorsFile';
 import { ConnectorHealthTracker } from './health';
 import { httpSource } from './httpSource';
-import { makeMapper } from './mapping';
+import { MappingSetupError, makeMapper } from './mapping';
 import { connectorMetrics } from './metrics';
 import { mqttConnector } from './mqttConnector';
 import { mysqlSource } from './mysqlSource';
@@ -46,6 +46,7 @@ export interface Connectors {
 
 interface Running {
   health: ConnectorHealthTracker;
+  enabled: boolean;
   start(): void;
   stop(): Promise<void>;
 }
@@ -65,8 +66,8 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
     states ??= deps.states?.() ?? SqliteConnectorStateStore.inDataDir(deps.dataDir);
     return states;
   };
-  const listener = connectorMetrics(deps.registry, () => list());
   const list = () => built.map((r) => r.health.snapshot(clock.now()));
+  const listener = connectorMetrics(deps.registry, list);
 
   for (const [index, c] of settings.connectors.entries()) {
     const problem = (field: string, message: string) =>
@@ -77,8 +78,7 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
     try {
       mapper = makeMapper(c.mapping, deps.regions);
     } catch (error) {
-      const message = (error as Error).message;
-      problem(message.startsWith('units:') ? 'mapping.units' : 'mapping.expression', message);
+      problem(`mapping.${error instanceof MappingSetupError ? error.field : 'expression'}`, (error as Error).message);
       continue;
     }
     let schedule: Schedule | null = null;
@@ -102,16 +102,15 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
       },
       listener,
     );
-    const idle = { health, start() {}, async stop() {} };
     if (!c.enabled) {
-      built.push(idle);
+      built.push({ health, enabled: false, start() {}, async stop() {} });
       continue;
     }
     const common = { mapper, ingest: deps.ingest, health, clock, logger };
     if (c.kind === 'mqtt') {
       try {
         const mqtt = mqttConnector({ ...common, config: c });
-        built.push({ health, start: mqtt.start, stop: mqtt.stop });
+        built.push({ health, enabled: true, start: mqtt.start, stop: mqtt.stop });
       } catch (error) {
         problem('messageKey', (error as Error).message);
       }
@@ -123,9 +122,8 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
 
   return {
     start() {
-      for (const r of built) {
-        if (r.health.snapshot(startedAt).state === 'disabled') continue;
-        deps.expectSource(r.health.snapshot(startedAt).source);
+      for (const r of built.filter((r) => r.enabled)) {
+        deps.expectSource(r.health.source);
         r.start();
       }
     },
@@ -181,6 +179,7 @@ function pullConnector(
   );
   return {
     health,
+    enabled: true,
     start: runs.start,
     async stop() {
       await runs.stop();

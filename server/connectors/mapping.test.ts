@@ -85,7 +85,7 @@ describe('the mapping of a connector', () => {
 
   it('refuses at start a units table that names a unit the region set lacks', () => {
     expect(() => makeMapper({ expression: '$', units: { 'Huyện Cũ': '999' } }, regionSet)).toThrow(
-      /units: "Huyện Cũ" maps to 999/,
+      /"Huyện Cũ" maps to 999/,
     );
   });
 });

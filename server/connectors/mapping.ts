@@ -20,13 +20,25 @@ export interface Mapper {
 /** Unit names compare without case, accents kept, spaces normalised: "huyện  Kỳ Sơn" finds "Huyện Kỳ Sơn". */
 const unitKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
+/** A mapping that cannot work in this deployment, with the field of `mapping` at fault. */
+export class MappingSetupError extends Error {
+  constructor(
+    readonly field: 'expression' | 'units',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MappingSetupError';
+  }
+}
+
 /** Compiles an expression, throwing a message with the position of a syntax error. */
 export function compileExpression(text: string): jsonata.Expression {
   try {
     return jsonata(text, EVALUATION);
   } catch (error) {
     const e = error as Partial<jsonata.JsonataError>;
-    throw new Error(`${e.message ?? String(error)}${e.position === undefined ? '' : ` (at character ${e.position})`}`);
+    const where = e.position === undefined ? '' : ` (at character ${e.position})`;
+    throw new MappingSetupError('expression', `${e.message ?? String(error)}${where}`);
   }
 }
 
@@ -38,7 +50,9 @@ export function makeMapper(config: MappingConfig, regions: Pick<RegionSet, 'isUn
   const expression = compileExpression(config.expression);
   const units = new Map<string, string>();
   for (const [name, code] of Object.entries(config.units)) {
-    if (!regions.isUnit(code)) throw new Error(`units: "${name}" maps to ${code}, which is not a unit of this wall`);
+    if (!regions.isUnit(code)) {
+      throw new MappingSetupError('units', `"${name}" maps to ${code}, which is not a unit of this wall`);
+    }
     units.set(unitKey(name), code);
   }
 
