@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, useHarness } from '../test/support';
 import { startTestBroker, type TestBroker } from './test/broker';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
@@ -112,9 +112,6 @@ describe('an MQTT connector whose broker goes away', () => {
   let own: TestBroker;
   beforeAll(async () => {
     own = await startTestBroker({ own: true });
-  });
-  afterEach(async () => {
-    await own.restart().catch(() => undefined);
   });
   afterAll(async () => {
     await own?.close();

@@ -13,12 +13,15 @@ export interface TestBroker {
   publish(topic: string, payload: unknown): Promise<void>;
   /** Ends the broker (own brokers only), as a crash of the broker would. */
   stop(): Promise<void>;
-  /** Starts it again on the same port (own brokers only). */
+  /** Starts it again on the same port (own brokers only), unless it runs. */
   restart(): Promise<void>;
   /** Ends the persistent session a connector left under `clientId`, so that a shared broker keeps nothing of it. */
   forget(clientId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Whether a process has neither exited nor been killed. */
+const alive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 
 /** A loopback port that was free a moment ago. */
 const freePort = () =>
@@ -77,7 +80,7 @@ export async function startTestBroker(options: { own?: boolean } = {}): Promise<
   let publisher: MqttClient | null = null;
   const stopChild = async () => {
     const running = child as ChildProcess | null;
-    if (!running || running.exitCode !== null) return;
+    if (!running || !alive(running)) return;
     const exited = new Promise((r) => running.once('exit', r));
     running.kill('SIGKILL');
     await exited;
@@ -95,6 +98,8 @@ export async function startTestBroker(options: { own?: boolean } = {}): Promise<
       await stopChild();
     },
     async restart() {
+      const running = child as ChildProcess | null;
+      if (running && alive(running)) return;
       await launch();
     },
     async forget(clientId) {
