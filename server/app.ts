@@ -9,6 +9,7 @@ import { type Alerting, createAlerting } from './alerts/alerting';
 import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
@@ -60,6 +61,8 @@ export interface App {
   readonly metrics: WallMetrics;
   /** Accounts, displays, commands and audit. */
   readonly control: Control;
+  /** Pull and subscribe connectors: started with `listen`, stopped with `close`. */
+  readonly connectors: Connectors;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
 }
@@ -158,6 +161,19 @@ export function createApp(deps: AppDeps): App {
     onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
   });
 
+  const connectors = createConnectors({
+    settings: config.connectors,
+    ingest,
+    regions,
+    clock,
+    logger,
+    registry: metrics.registry,
+    timeZone: config.timeZone,
+    silenceMs: config.alerts.silenceMs,
+    expectSource: (source) => alerts.expectSource(source),
+    dataDir: config.dataDir,
+  });
+
   // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
   // serialises the request up front), which costs more than storing a small ingest batch.
   if (logger.isLevelEnabled('info')) {
@@ -168,6 +184,7 @@ export function createApp(deps: AppDeps): App {
   // none of which it needs (a source authenticates with its own token, never with a session).
   app.use(ingestRoutes({ ingest, config: config.ingest, metrics, allowedOrigins: config.access.allowedOrigins }));
   app.use(control.routes);
+  app.use(connectorRoutes(connectors));
   app.use(
     apiRoutes({
       regions,
@@ -197,6 +214,7 @@ export function createApp(deps: AppDeps): App {
     store,
     metrics,
     control,
+    connectors,
     async listen() {
       retention = startRetention(store, clock, config.storage, logger);
       if (config.simulator.enabled) {
@@ -208,6 +226,7 @@ export function createApp(deps: AppDeps): App {
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve());
       });
+      connectors.start();
       const address = http.address() as AddressInfo;
       const { message, ...where } = readyLine(address, control.access.accounts.count() > 0);
       logger.info({ host: address.address, port: address.port, epoch: state.epoch, ...where }, message);
@@ -215,6 +234,7 @@ export function createApp(deps: AppDeps): App {
     },
     async close() {
       for (const s of stoppers) s.stop();
+      await connectors.stop();
       broadcaster.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
       // and one still busy after the grace period (a client that stopped sending or reading) is cut, so that a

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         commandTimeoutMs: 5000,
         allowedOrigins: [],
       },
+      connectors: { file: null, connectors: [] },
     });
   });
 

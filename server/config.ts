@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IndicatorId, Targets } from '../shared/catalog';
 import type { KioskConfig } from '../shared/kiosk';
 import { type AccessConfig, AccessEnv, resolveAccessConfig } from './accessConfig';
+import { type ConnectorsSettings, readConnectorsFile } from './connectors/connectorsFile';
 import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
 import { readKioskConfig } from './kioskConfig';
 import { readTargetsFile } from './targetsFile';
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
     .max(7 * 86_400)
     .default(900),
   ALERT_HISTORY: z.coerce.number().int().min(10).max(100_000).default(1000),
+  CONNECTORS_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -69,6 +71,8 @@ export interface Config {
   alerts: { dropShare: number; silenceMs: number; history: number };
   /** Accounts, screens' access, operator commands. */
   access: AccessConfig;
+  /** Pull and subscribe connectors (`CONNECTORS_FILE`), their secrets read. */
+  connectors: ConnectorsSettings;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { ingest, storage, problems: ingestProblems } = resolveIngestConfig(e);
   const { access, problems: accessProblems } = resolveAccessConfig(e);
   if (ingestProblems.length || accessProblems.length) throw new ConfigError([...ingestProblems, ...accessProblems]);
+  const connectors = readConnectorsFile(e.CONNECTORS_FILE, present);
+  if ('problems' in connectors) throw new ConfigError(connectors.problems);
   let targets: Config['targets'];
   try {
     targets = readTargetsFile(e.TARGETS_FILE);
@@ -113,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     targets,
     alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
     access,
+    connectors: connectors.settings,
   };
 }

@@ -46,7 +46,7 @@ export interface StorageConfig {
 }
 
 /** Names the wall's own parts use as sources; a token may not claim them. */
-const RESERVED_SOURCES = new Set(['simulator', 'system', 'derived', 'rollup', 'alerts']);
+export const RESERVED_SOURCES = new Set(['simulator', 'system', 'derived', 'rollup', 'alerts']);
 /** Long enough that guessing is hopeless (16 random characters carry 95 bits or more). */
 const MIN_TOKEN_LENGTH = 16;
 

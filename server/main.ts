@@ -15,9 +15,13 @@ function readBuildId(clientDir: string): string {
 }
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  let logger: ReturnType<typeof createProcessLogger>;
+  let app: ReturnType<typeof createApp>;
+  // A bad setting, or a connectors file that does not fit the region set, stops the server here.
   try {
-    config = loadConfig();
+    const config = loadConfig();
+    logger = createProcessLogger(config.logLevel);
+    app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -25,8 +29,6 @@ async function main() {
     }
     throw error;
   }
-  const logger = createProcessLogger(config.logLevel);
-  const app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   await app.listen();
 
   let stopping = false;

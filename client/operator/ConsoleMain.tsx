@@ -6,6 +6,7 @@ import { AdminPanel } from './AdminPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { AuditPanel } from './AuditPanel';
 import { ApiError, operatorApi } from './api';
+import { ConnectorsPanel, ConnectorsTitle } from './ConnectorsPanel';
 import { ConsoleTop } from './ConsoleTop';
 import { type Console, ConsoleContext } from './consoleContext';
 import { useConsoleText } from './consoleI18n';
@@ -22,7 +23,7 @@ import { DEFAULT_DISTRICT, ViewControls, type ViewForm } from './ViewControls';
 /** A view the console sent counts as what the screen shows for this long, until the screen's report catches up. */
 const SENT_VIEW_MS = 3_000;
 
-type Tab = 'alerts' | 'audit' | 'admin';
+type Tab = 'alerts' | 'connectors' | 'audit' | 'admin';
 
 /** The signed-in console: the displays and their previews, the commands, the recent results, audit and admin. */
 export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => void }) {
@@ -119,6 +120,14 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
                 <button type="button" aria-pressed={tab() === 'alerts'} onClick={() => setTab('alerts')}>
                   {t('op.alerts.title')}
                 </button>
+                <button
+                  type="button"
+                  aria-pressed={tab() === 'connectors'}
+                  onClick={() => setTab('connectors')}
+                  data-testid="tab-connectors"
+                >
+                  <ConnectorsTitle />
+                </button>
                 <button type="button" aria-pressed={tab() === 'audit'} onClick={() => setTab('audit')}>
                   {t('op.audit.title')}
                 </button>
@@ -131,6 +140,9 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
               <Switch>
                 <Match when={tab() === 'alerts'}>
                   <AlertsPanel />
+                </Match>
+                <Match when={tab() === 'connectors'}>
+                  <ConnectorsPanel />
                 </Match>
                 <Match when={tab() === 'audit'}>
                   <AuditPanel />

@@ -108,6 +108,14 @@ export class AlertEngine {
     return out;
   }
 
+  /**
+   * Watches a source that has sent nothing since the start (a configured connector): it raises "source silent" if
+   * nothing comes from it within the allowed silence from `now`, as one that stopped sending would.
+   */
+  expect(source: string, now: number): void {
+    if (!this.lastSeen.has(source)) this.lastSeen.set(source, now);
+  }
+
   /** Finds the sources that went silent, and, on a new local day, judges active drops against the new day. */
   tick(now: number): Alert[] {
     const out: Alert[] = [];

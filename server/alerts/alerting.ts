@@ -30,6 +30,8 @@ export interface Alerting {
    * authentication.
    */
   acknowledge(id: string): Alert | null;
+  /** Expects a source from now on (a connector at start): silent if nothing comes from it in time. */
+  expectSource(source: string): void;
   /** Starts the timer that watches for silent sources and the day's change. */
   start(): { stop(): void };
 }
@@ -46,6 +48,7 @@ export function createAlerting(deps: AlertingDeps): Alerting {
       engine.restore(readings, deps.clock.now());
     },
     active: () => engine.activeAlerts(),
+    expectSource: (source) => engine.expect(source, deps.clock.now()),
     list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
     acknowledge(id) {
       const alert = engine.acknowledge(id);
