@@ -148,8 +148,8 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
               </section>
             </div>
           </main>
+          <ConfirmDialog confirmation={confirmation} />
         </div>
-        <ConfirmDialog confirmation={confirmation} />
       </ConsoleContext.Provider>
     </WallProvider>
   );

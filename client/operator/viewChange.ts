@@ -38,7 +38,8 @@ export function shownIn(status: ScreenStatus | null): Shown | null {
     if (ref?.kind === 'inline') return { kind: 'playlist', playlist: { items: ref.playlist.items } };
     if (status.playlist.id !== INLINE_PLAYLIST_ID) return { kind: 'playlist', playlist: { id: status.playlist.id } };
   }
-  return status.view ? { kind: 'view', view: status.view, lang: status.lang } : null;
+  // A copy: the report lives in a store that updates it in place, and what was shown must stay what it was.
+  return status.view ? { kind: 'view', view: { ...status.view }, lang: status.lang } : null;
 }
 
 /** What a display shows once `command` applied, before its own report says so; null when only the report can tell. */
