@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
 import type { SessionInfo } from '../../shared/control';
 import { useI18n } from '../i18n';
 import { WallProvider } from '../live/context';
@@ -64,8 +64,9 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
   });
   // The operator agreed to the screens presenter mode reaches: its steps do not ask again.
   const presenter = createPresenterMode((by) => commands.step(by, { confirmed: true }));
-  // What presenter mode was turned on for is what it steps: another selection turns it off.
-  createEffect(on(selection, () => presenter.stop(), { defer: true }));
+  // What presenter mode was turned on for is what it steps: another target turns it off.
+  const targetKey = createMemo(() => JSON.stringify(selection()));
+  createEffect(on(targetKey, () => presenter.stop(), { defer: true }));
   const togglePresenter = async () => {
     if (presenter.on()) return presenter.stop();
     if (await commands.confirmPresenter()) presenter.start();
