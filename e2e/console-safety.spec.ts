@@ -79,6 +79,8 @@ test('signed out, the console asks who is signed in without an error, and its lo
 test('with presenter mode off, keys and scrolling move no screen; on, PageDown steps; leaving the window ends it', async ({
   browser,
 }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const wall = await openWall(browser, hall1);
   // The wall's view is its main landmark; the ticker is a named complementary landmark, not a live region.
   await expect(wall.getByRole('main')).toHaveCount(1);
@@ -147,6 +149,8 @@ test('with presenter mode off, keys and scrolling move no screen; on, PageDown s
 test('a view change to a group asks first, naming its screens; undo brings back each screen’s own view', async ({
   browser,
 }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const [one, two] = [await openWall(browser, hall1), await openWall(browser, hall2)];
   // Mixed views: hall-1 on Kỳ Sơn, hall-2 on a rotation of the task board and the ranking.
   await command({ display: 'hall-1' }, { type: 'show', view: { view: 'district', district: '417' } });

@@ -35,6 +35,8 @@ async function openWall(browser: import('@playwright/test').Browser, path: strin
 }
 
 test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that expires', async ({ browser }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const wall = await openWall(browser, hall1);
   const wallErrors = watchConsole(wall);
   // The token left the address for the screen's storage; a fragment never reaches the server.
@@ -83,6 +85,8 @@ test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that
 });
 
 test('a presenter remote steps through views, and a group command reaches both walls', async ({ browser }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const [one, two] = [await openWall(browser, hall1), await openWall(browser, hall2)];
   const op = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   await signInConsole(op, server.url, 'lan');
