@@ -35,6 +35,8 @@ async function openWall(browser: import('@playwright/test').Browser, path: strin
 }
 
 test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that expires', async ({ browser }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const wall = await openWall(browser, hall1);
   const wallErrors = watchConsole(wall);
   // The token left the address for the screen's storage; a fragment never reaches the server.
@@ -77,13 +79,14 @@ test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that
   await expect(banner).toBeHidden({ timeout: 10_000 });
 
   expect(wallErrors.errors).toEqual([]);
-  // The sign-in page's first question (who is signed in?) is answered 401 before signing in: that one only.
-  expect(opErrors.errors.filter((e) => !/401 \(Unauthorized\)/.test(e))).toEqual([]);
+  expect(opErrors.errors).toEqual([]);
   await consoleContext.close();
   await wall.context().close();
 });
 
 test('a presenter remote steps through views, and a group command reaches both walls', async ({ browser }, info) => {
+  // Walls and a console, each in a browser of its own, on a loaded machine: slow, not stuck.
+  test.slow();
   const [one, two] = [await openWall(browser, hall1), await openWall(browser, hall2)];
   const op = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   await signInConsole(op, server.url, 'lan');
@@ -92,7 +95,9 @@ test('a presenter remote steps through views, and a group command reaches both w
   await op.getByTestId('show-send').click();
   await expect(one.getByTestId('view-overview')).toBeVisible();
 
-  // From the overview, PageDown opens the district view, the right arrow the grid, PageUp goes back.
+  // In presenter mode, from the overview, PageDown opens the district view, the right arrow the grid, PageUp goes
+  // back.
+  await op.getByTestId('presenter-toggle').click();
   await op.keyboard.press('PageDown');
   await expect(one.getByTestId('view-district')).toBeVisible();
   await op.keyboard.press('ArrowRight');

@@ -46,7 +46,9 @@ const VIEWS: { name: string; path: string; ready: (page: Page) => Promise<void> 
     ready: async (page) => {
       await expect(page.getByTestId('identity-cards-value')).toHaveText(/^2\.85\d\.\d{3}$/);
       await expect(page.getByTestId('identity-table').locator('tbody tr')).toHaveCount(DISTRICTS);
-      await expect(page.getByTestId('eid-collected')).toHaveText(/^2\.389\.\d{3}$/);
+      // Live on the shared server, which simulates from the start of the run: the format and the magnitude, not
+      // the figure (about 2.39 million, growing as the run goes on).
+      await expect(page.getByTestId('eid-collected')).toHaveText(/^2\.3\d\d\.\d{3}$/);
     },
   },
   {

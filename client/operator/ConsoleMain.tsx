@@ -1,39 +1,41 @@
-import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { type CommandInput, type SessionInfo, stepView, type ViewSpec } from '../../shared/control';
+import { createEffect, createMemo, createResource, createSignal, Match, on, Show, Switch } from 'solid-js';
+import type { SessionInfo } from '../../shared/control';
+import { useI18n } from '../i18n';
 import { WallProvider } from '../live/context';
 import { createWall } from '../live/createWall';
 import { AdminPanel } from './AdminPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { AuditPanel } from './AuditPanel';
-import { ApiError, operatorApi } from './api';
+import { operatorApi } from './api';
+import { ConfirmDialog, createConfirmation } from './ConfirmDialog';
 import { ConnectorsPanel, ConnectorsTitle } from './ConnectorsPanel';
 import { ConsoleTop } from './ConsoleTop';
 import { type Console, ConsoleContext } from './consoleContext';
 import { useConsoleText } from './consoleI18n';
+import { createCommands } from './createCommands';
 import { createOperatorFeed } from './createOperatorFeed';
+import { createPresenterMode } from './createPresenterMode';
 import { DisplayTable } from './DisplayTable';
 import { PlaylistControls } from './PlaylistControls';
+import { PresenterBanner } from './PresenterMode';
 import { PreviewPane } from './PreviewPane';
 import { ResultList } from './ResultList';
 import { AnnounceControls, ScreenActions } from './ScreenActions';
-import { isTyping, primaryScreen, type Selection, selectedDisplays, stepOfKey, targetOf } from './selection';
+import type { Selection } from './selection';
 import { TargetBar } from './TargetBar';
+import { UndoBar } from './UndoBar';
 import { DEFAULT_DISTRICT, ViewControls, type ViewForm } from './ViewControls';
-
-/** A view the console sent counts as what the screen shows for this long, until the screen's report catches up. */
-const SENT_VIEW_MS = 3_000;
 
 type Tab = 'alerts' | 'connectors' | 'audit' | 'admin';
 
 /** The signed-in console: the displays and their previews, the commands, the recent results, audit and admin. */
 export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => void }) {
   const { t } = useConsoleText();
+  const { label } = useI18n();
   const feed = createOperatorFeed({ onRefused: props.onSignedOut });
   // The console's own view of the live state: the alerts it can acknowledge, the deployment's time zone.
   const wall = createWall();
   const [selection, setSelection] = createSignal<Selection | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [sendError, setSendError] = createSignal<string | null>(null);
   const [tab, setTab] = createSignal<Tab>('alerts');
   const [playlists] = createResource(() => operatorApi.kiosk().then((k) => k.playlists));
   const [viewForm, setViewForm] = createSignal<ViewForm>({
@@ -50,51 +52,25 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
     if (selection() === null && first) setSelection({ kind: 'display', id: first });
   });
 
-  const sent = new Map<string, { spec: ViewSpec; at: number }>();
-  const keyOf = (s: Selection) => JSON.stringify(targetOf(s));
-  const send = async (command: CommandInput) => {
-    const s = selection();
-    if (!s) return null;
-    if (command.type === 'show') sent.set(keyOf(s), { spec: command.view, at: Date.now() });
-    setBusy(true);
-    try {
-      const result = await operatorApi.command(targetOf(s), command);
-      feed.addResult(result);
-      setSendError(null);
-      return result;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHORIZED') props.onSignedOut();
-      const e = error as ApiError;
-      const fields = e.issues?.length ? ` (${e.issues.map((i) => i.path.join('.')).join(', ')})` : '';
-      setSendError(t('op.results.refused', { message: `${e.message}${fields}` }));
-      return null;
-    } finally {
-      setBusy(false);
-    }
+  const confirmation = createConfirmation();
+  const commands = createCommands({
+    feed,
+    selection,
+    confirmation,
+    t,
+    label,
+    fallbackDistrict: () => viewForm().district,
+    onSignedOut: props.onSignedOut,
+  });
+  // The operator agreed to the screens presenter mode reaches: its steps do not ask again.
+  const presenter = createPresenterMode((by) => commands.step(by, { confirmed: true }));
+  // What presenter mode was turned on for is what it steps: another target turns it off.
+  const targetKey = createMemo(() => JSON.stringify(selection()));
+  createEffect(on(targetKey, () => presenter.stop(), { defer: true }));
+  const togglePresenter = async () => {
+    if (presenter.on()) return presenter.stop();
+    if (await commands.confirmPresenter()) presenter.start();
   };
-
-  /** Previous or next view on the selection, from what it shows (or was just sent). */
-  const step = (by: 1 | -1) => {
-    const s = selection();
-    if (!s) return;
-    const recent = sent.get(keyOf(s));
-    const displays = selectedDisplays(
-      s,
-      feed.order().flatMap((id) => feed.displays[id] ?? []),
-    );
-    const reported = primaryScreen(displays.find((d) => d.online))?.status?.view ?? null;
-    const from = recent && Date.now() - recent.at < SENT_VIEW_MS ? recent.spec : reported;
-    void send({ type: 'show', view: stepView(from, by, viewForm().district) });
-  };
-  const onKey = (event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-    const by = stepOfKey(event.key);
-    if (by === null) return;
-    event.preventDefault();
-    step(by);
-  };
-  window.addEventListener('keydown', onKey);
-  onCleanup(() => window.removeEventListener('keydown', onKey));
 
   const context: Console = {
     session: props.session,
@@ -102,16 +78,23 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
     selection: () => selection() ?? { kind: 'all' },
     select: setSelection,
     playlists: () => playlists() ?? [],
-    send,
-    sendError,
-    busy,
+    send: commands.send,
+    step: commands.step,
+    lastChange: commands.lastChange,
+    undo: commands.undo,
+    sendError: commands.sendError,
+    busy: commands.busy,
+    presenter: { on: presenter.on, toggle: () => void togglePresenter() },
   };
 
   return (
     <WallProvider wall={wall}>
       <ConsoleContext.Provider value={context}>
-        <div class="op-console" data-testid="console">
-          <ConsoleTop onSignedOut={props.onSignedOut} />
+        <div class="op-console" classList={{ presenting: presenter.on() }} data-testid="console">
+          <div class="op-sticky">
+            <ConsoleTop onSignedOut={props.onSignedOut} />
+            <PresenterBanner />
+          </div>
           <main class="op-main">
             <div class="op-column">
               <DisplayTable />
@@ -156,8 +139,9 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
               <PreviewPane />
               <section class="op-panel op-commands" aria-label={t('op.commands.label')}>
                 <TargetBar />
+                <UndoBar />
                 <Show when={selection()} fallback={<p class="op-empty">{t('op.target.none')}</p>}>
-                  <ViewControls form={viewForm} setForm={setViewForm} onStep={step} />
+                  <ViewControls form={viewForm} setForm={setViewForm} />
                   <ScreenActions />
                   <AnnounceControls />
                   <PlaylistControls viewForm={viewForm} />
@@ -165,6 +149,7 @@ export function ConsoleMain(props: { session: SessionInfo; onSignedOut: () => vo
               </section>
             </div>
           </main>
+          <ConfirmDialog confirmation={confirmation} />
         </div>
       </ConsoleContext.Provider>
     </WallProvider>

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { useConsole } from './consoleContext';
 import { useConsoleText } from './consoleI18n';
-import { viewText } from './viewText';
+import { commandText, targetText } from './viewText';
 
 /** Recent commands, from this console and others: what, to whom, by whom, and each display's answer. */
 export function ResultList() {
@@ -31,43 +31,17 @@ export function ResultList() {
   );
 }
 
-function commandText(
-  result: CommandResult,
-  t: ReturnType<typeof useConsoleText>['t'],
-  label: ReturnType<typeof useI18n>['label'],
-) {
-  const c = result.command;
-  switch (c.type) {
-    case 'show':
-      return `${t('op.command.show')}: ${viewText(c.view, t, label)}${c.lang ? ` · ${t(`op.lang.${c.lang}`)}` : ''}`;
-    case 'playlist-start':
-      return `${t('op.command.playlist-start')}: ${'id' in c.playlist ? c.playlist.id : t('op.results.edited', { n: c.playlist.items.length })}`;
-    case 'announce':
-      return `${t('op.command.announce')}: «${c.text}»`;
-    default:
-      return t(`op.command.${c.type}`);
-  }
-}
-
 function ResultItem(props: { result: CommandResult }) {
   const { t } = useConsoleText();
   const { fmt, label } = useI18n();
   const wall = useWall();
-  const target = () => {
-    const tg = props.result.target;
-    return 'display' in tg
-      ? tg.display
-      : 'group' in tg
-        ? t('op.target.groupName', { group: tg.group })
-        : t('op.target.all');
-  };
   return (
     <li class="op-result" data-testid="result" data-command={props.result.command.type}>
       <div class="op-result-head">
         <span class="op-muted">{fmt().time(props.result.at, wall.state.timeZone, true)}</span>
-        <strong>{commandText(props.result, t, label)}</strong>
+        <strong>{commandText(props.result.command, t, label)}</strong>
         <span class="op-muted">
-          → {target()} · {props.result.actor}
+          → {targetText(props.result.target, t)} · {props.result.actor}
         </span>
       </div>
       <ul class="op-outcomes">

@@ -5,6 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { type Lang, useI18n } from '../i18n';
 import { useConsole } from './consoleContext';
 import { useConsoleText } from './consoleI18n';
+import { PresenterToggle } from './PresenterMode';
 
 const LISTED = indicators.filter((i) => i.listed);
 /** The district the console offers first (the first of the region set). */
@@ -30,15 +31,11 @@ export function specOf(form: ViewForm): ViewSpec {
 
 /**
  * Shows a view on the selected screens: which view, on which indicator, which district, in which language. The
- * previous and next buttons (and PageUp/PageDown, the arrow keys) step through the views from what the screen
- * shows now.
+ * previous and next buttons step through the views from what the screen shows now; so do a presenter remote's
+ * keys, in presenter mode only.
  */
-export function ViewControls(props: {
-  form: Accessor<ViewForm>;
-  setForm: (form: ViewForm) => void;
-  onStep: (by: 1 | -1) => void;
-}) {
-  const { send, busy } = useConsole();
+export function ViewControls(props: { form: Accessor<ViewForm>; setForm: (form: ViewForm) => void }) {
+  const { send, step, busy } = useConsole();
   const { t } = useConsoleText();
   const { label } = useI18n();
   const form = props.form;
@@ -106,15 +103,16 @@ export function ViewControls(props: {
         </label>
       </div>
       <div class="op-actions">
-        <button type="button" onClick={() => props.onStep(-1)} title="PageUp ←">
+        <button type="button" onClick={() => step(-1)} data-testid="step-previous">
           {t('op.show.previous')}
         </button>
         <button type="button" class="op-primary" onClick={show} disabled={busy()} data-testid="show-send">
           {t('op.show.send')}
         </button>
-        <button type="button" onClick={() => props.onStep(1)} title="PageDown →">
+        <button type="button" onClick={() => step(1)} data-testid="step-next">
           {t('op.show.next')}
         </button>
+        <PresenterToggle />
       </div>
       <p class="op-hint">{t('op.show.keys')}</p>
     </fieldset>

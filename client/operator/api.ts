@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type ApiErrorBody, ApiErrorBodySchema, type ApiIssue } from '../../shared/api';
 import {
+  type AlertAckResult,
+  AlertAckResultSchema,
   type AuditEntry,
   AuditEntrySchema,
   type AutomationToken,
@@ -14,10 +16,11 @@ import {
   DisplaySchema,
   type DisplayTokenIssued,
   DisplayTokenIssuedSchema,
+  type SessionInfo,
   SessionInfoSchema,
+  SessionStateSchema,
 } from '../../shared/control';
 import { type KioskConfig, KioskConfigSchema } from '../../shared/kiosk';
-import { AlertSchema } from '../../shared/protocol';
 
 /** An answer of the API other than success, with its code (`UNAUTHORIZED`, …), message and the fields it names. */
 export class ApiError extends Error {
@@ -62,7 +65,9 @@ async function request<T>(method: string, path: string, schema: z.ZodType<T> | n
 }
 
 export const operatorApi = {
-  session: () => request('GET', '/api/v1/session', SessionInfoSchema),
+  /** Who is signed in; null when nobody is (answered 200, so that asking logs no error in the browser). */
+  session: (): Promise<SessionInfo | null> =>
+    request('GET', '/api/v1/session', SessionStateSchema).then((s) => (s.user === null ? null : s)),
   signIn: (name: string, password: string) => request('POST', '/api/v1/session', SessionInfoSchema, { name, password }),
   signOut: () => request('DELETE', '/api/v1/session', null),
   command: (target: CommandTarget, command: CommandInput): Promise<CommandResult> =>
@@ -72,8 +77,9 @@ export const operatorApi = {
       (a) => a.entries,
     ),
   kiosk: (): Promise<KioskConfig> => request('GET', '/api/v1/kiosk', KioskConfigSchema),
-  acknowledgeAlert: (id: string) =>
-    request('POST', `/api/v1/alerts/${encodeURIComponent(id)}/ack`, z.object({ alert: AlertSchema })),
+  /** Acknowledges the alerts, all or none: an id that names no active alert refuses the request (404, naming it). */
+  acknowledgeAlerts: (ids: readonly string[]): Promise<AlertAckResult> =>
+    request('POST', '/api/v1/alerts/ack', AlertAckResultSchema, { ids }),
   registerDisplay: (input: DisplayInput): Promise<DisplayTokenIssued> =>
     request('POST', '/api/v1/displays', DisplayTokenIssuedSchema, input),
   newDisplayToken: (id: string): Promise<DisplayTokenIssued> =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayState } from '../../shared/control';
-import { isTyping, previewAddress, selectedDisplays, stepOfKey, targetOf } from './selection';
+import { previewAddress, selectedDisplays, targetOf } from './selection';
 
 const display = (id: string, group: string, revoked = false): DisplayState => ({
   id,
@@ -42,19 +42,5 @@ describe('previewAddress', () => {
     const b = previewAddress('/?display=hall-1&playlist=hall&wall=2x1&tile=1,0', true);
     expect(a).toBe(b);
     expect(a).toBe('/?playlist=hall&wall=2x1&tile=1%2C0&preview=1');
-  });
-});
-
-describe('keys', () => {
-  it('reads a presenter remote: page and arrow keys', () => {
-    expect(['PageDown', 'ArrowRight', 'ArrowDown'].map(stepOfKey)).toEqual([1, 1, 1]);
-    expect(['PageUp', 'ArrowLeft', 'ArrowUp'].map(stepOfKey)).toEqual([-1, -1, -1]);
-    expect(stepOfKey('Enter')).toBeNull();
-  });
-
-  it('leaves keys typed into fields alone', () => {
-    expect(isTyping({ tagName: 'INPUT' } as unknown as EventTarget)).toBe(true);
-    expect(isTyping({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
-    expect(isTyping(null)).toBe(false);
   });
 });

@@ -50,16 +50,3 @@ export function previewAddress(address: string, onPlaylist: boolean): string {
   }
   return `${url.pathname}?${url.searchParams}`;
 }
-
-/** A presenter remote's keys (and a keyboard's): +1 for the next view, -1 for the previous, null for others. */
-export function stepOfKey(key: string): 1 | -1 | null {
-  if (key === 'PageDown' || key === 'ArrowRight' || key === 'ArrowDown') return 1;
-  if (key === 'PageUp' || key === 'ArrowLeft' || key === 'ArrowUp') return -1;
-  return null;
-}
-
-/** Keys typed into a field are the field's, not the remote's. */
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as { tagName?: string; isContentEditable?: boolean } | null;
-  return !!el && (el.isContentEditable === true || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName ?? ''));
-}

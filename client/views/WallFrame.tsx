@@ -2,11 +2,11 @@ import type { ParentProps } from 'solid-js';
 import { AlertTicker } from '../widgets/AlertTicker';
 import './wallFrame.css';
 
-/** What every view sits in: the view above, the alert ticker along the foot of the canvas. */
+/** What every view sits in: the view above (the page's main landmark), the alert ticker along the canvas's foot. */
 export function WallFrame(props: ParentProps) {
   return (
     <div class="wall-frame">
-      <div class="wall-frame-view">{props.children}</div>
+      <main class="wall-frame-view">{props.children}</main>
       <AlertTicker />
     </div>
   );

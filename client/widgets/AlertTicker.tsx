@@ -55,17 +55,21 @@ export function AlertTicker() {
     </ul>
   );
 
+  // A complementary landmark named by its title, not a live region: the alerts change all the time, and a screen
+  // reader announcing each change would drown everything else. The scrolling list is a marquee (not announced).
   return (
-    <footer
+    <aside
       class="alert-ticker"
       data-testid="alert-ticker"
       data-tile
       data-active={alerts().length}
       data-critical={critical()}
-      role="status"
+      aria-labelledby="alert-ticker-title"
     >
       <div class="ticker-label">
-        <span class="ticker-title">{t('alert.title')}</span>
+        <span class="ticker-title" id="alert-ticker-title">
+          {t('alert.title')}
+        </span>
         <Show when={alerts().length > 0}>
           <span class="ticker-count band-critical">
             <BandIcon band="critical" size={18} /> {t('alert.critical', { n: critical() })}
@@ -75,7 +79,7 @@ export function AlertTicker() {
           </span>
         </Show>
       </div>
-      <div class="ticker-viewport" ref={viewport}>
+      <div class="ticker-viewport" ref={viewport} role="marquee" aria-labelledby="alert-ticker-title">
         <Show
           when={shown().items.length > 0 || shown().rest > 0}
           fallback={
@@ -98,6 +102,6 @@ export function AlertTicker() {
           </div>
         </Show>
       </div>
-    </footer>
+    </aside>
   );
 }

@@ -179,12 +179,33 @@ describe('AlertEngine: acknowledgement and history', () => {
     const history = new MemoryAlertHistory(100);
     const e = engine(history);
     const [raised] = e.onBatch([reading('417', 'online-record-rate', 25)], 1);
-    expect(e.acknowledge(raised?.id ?? '')).toMatchObject({ acknowledged: true });
-    expect(e.acknowledge('no-such-alert')).toBeNull();
+    expect(e.acknowledge([raised?.id ?? ''])).toMatchObject({ ok: true, alerts: [{ acknowledged: true }] });
+    expect(e.acknowledge(['no-such-alert'])).toEqual({ ok: false, unknown: ['no-such-alert'] });
     e.onBatch([reading('417', 'online-record-rate', 45)], 2);
     expect(history.list({ state: 'all', limit: 10 })).toEqual([
       expect.objectContaining({ id: raised?.id, acknowledged: true, endedAt: 2 }),
     ]);
     expect(history.list({ state: 'active', limit: 10 })).toEqual([]);
+  });
+
+  it('acknowledges several alerts all or none: one unknown id changes nothing and is named', () => {
+    const history = new MemoryAlertHistory(100);
+    const e = engine(history);
+    const raised = e.onBatch(
+      [reading('417', 'online-record-rate', 25), reading('418', 'online-record-rate', 25)],
+      local(19, 9),
+    );
+    const ids = raised.map((a) => a.id);
+    expect(ids).toHaveLength(2);
+    expect(e.acknowledge([...ids, 'gone', 'also-gone'])).toEqual({ ok: false, unknown: ['gone', 'also-gone'] });
+    expect(e.activeAlerts().filter((a) => a.acknowledged)).toEqual([]);
+
+    const [first, second] = ids as [string, string];
+    expect(e.acknowledge([first])).toMatchObject({ ok: true, changed: [{ id: first }] });
+    // A repeated id counts once; one acknowledged before comes back but is not a change.
+    const both = e.acknowledge([second, first, second]);
+    expect(both).toMatchObject({ ok: true, alerts: [{ id: second }, { id: first }], changed: [{ id: second }] });
+    expect(e.activeAlerts().every((a) => a.acknowledged)).toBe(true);
+    expect(history.list({ state: 'active', limit: 10 }).every((a) => a.acknowledged)).toBe(true);
   });
 });

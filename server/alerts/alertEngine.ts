@@ -31,6 +31,9 @@ export interface AlertEngineDeps {
   history: AlertHistory;
 }
 
+/** What acknowledging gives: every alert named (`changed`: those not acknowledged before), or the unknown ids. */
+export type Acknowledgement = { ok: true; alerts: Alert[]; changed: Alert[] } | { ok: false; unknown: string[] };
+
 /** Readings the server makes itself: they say nothing about whether a source is alive. */
 const OWN_SOURCES = new Set(['derived', 'rollup', 'system']);
 
@@ -142,17 +145,31 @@ export class AlertEngine {
     return out;
   }
 
-  /** Marks an active alert as seen by an operator; null when there is no such active alert. */
-  acknowledge(id: string): Alert | null {
-    for (const [key, alert] of this.active) {
-      if (alert.id !== id) continue;
-      if (alert.acknowledged) return alert;
+  /**
+   * Marks active alerts as seen by an operator, all or none: when an id names no active alert (unknown, or ended
+   * since), nothing changes and those ids come back. A repeated id counts once.
+   */
+  acknowledge(ids: readonly string[]): Acknowledgement {
+    const keyOf = new Map([...this.active].map(([key, alert]) => [alert.id, key]));
+    const asked = [...new Set(ids)];
+    const unknown = asked.filter((id) => !keyOf.has(id));
+    if (unknown.length > 0) return { ok: false, unknown };
+    const alerts: Alert[] = [];
+    const changed: Alert[] = [];
+    for (const id of asked) {
+      const key = keyOf.get(id) as string;
+      const alert = this.active.get(key) as Alert;
+      if (alert.acknowledged) {
+        alerts.push(alert);
+        continue;
+      }
       const next = { ...alert, acknowledged: true };
       this.active.set(key, next);
       this.deps.history.record(next);
-      return next;
+      alerts.push(next);
+      changed.push(next);
     }
-    return null;
+    return { ok: true, alerts, changed };
   }
 
   /** The active alerts, the most pressing first. */

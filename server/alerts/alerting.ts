@@ -3,7 +3,7 @@ import type { Alert, Reading } from '../../shared/protocol';
 import type { RegionSet } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
 import type { Clock } from '../clock';
-import { AlertEngine, type AlertSettings } from './alertEngine';
+import { type Acknowledgement, AlertEngine, type AlertSettings } from './alertEngine';
 import { type AlertHistory, type AlertState, MemoryAlertHistory } from './alertHistory';
 
 export interface AlertingDeps {
@@ -26,10 +26,10 @@ export interface Alerting {
   active(): Alert[];
   list(query: { state: AlertState; limit: number }): Alert[];
   /**
-   * Marks an active alert as seen and tells the screens. Operators do this; the endpoint belongs with operator
-   * authentication.
+   * Marks active alerts as seen, all or none (see `AlertEngine.acknowledge`), and tells the screens of those that
+   * changed. Operators do this; the endpoint belongs with operator authentication.
    */
-  acknowledge(id: string): Alert | null;
+  acknowledge(ids: readonly string[]): Acknowledgement;
   /** Expects a source from now on (a connector at start): silent if nothing comes from it in time. */
   expectSource(source: string): void;
   /** Starts the timer that watches for silent sources and the day's change. */
@@ -50,10 +50,10 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     active: () => engine.activeAlerts(),
     expectSource: (source) => engine.expect(source, deps.clock.now()),
     list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
-    acknowledge(id) {
-      const alert = engine.acknowledge(id);
-      if (alert) deps.publish([alert]);
-      return alert;
+    acknowledge(ids) {
+      const outcome = engine.acknowledge(ids);
+      if (outcome.ok && outcome.changed.length > 0) deps.publish(outcome.changed);
+      return outcome;
     },
     start() {
       engine.tick(deps.clock.now());

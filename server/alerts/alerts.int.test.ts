@@ -68,7 +68,7 @@ describe('alerts on the wall', () => {
     const silent = silentIn(deltas) as Alert;
     expect(silent).toMatchObject({ source: 'police', severity: 'critical', threshold: 1 });
 
-    wall.app.alerts.acknowledge(silent.id);
+    wall.app.alerts.acknowledge([silent.id]);
     const acked = await waitForEvent(socket, 'delta');
     expect(acked.alerts).toEqual([{ ...silent, acknowledged: true }]);
     // Every delta follows the one before it, from the snapshot on.

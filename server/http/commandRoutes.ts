@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { CommandRequestSchema } from '../../shared/control';
+import { AlertAckRequestSchema, type AlertAckResult, CommandRequestSchema } from '../../shared/control';
+import type { Alert } from '../../shared/protocol';
 import type { Access } from '../access';
 import { auditCsv } from '../access/auditCsv';
 import type { Alerting } from '../alerts/alerting';
@@ -20,10 +21,13 @@ const AuditQuerySchema = z.strictObject({
   before: z.coerce.number().int().min(1).optional(),
 });
 
+/** How many unknown alerts an error's message names; its issues name each. */
+const NAMED_IN_MESSAGE = 5;
+
 /**
  * What operators (and automation tokens) do: `POST /api/v1/commands` sends a command to screens and answers with
  * each display's outcome once every screen answered or timed out; the audit log as JSON or CSV; and acknowledging
- * an alert.
+ * alerts, one (`/alerts/:id/ack`) or several in one request (`/alerts/ack`).
  */
 export function commandRoutes(deps: CommandRouteDeps): Router {
   const { commander, access } = deps;
@@ -71,12 +75,38 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
       .send(auditCsv(access.audit.list(query), deps.timeZone));
   });
 
+  /** Acknowledges the alerts, each on record as its own entry; or, changing nothing, names the unknown ones. */
+  const acknowledge = (res: express.Response, ids: readonly string[]): { alerts: Alert[] } | { unknown: string[] } => {
+    const outcome = deps.alerts.acknowledge(ids);
+    if (!outcome.ok) return { unknown: outcome.unknown };
+    const actor = actorName(res);
+    for (const alert of outcome.alerts) {
+      access.audit.record({ actor, action: 'alert.acknowledge', target: `alert:${alert.id}`, detail: {} });
+    }
+    return { alerts: outcome.alerts };
+  };
+
+  router.post('/api/v1/alerts/ack', operator, express.json({ limit: '64kb' }), (req, res) => {
+    const request = AlertAckRequestSchema.safeParse(req.body);
+    if (!request.success) return sendError(res, 'BAD_REQUEST', 'send { ids: [...] }', issuesOf(request.error));
+    const { ids } = request.data;
+    const done = acknowledge(res, ids);
+    if ('unknown' in done) {
+      const issues = done.unknown.map((id) => ({ path: ['ids', ids.indexOf(id)], message: `no active alert ${id}` }));
+      const named = done.unknown.slice(0, NAMED_IN_MESSAGE).join(', ');
+      const more = done.unknown.length > NAMED_IN_MESSAGE ? ` and ${done.unknown.length - NAMED_IN_MESSAGE} more` : '';
+      const message = `no active alert ${named}${more}; nothing was acknowledged`;
+      return sendError(res, 'NOT_FOUND', message, issues);
+    }
+    const body: AlertAckResult = { alerts: done.alerts };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+
   router.post('/api/v1/alerts/:id/ack', operator, (req, res) => {
     const id = req.params.id as string;
-    const alert = deps.alerts.acknowledge(id);
-    if (!alert) return sendError(res, 'NOT_FOUND', `no active alert ${id}`);
-    access.audit.record({ actor: actorName(res), action: 'alert.acknowledge', target: `alert:${id}`, detail: {} });
-    res.json({ alert });
+    const done = acknowledge(res, [id]);
+    if ('unknown' in done) return sendError(res, 'NOT_FOUND', `no active alert ${id}`);
+    res.set('Cache-Control', 'no-store').json({ alert: done.alerts[0] });
   });
 
   return router;

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { LoginSchema, type SessionInfo } from '../../shared/control';
+import { LoginSchema, type SessionInfo, type SessionState } from '../../shared/control';
 import type { Access, Session } from '../access';
 import { SESSION_COOKIE } from '../access/credentials';
 import type { Logger } from '../logger';
@@ -39,7 +39,8 @@ function setSessionCookie(req: Request, res: Response, token: string, expiresAt:
 
 /**
  * `POST /api/v1/session` signs in (name and password; a wrong pair gets 401 and counts towards the address's
- * limit of failed attempts, past which 429), `GET` says who is signed in, `DELETE` signs out.
+ * limit of failed attempts, past which 429), `GET` says who is signed in (`{ user: null }` when nobody is: the
+ * console asks before it shows its sign-in form, and a signed-out browser is no error), `DELETE` signs out.
  */
 export function sessionRoutes(deps: SessionRouteDeps): Router {
   const { access, logger } = deps;
@@ -79,8 +80,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   router.get('/api/v1/session', (_req, res) => {
     const actor = actorIn(res);
-    if (actor?.kind !== 'user') return sendError(res, 'UNAUTHORIZED', 'not signed in');
-    res.set('Cache-Control', 'no-store').json(infoOf(actor.session));
+    const state: SessionState = actor?.kind === 'user' ? infoOf(actor.session) : { user: null };
+    res.set('Cache-Control', 'no-store').json(state);
   });
 
   router.delete('/api/v1/session', (req, res) => {

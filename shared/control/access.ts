@@ -23,6 +23,13 @@ export const SessionInfoSchema = z.strictObject({
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
+/**
+ * `GET /api/v1/session`: who is signed in, or `{ user: null }` when nobody is (no cookie, or a session that ended).
+ * Being signed out is an answer, not an error: a page that asks before showing its sign-in form gets 200.
+ */
+export const SessionStateSchema = z.union([SessionInfoSchema, z.strictObject({ user: z.null() })]);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
 /** An automation token as listed (never its secret). */
 export const AutomationTokenSchema = z.strictObject({
   id: z.number().int(),

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './alertAck';
 export * from './commands';
 export * from './displays';
 export * from './events';

@@ -92,7 +92,7 @@ describe('restart', () => {
     expect((await postIngest(first.url, batch(0))).status).toBe(200);
     const kySon = (await alertsOf(first, 'active')).find((a) => a.region === '417');
     expect(kySon).toMatchObject({ acknowledged: false });
-    expect(first.app.alerts.acknowledge(kySon?.id ?? '')).toMatchObject({ acknowledged: true });
+    expect(first.app.alerts.acknowledge([kySon?.id ?? ''])).toMatchObject({ alerts: [{ acknowledged: true }] });
     const before = await alertsOf(first, 'active');
     await first.close();
     servers.splice(servers.indexOf(first), 1);
