@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { DriverResult } from '../driver/driver';
 import { driverConfig, runDriver } from '../driver/runDriver';
 import { heapAfterGc, launchBrowser, openScreen } from '../lib/browser';
@@ -20,6 +20,21 @@ export interface ScreensOptions {
   warmupMs?: number;
   /** Seconds of updates sent before the measured ones (see DriverConfig.warmupSeconds). */
   warmupSeconds?: number;
+  /**
+   * Slows each screen's main thread this many times (DevTools' CPU throttling) once it is live: a low-cost kiosk
+   * box. The result then says how busy the page was and how many frames it dropped.
+   */
+  cpuThrottle?: number;
+}
+
+/** How a throttled screen coped, while the driver was sending (the mean over the screens). */
+export interface KioskFigures {
+  /** The main thread's time in tasks over the time sending, 0 to 1 (throttled time counts, as on the slow box). */
+  busyShare: number;
+  /** Frames longer than 50 ms, and the frames at 60 Hz they stand for beyond the one drawn. */
+  longFrames: number;
+  droppedFrames: number;
+  longestFrameMs: number;
 }
 
 export interface ScreensResult {
@@ -41,6 +56,7 @@ export interface ScreensResult {
   heapStartMb: number;
   heapEndMb: number;
   pageErrors: string[];
+  kiosk?: KioskFigures;
 }
 
 /** How long the final values may take to appear after the last answer before they count as wrong. */
@@ -48,8 +64,17 @@ const SETTLE_LIMIT_MS = 5_000;
 const MB = 1024 * 1024;
 
 /** What gaugeObserver.js leaves in each screen. */
+/** What frameObserver.js leaves in a screen: [long frames, frames dropped, longest ms]. */
+type Frames = { __frames: () => [number, number, number] };
 type Bench = { __bench: { gauges: number; changes: [gauge: string, value: string, at: number][] } };
 const OBSERVER = readFileSync(path.join(import.meta.dirname, 'gaugeObserver.js'), 'utf8');
+const FRAMES = readFileSync(path.join(import.meta.dirname, 'frameObserver.js'), 'utf8');
+
+/** The main thread's time in tasks so far, in seconds (Chromium's counter). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+}
 
 /** What each gauge shows now: [gauge test id, data-value]. */
 const readGauges = (page: Page): Promise<[string, string][]> =>
@@ -76,7 +101,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
   const { browser, pid: browserPid, close } = await launchBrowser();
   try {
     const pageErrors: string[] = [];
-    const screens = [];
+    const screens: { page: Page; cdp: CDPSession }[] = [];
     for (let i = 0; i < options.screens; i++) {
       const screen = await openScreen(browser, target.url);
       screen.page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,7 +121,19 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       const gauges = await page.evaluate(() => (window as unknown as Bench).__bench.gauges);
       if (gauges === 0) throw new Error(`no gauge on the ${target.kind}'s screen`);
     }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const heapStart = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
+    const throttle = options.cpuThrottle;
+    if (throttle) {
+      for (const { page, cdp } of screens) {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await cdp.send('Performance.enable');
+        await page.evaluate(FRAMES);
+      }
+    }
+    let tasks: Promise<number[]> = Promise.resolve([]);
+    let tasksEnd: Promise<number[]> = Promise.resolve([]);
+    const allTasks = () => Promise.all(screens.map(({ cdp }) => taskSeconds(cdp)));
 
     let cpu = { server: 0, browser: 0, at: 0 };
     let used = { server: 0, browser: 0, seconds: 0 };
@@ -108,9 +145,11 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     const driver = await runDriver(driverConfig(target.url, options), {
       sending: () => {
         cpu = sample();
+        if (throttle) tasks = allTasks();
       },
       answered: () => {
         const end = sample();
+        if (throttle) tasksEnd = allTasks();
         used = {
           server: end.server - cpu.server,
           browser: end.browser - cpu.browser,
@@ -151,8 +190,21 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
         if (sent !== undefined) latencies.push(at - sent);
       }
     }
+    let kiosk: KioskFigures | undefined;
+    if (throttle) {
+      const [from, to] = [await tasks, await tasksEnd];
+      const frames = await Promise.all(
+        screens.map(({ page }) => page.evaluate(() => (window as unknown as Frames).__frames())),
+      );
+      const busy = screens.map((_, i) => ((to[i] ?? 0) - (from[i] ?? 0)) / used.seconds);
+      kiosk = {
+        busyShare: mean(busy),
+        longFrames: mean(frames.map((f) => f[0])),
+        droppedFrames: mean(frames.map((f) => f[1])),
+        longestFrameMs: Math.max(...frames.map((f) => f[2])),
+      };
+    }
     const heapEnd = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const refused = Object.fromEntries(Object.entries(driver.answers).filter(([status]) => status !== '200'));
     return {
       sent: measured.length,
@@ -172,6 +224,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       heapStartMb: mean(heapStart) / MB,
       heapEndMb: mean(heapEnd) / MB,
       pageErrors,
+      ...(kiosk && { kiosk }),
     };
   } finally {
     await close();
