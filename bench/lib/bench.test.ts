@@ -44,6 +44,7 @@ const screens = (p99: number, wrong: number, browser: number, server: number): S
   heapStartMb: 10,
   heapEndMb: 11,
   pageErrors: [],
+  pageMsPerMessage: 1,
 });
 
 describe('compareScreens', () => {

@@ -56,6 +56,11 @@ export interface ScreensResult {
   heapStartMb: number;
   heapEndMb: number;
   pageErrors: string[];
+  /**
+   * The page's main-thread CPU per message it got (a delta on the wall, an update on the floor), in ms, above what
+   * it spends idle (measured for two seconds before sending): the mean over the screens.
+   */
+  pageMsPerMessage: number;
   kiosk?: KioskFigures;
 }
 
@@ -70,11 +75,18 @@ type Bench = { __bench: { gauges: number; changes: [gauge: string, value: string
 const OBSERVER = readFileSync(path.join(import.meta.dirname, 'gaugeObserver.js'), 'utf8');
 const FRAMES = readFileSync(path.join(import.meta.dirname, 'frameObserver.js'), 'utf8');
 
-/** The main thread's time in tasks so far, in seconds (Chromium's counter). */
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+/** How long the page's idle cost is measured before sending. */
+const IDLE_MS = 2_000;
+
+/** The main thread's time in tasks (wall time) and its CPU time so far, in seconds (Chromium's counters). */
+async function mainThread(cdp: CDPSession): Promise<{ tasks: number; cpu: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { tasks: metric('TaskDuration'), cpu: metric('ThreadTime') };
 }
+
+/** The live messages a screen gets over its WebSocket: the wall's deltas, the floor's updates. */
+const LIVE_MESSAGE = /^42(\/wall,)?\["(delta|update)"/;
 
 /** What each gauge shows now: [gauge test id, data-value]. */
 const readGauges = (page: Page): Promise<[string, string][]> =>
@@ -124,16 +136,26 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const heapStart = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
     const throttle = options.cpuThrottle;
-    if (throttle) {
-      for (const { page, cdp } of screens) {
+    const messages = screens.map(() => 0);
+    for (const [i, { page, cdp }] of screens.entries()) {
+      if (throttle) {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-        await cdp.send('Performance.enable');
         await page.evaluate(FRAMES);
       }
+      await cdp.send('Performance.enable');
+      await cdp.send('Network.enable');
+      cdp.on('Network.webSocketFrameReceived', ({ response }) => {
+        if (LIVE_MESSAGE.test(response.payloadData)) messages[i] = (messages[i] ?? 0) + 1;
+      });
     }
-    let tasks: Promise<number[]> = Promise.resolve([]);
-    let tasksEnd: Promise<number[]> = Promise.resolve([]);
-    const allTasks = () => Promise.all(screens.map(({ cdp }) => taskSeconds(cdp)));
+    const allThreads = () => Promise.all(screens.map(({ cdp }) => mainThread(cdp)));
+    const idleFrom = await allThreads();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleTo = await allThreads();
+    let threads: Promise<{ tasks: number; cpu: number }[]> = Promise.resolve([]);
+    let threadsEnd: Promise<{ tasks: number; cpu: number }[]> = Promise.resolve([]);
+    let messagesFrom: number[] = [];
+    let messagesTo: number[] = [];
 
     let cpu = { server: 0, browser: 0, at: 0 };
     let used = { server: 0, browser: 0, seconds: 0 };
@@ -145,11 +167,13 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     const driver = await runDriver(driverConfig(target.url, options), {
       sending: () => {
         cpu = sample();
-        if (throttle) tasks = allTasks();
+        threads = allThreads();
+        messagesFrom = [...messages];
       },
       answered: () => {
         const end = sample();
-        if (throttle) tasksEnd = allTasks();
+        threadsEnd = allThreads();
+        messagesTo = [...messages];
         used = {
           server: end.server - cpu.server,
           browser: end.browser - cpu.browser,
@@ -190,13 +214,18 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
         if (sent !== undefined) latencies.push(at - sent);
       }
     }
+    const [from, to] = [await threads, await threadsEnd];
+    const perMessage = screens.map((_, i) => {
+      const idle = ((idleTo[i]?.cpu ?? 0) - (idleFrom[i]?.cpu ?? 0)) / (IDLE_MS / 1000);
+      const cpu = (to[i]?.cpu ?? 0) - (from[i]?.cpu ?? 0) - idle * used.seconds;
+      return (cpu * 1000) / Math.max(1, (messagesTo[i] ?? 0) - (messagesFrom[i] ?? 0));
+    });
     let kiosk: KioskFigures | undefined;
     if (throttle) {
-      const [from, to] = [await tasks, await tasksEnd];
       const frames = await Promise.all(
         screens.map(({ page }) => page.evaluate(() => (window as unknown as Frames).__frames())),
       );
-      const busy = screens.map((_, i) => ((to[i] ?? 0) - (from[i] ?? 0)) / used.seconds);
+      const busy = screens.map((_, i) => ((to[i]?.tasks ?? 0) - (from[i]?.tasks ?? 0)) / used.seconds);
       kiosk = {
         busyShare: mean(busy),
         longFrames: mean(frames.map((f) => f[0])),
@@ -224,6 +253,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       heapStartMb: mean(heapStart) / MB,
       heapEndMb: mean(heapEnd) / MB,
       pageErrors,
+      pageMsPerMessage: mean(perMessage),
       ...(kiosk && { kiosk }),
     };
   } finally {
