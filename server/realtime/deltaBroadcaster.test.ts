@@ -65,6 +65,23 @@ describe('DeltaBroadcaster', () => {
     expect(sent).toEqual([{ epoch: 'e', fromSeq: 0, seq: 1, at: T0, changes: [reading('417', 1)] }]);
   });
 
+  it('sends at once again after a quiet spell as long as the window, and holds changes back only while they come', () => {
+    const { sent, broadcaster } = setup();
+    broadcaster.enqueue(1, [reading('417', 1)]);
+    vi.advanceTimersByTime(0);
+    broadcaster.enqueue(2, [reading('417', 2)]);
+    vi.advanceTimersByTime(INTERVAL - 1);
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sent.map((d) => d.seq)).toEqual([1, 2]);
+    // Quiet for a whole window: the next change is a leading edge again.
+    vi.advanceTimersByTime(INTERVAL);
+    broadcaster.enqueue(3, [reading('417', 3)]);
+    vi.advanceTimersByTime(0);
+    expect(sent.map((d) => d.seq)).toEqual([1, 2, 3]);
+    expect(sent[2]?.at).toBe(T0 + 2 * INTERVAL);
+  });
+
   it('keeps only the latest reading per (region, indicator) and covers every batch in between', () => {
     const { sent, broadcaster } = setup(7);
     broadcaster.enqueue(8, [reading('417', 1), reading('412', 5)]);

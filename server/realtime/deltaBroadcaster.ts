@@ -14,7 +14,9 @@ export interface DeltaBroadcasterOptions {
 
 /**
  * Collects changes and sends them as one delta at most every `intervalMs`, keeping only the latest reading per
- * (region, indicator) in between. No timer runs while nothing changes.
+ * (region, indicator) in between. The window has a leading edge: the first change after a quiet spell goes out at
+ * once (with whatever else was committed in the same turn of the event loop), and changes are held back only while
+ * they keep coming; the latest is always sent when the window ends. No timer runs while nothing changes.
  */
 export class DeltaBroadcaster {
   private pending = new Map<string, Reading>();
@@ -22,6 +24,7 @@ export class DeltaBroadcaster {
   private pendingSeq: number;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
 
   constructor(private readonly options: DeltaBroadcasterOptions) {
     this.pendingSeq = options.log.head;
@@ -37,8 +40,7 @@ export class DeltaBroadcaster {
 
   /** Sends what is pending now; returns the delta, or null when there was nothing to send. */
   flush(): Delta | null {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancel();
     const { log, clock, epoch } = this.options;
     if (this.pendingSeq === log.head) return null;
     const delta: Delta = {
@@ -58,14 +60,27 @@ export class DeltaBroadcaster {
   }
 
   close(): void {
+    this.cancel();
+  }
+
+  private cancel(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
   }
 
   private schedule(): void {
-    if (this.timer) return;
+    if (this.timer || this.immediate) return;
     const wait = Math.max(0, this.lastFlushAt + this.options.intervalMs - this.options.clock.now());
-    this.timer = setTimeout(() => this.flush(), wait);
-    this.timer.unref?.();
+    // NOTE: not setTimeout(0), which Node holds for at least a millisecond: the leading edge leaves right after
+    // this turn's other commits.
+    if (wait === 0) {
+      this.immediate = setImmediate(() => this.flush());
+      this.immediate.unref?.();
+    } else {
+      this.timer = setTimeout(() => this.flush(), wait);
+      this.timer.unref?.();
+    }
   }
 }
