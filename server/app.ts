@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
+import { regionSet as installedRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
@@ -11,6 +11,9 @@ import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
+import { type LoadedDeployment, servedDeployment } from './deployment';
+import { deploymentRoutes } from './deployment/deploymentRoutes';
+import { guardRegionSet } from './deployment/regionSetGuard';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
@@ -43,6 +46,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /** The deployment served; by default the one `serveDeployment` installed at start. */
+  deployment?: LoadedDeployment;
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
@@ -74,17 +79,25 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const regions = deps.regions ?? defaultRegionSet;
+  const deployment = deps.deployment ?? servedDeployment();
+  const regions = deps.regions ?? installedRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();
 
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
   const store = deps.store ?? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
+  try {
+    guardRegionSet(store.db, regions, deployment.deployment.regionSetHash, config.dataDir);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const state = new LiveState({ regions, calendar, ...store.load() });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
     regionSet: regions.data.id,
+    deployment: deployment.deployment.version,
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
@@ -195,6 +208,7 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
+  app.use(deploymentRoutes(deployment));
   app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));

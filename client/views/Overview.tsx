@@ -1,6 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, untrack } from 'solid-js';
-import { catalog, type IndicatorId, indicators, isIndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators, isIndicatorId } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
 import { HourlyRecordsChart } from '../charts/HourlyRecordsChart';
@@ -42,7 +42,7 @@ export function Overview(props: { now: () => number }) {
   const { openDistrict, districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
+    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
@@ -101,8 +101,8 @@ export function Overview(props: { now: () => number }) {
           trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
         >
           <span>
-            {label(catalog['id-card-coverage'])}{' '}
-            <b>{fmt().value(catalog['id-card-coverage'], province('id-card-coverage'))}</b>
+            {label(indicatorOf('id-card-coverage'))}{' '}
+            <b>{fmt().value(indicatorOf('id-card-coverage'), province('id-card-coverage'))}</b>
           </span>
         </HeadlineCounter>
         <HeadlineCounter
@@ -117,7 +117,7 @@ export function Overview(props: { now: () => number }) {
         >
           <span>
             {t('counter.eidActivatedOf', {
-              rate: fmt().value(catalog['eid-activation-rate'], province('eid-activation-rate')),
+              rate: fmt().value(indicatorOf('eid-activation-rate'), province('eid-activation-rate')),
               collected: count(province('eid-collected')),
             })}
           </span>
@@ -127,7 +127,7 @@ export function Overview(props: { now: () => number }) {
           indicators={['online-record-rate']}
           label={t('counter.onlineRate')}
           value={province('online-record-rate')}
-          format={(v) => fmt().value(catalog['online-record-rate'], v)}
+          format={(v) => fmt().value(indicatorOf('online-record-rate'), v)}
           accent="#e69f00"
           trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
         >

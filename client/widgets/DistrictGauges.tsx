@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -18,7 +18,7 @@ import './districtGauges.css';
 export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const { rows, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
@@ -27,7 +27,7 @@ export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: st
   const meeting = () => rows.filter((r) => r.band() === 'ok').length;
   return (
     <section class="panel district-gauges" data-indicators={props.indicator}>
-      <h2 class="panel-title">{t('panel.gauges')}</h2>
+      <h2 class="panel-title">{t('panel.gauges', { count: regionSet.districts.length })}</h2>
       <ol class="gauge-grid">
         <For each={rows}>
           {(row) => (

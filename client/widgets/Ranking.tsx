@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { catalog, type IndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -19,7 +19,7 @@ const RANK_HOLD_MS = 2_000;
 export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const { ranked, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator, {
     holdOrderMs: RANK_HOLD_MS,
   });

@@ -1,4 +1,4 @@
-import { catalog, type IndicatorId, isIndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, isIndicatorId } from '../../shared/catalog';
 import type { InputIssue, ObservationInput } from '../../shared/ingest';
 import { type RegionSet, unitLevel } from '../../shared/regions';
 
@@ -62,7 +62,7 @@ export function validateObservations(
       fail('indicator', `unknown indicator ${input.indicator}`);
       continue;
     }
-    const indicator = catalog[input.indicator];
+    const indicator = indicatorOf(input.indicator);
     if (indicator.derived) {
       fail(
         'indicator',

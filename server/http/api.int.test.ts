@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
 import { type Snapshot, SnapshotSchema } from '../../shared/protocol';
 import { onlineRecords, useHarness, WAIT_MS } from '../test/support';
 
@@ -25,7 +25,7 @@ describe('HTTP', () => {
     expect(catalog.regionSet.districts.map((d) => Number(d.code))).toEqual(
       Array.from({ length: 21 }, (_, i) => 412 + i),
     );
-    expect(catalog.indicators.map((i) => i.id).sort()).toEqual([...INDICATOR_IDS].sort());
+    expect(catalog.indicators.map((i) => i.id).sort()).toEqual(indicators.map((i) => i.id).sort());
     expect(catalog.indicators.find((i) => i.id === 'online-record-rate')).toMatchObject({
       target: 40,
       bands: { critical: 30, warning: 40 },

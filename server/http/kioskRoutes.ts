@@ -23,7 +23,7 @@ export function kioskRoutes(deps: { kiosk: KioskConfig; logger: Logger }): Route
     const parsed = KioskEventSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 'BAD_REQUEST', 'not a screen event', issuesOf(parsed.error));
     const event = parsed.data;
-    const level = event.kind === 'build-reload' ? 'info' : 'warn';
+    const level = event.kind === 'build-reload' || event.kind === 'deployment-reload' ? 'info' : 'warn';
     deps.logger[level]({ screen: event, ip: req.ip }, `screen ${event.display ?? '(unnamed)'}: ${event.kind}`);
     res.status(204).end();
   });

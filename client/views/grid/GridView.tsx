@@ -1,6 +1,6 @@
 import { useLocation, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { catalog, type IndicatorId, isIndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
@@ -30,7 +30,7 @@ export default function GridView(props: { now: () => number }) {
   const { districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
+    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
   const orderHref = (next: GridOrder) => {
@@ -43,7 +43,7 @@ export default function GridView(props: { now: () => number }) {
     return order() === 'rank' ? byRank(all) : all;
   });
   const max = createMemo(() =>
-    catalog[indicator()].unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100,
+    indicatorOf(indicator()).unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100,
   );
   const targets = () => targetsOf(wall, indicator());
   const meeting = () => rows().filter((r) => r.band === 'ok').length;
@@ -52,7 +52,10 @@ export default function GridView(props: { now: () => number }) {
   return (
     <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
       <Header now={props.now} />
-      <ViewTitle title={label(catalog[indicator()])} subtitle={t('panel.gauges')}>
+      <ViewTitle
+        title={label(indicatorOf(indicator()))}
+        subtitle={t('panel.gauges', { count: regionSet.districts.length })}
+      >
         <nav class="order-switch" aria-label={t('grid.order')} data-chrome>
           <For each={['region', 'rank'] as const}>
             {(o) => (
@@ -90,7 +93,7 @@ export default function GridView(props: { now: () => number }) {
                   colour={sequentialColour(0.75)}
                 />
                 <span class="grid-value" data-testid="grid-value">
-                  {fmt().value(catalog[indicator()], row.value)}
+                  {fmt().value(indicatorOf(indicator()), row.value)}
                 </span>
               </div>
               <Show when={targets().bands}>
@@ -105,14 +108,14 @@ export default function GridView(props: { now: () => number }) {
       </ol>
       <div class="grid-foot">
         <span class="grid-province">
-          {t('region.province')} <b>{fmt().value(catalog[indicator()], province())}</b>
+          {t('region.province')} <b>{fmt().value(indicatorOf(indicator()), province())}</b>
         </span>
         <TargetNote indicator={indicator()} value={province()} />
         <Show when={targets().target !== null}>
           <b class="grid-meeting" data-testid="grid-meeting">
             {t('view.unitsMeeting', { n: meeting(), total: rows().length })}
           </b>
-          <span class="muted">{t(`grid.source.${catalog[indicator()].targetSource ?? 'default'}`)}</span>
+          <span class="muted">{t(`grid.source.${indicatorOf(indicator()).targetSource ?? 'default'}`)}</span>
         </Show>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import { bandOf, catalog } from '../../../shared/catalog';
+import { bandOf, indicatorOf } from '../../../shared/catalog';
 import { serviceIndexPeriods } from '../../../shared/project06';
 import { regionSet, type Unit } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
@@ -14,7 +14,7 @@ import { useViewNavigation } from '../links';
 import { type ServiceIndexRow, serviceIndexRows } from './serviceIndexRows';
 import './ranking.css';
 
-const INDEX = catalog['service-index'];
+const INDEX = indicatorOf('service-index');
 /** How many of the largest rises and falls the changes panel lists. */
 const MOVERS = 3;
 
@@ -100,7 +100,7 @@ export default function RankingView(props: { now: () => number }) {
       <div class="ranking-main">
         <section class="panel">
           <h2 class="panel-title">
-            {t('panel.gauges')}
+            {t('panel.gauges', { count: regionSet.districts.length })}
             <small>{t('serviceIndex.columns')}</small>
           </h2>
           <Rows rows={localities()} testId="index-localities" links />
