@@ -238,7 +238,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 }
 
-function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
+export function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
   const wall = useWall();
   const { t, fmt, lang } = useI18n();
   const targets = () => targetsOf(wall, props.indicator);

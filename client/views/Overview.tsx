@@ -1,10 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, untrack } from 'solid-js';
 import { type IndicatorId, indicatorOf, indicators, isIndicatorId } from '../../shared/catalog';
+import { deployment } from '../../shared/deployment';
 import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
 import { HourlyRecordsChart } from '../charts/HourlyRecordsChart';
 import { Sparkline } from '../charts/Sparkline';
+import { TileMap } from '../charts/TileMap';
 import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -152,7 +154,11 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
       </div>
       <div class="overview-main">
-        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+        {deployment().drawing.kind === 'tiles' ? (
+          <TileMap indicator={indicator()} onSelect={openDistrict} />
+        ) : (
+          <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+        )}
         <div class="overview-centre">
           <div class="indicator-bar">
             <label class="indicator-picker">
@@ -170,7 +176,7 @@ export function Overview(props: { now: () => number }) {
               </select>
             </label>
           </div>
-          <DistrictGauges indicator={indicator()} href={districtHref} />
+          <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} />
           <div class="trends">
             <TrendChart
               indicator={indicator()}

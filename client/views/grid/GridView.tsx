@@ -4,6 +4,7 @@ import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/ca
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
+import { createPaging } from '../../live/paging';
 import { byRank, targetsOf, unitRows } from '../../live/selectors';
 import { ArcGauge } from '../../widgets/ArcGauge';
 import { BandIcon, sequentialColour } from '../../widgets/bands';
@@ -18,8 +19,11 @@ import './grid.css';
 
 export type GridOrder = 'region' | 'rank';
 
+/** Seven by three cards: Nghe An's 21 districts on one page. */
+const CARDS_PER_PAGE = 21;
+
 /**
- * The 21 districts as large gauges on one indicator (`?indicator=`), in the region set's order or by rank
+ * The units as large gauges, 21 to a page, on one indicator (`?indicator=`), in the region set's order or by rank
  * (`?order=rank`). A district below target is outlined, hatched when critical, and says so in words.
  */
 export default function GridView(props: { now: () => number }) {
@@ -47,15 +51,26 @@ export default function GridView(props: { now: () => number }) {
   );
   const targets = () => targetsOf(wall, indicator());
   const meeting = () => rows().filter((r) => r.band === 'ok').length;
+  // More units than cards: the grid pages through them on the server's clock (every screen on the same page), or
+  // holds the page `?page=` names.
+  const paging = createPaging({
+    all: rows,
+    perPage: CARDS_PER_PAGE,
+    serverNow: () => props.now() + wall.clockOffset(),
+    pinned: () => (typeof params.page === 'string' ? Number(params.page) : undefined),
+  });
+  const subtitle = () => {
+    const units = t('panel.gauges', { count: regionSet.districts.length });
+    return paging.pages() > 1
+      ? `${units} · ${t('panel.page', { page: paging.page() + 1, pages: paging.pages() })}`
+      : units;
+  };
   const province = () => wall.reading('province', indicator())?.value ?? null;
 
   return (
     <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
       <Header now={props.now} />
-      <ViewTitle
-        title={label(indicatorOf(indicator()))}
-        subtitle={t('panel.gauges', { count: regionSet.districts.length })}
-      >
+      <ViewTitle title={label(indicatorOf(indicator()))} subtitle={subtitle()}>
         <nav class="order-switch" aria-label={t('grid.order')} data-chrome>
           <For each={['region', 'rank'] as const}>
             {(o) => (
@@ -67,8 +82,8 @@ export default function GridView(props: { now: () => number }) {
         </nav>
         <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
       </ViewTitle>
-      <ol class="grid-cards" data-testid="grid-cards">
-        <For each={rows()}>
+      <ol class="grid-cards" data-testid="grid-cards" data-page={paging.page() + 1} data-pages={paging.pages()}>
+        <For each={paging.items()}>
           {(row) => (
             <li
               class="grid-card flag-band"
