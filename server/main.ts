@@ -18,14 +18,14 @@ function readBuildId(clientDir: string): string {
 
 async function main() {
   let logger: ReturnType<typeof createProcessLogger>;
-  let app: ReturnType<typeof createApp>;
+  let app: Awaited<ReturnType<typeof createApp>>;
   // A bad deployment file, a bad setting, a connectors file that does not fit the region set, or a data directory
   // kept under another region set stops the server here. The deployment comes first: targets refer to its catalogue.
   try {
     serveDeployment(loadDeployment(deploymentDir(process.env)));
     const config = loadConfig();
     logger = createProcessLogger(config.logLevel);
-    app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
+    app = await createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DeploymentError || error instanceof RegionSetMismatchError) {
       console.error(error.message);

@@ -8,21 +8,26 @@ const start = useHarness();
 describe('HTTP', () => {
   it('GET /healthz reports the epoch and seq, uncached', async () => {
     const wall = await start();
-    wall.app.ingest.submit('test-source', onlineRecords(2));
+    await wall.app.ingest.submit('test-source', onlineRecords(2));
     const res = await fetch(`${wall.url}/healthz`, { signal: AbortSignal.timeout(WAIT_MS) });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ status: 'ok', epoch: wall.app.state.epoch, seq: 1, uptimeSec: 0 });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      epoch: wall.app.state.epoch,
+      seq: 1,
+      uptimeSec: expect.any(Number),
+    });
   });
 
   it('GET /api/v1/catalog has the 21 districts and every indicator with its targets', async () => {
     const wall = await start();
     const catalog = await wall.getJson<{
-      regionSet: { districts: { code: string }[] };
+      regionSet: { units: { code: string }[] };
       indicators: { id: string; target: number | null; bands: unknown }[];
     }>('/api/v1/catalog');
-    expect(catalog.regionSet.districts).toHaveLength(21);
-    expect(catalog.regionSet.districts.map((d) => Number(d.code))).toEqual(
+    expect(catalog.regionSet.units).toHaveLength(21);
+    expect(catalog.regionSet.units.map((d) => Number(d.code))).toEqual(
       Array.from({ length: 21 }, (_, i) => 412 + i),
     );
     expect(catalog.indicators.map((i) => i.id).sort()).toEqual(indicators.map((i) => i.id).sort());
@@ -34,8 +39,8 @@ describe('HTTP', () => {
 
   it('GET /api/v1/snapshot is the snapshot a socket gets, and passes the shared schema', async () => {
     const wall = await start();
-    wall.app.ingest.submit('test-source', onlineRecords(3));
-    wall.app.ingest.submit('test-source', onlineRecords(1, '412'));
+    await wall.app.ingest.submit('test-source', onlineRecords(3));
+    await wall.app.ingest.submit('test-source', onlineRecords(1, '412'));
     const { snapshot } = await wall.connect();
     const res = await fetch(`${wall.url}/api/v1/snapshot`, { signal: AbortSignal.timeout(WAIT_MS) });
     expect(res.headers.get('cache-control')).toBe('no-store');

@@ -46,7 +46,7 @@ describe('kiosk HTTP', () => {
       },
     });
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SIM: 'off', CLIENT_DIR: '/nonexistent' });
-    const app = createApp({ config, logger: createLogger('info', sink) });
+    const app = await createApp({ config, logger: createLogger('info', sink) });
     const { port } = await app.listen();
     try {
       const res = await post(`http://127.0.0.1:${port}`, JSON.stringify(event));

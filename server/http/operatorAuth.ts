@@ -15,8 +15,8 @@ export const actorName = (res: Response): string => {
 
 /** Finds who is calling (session cookie, automation token) and keeps it in `res.locals.actor`; refuses nobody. */
 export function identify(access: Access): RequestHandler {
-  return (req, res, next) => {
-    res.locals.actor = actorOf(access, req.headers);
+  return async (req, res, next) => {
+    res.locals.actor = await actorOf(access, req.headers);
     next();
   };
 }
@@ -66,10 +66,10 @@ export function sameOriginWrites(allowed: readonly string[]): RequestHandler {
  * (their token as a bearer), signed-in people and automation tokens only. On an open wall, for anyone.
  */
 export function viewerGate(access: Access, wall: 'open' | 'closed'): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     if (wall === 'open' || actorIn(res)) return next();
     const bearer = bearerOf(req.get('authorization'));
-    if (bearer?.startsWith('iocd_') && access.displays.byToken(bearer)) return next();
+    if (bearer?.startsWith('iocd_') && (await access.displays.byToken(bearer))) return next();
     res.set('WWW-Authenticate', 'Bearer');
     sendError(res, 'UNAUTHORIZED', 'this wall shows its data to registered screens and signed-in operators only');
   };
