@@ -7,7 +7,7 @@ import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
-import { type Clock, systemClock } from './clock';
+import { type Clock, clockStartingAt, systemClock } from './clock';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
@@ -73,7 +73,7 @@ export interface App {
  */
 export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
   const regions = deps.regions ?? defaultRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG, KioskConfigSchema } from '../../shared/kiosk';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { useHarness, WAIT_MS } from '../test/support';
 
@@ -20,6 +18,18 @@ const post = (url: string, body: string, type = 'application/json') =>
     body,
     signal: AbortSignal.timeout(WAIT_MS),
   });
+
+/** A logger whose lines the test reads. */
+function capturedLog() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, logger: createLogger('info', sink) };
+}
 
 const event = { kind: 'heap-reload', display: 'hall-1', build: 'b1', path: '/?kiosk=1', detail: 'heap 600 MB' };
 
@@ -38,24 +48,13 @@ describe('kiosk HTTP', () => {
   });
 
   it('POST /api/v1/kiosk/events logs what a screen did on its own', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SIM: 'off', CLIENT_DIR: '/nonexistent' });
-    const app = createApp({ config, logger: createLogger('info', sink) });
-    const { port } = await app.listen();
-    try {
-      const res = await post(`http://127.0.0.1:${port}`, JSON.stringify(event));
-      expect(res.status).toBe(204);
-      const line = lines.find((l) => l.msg === 'screen hall-1: heap-reload');
-      expect(line).toMatchObject({ level: 40, screen: event });
-    } finally {
-      await app.close();
-    }
+    const { lines, logger } = capturedLog();
+    // Its data in a directory of its own, like every test server: never the repository's ./data.
+    const wall = await start({}, { logger });
+    const res = await post(wall.url, JSON.stringify(event));
+    expect(res.status).toBe(204);
+    const line = lines.find((l) => l.msg === 'screen hall-1: heap-reload');
+    expect(line).toMatchObject({ level: 40, screen: event });
   });
 
   it('refuses a malformed event in the API error shape, naming the field', async () => {

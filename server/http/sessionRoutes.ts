@@ -14,6 +14,8 @@ export interface SessionRouteDeps {
   access: Access;
   loginRateLimit: number;
   logger: Logger;
+  /** The server's time, which sessions expire by (a cookie's lifetime is counted from it, not the machine's). */
+  now: () => number;
   /** A session ended: its sockets go too. */
   onLogout: (sessionHash: string) => void;
 }
@@ -70,7 +72,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
         return sendError(res, 'UNAUTHORIZED', 'wrong name or password');
       }
       const { token, session } = access.accounts.startSession(user);
-      setSessionCookie(req, res, token, session.expiresAt, Date.now());
+      setSessionCookie(req, res, token, session.expiresAt, deps.now());
       logger.info({ user: user.name, role: user.role, ip: req.ip }, 'signed in');
       res.set('Cache-Control', 'no-store').json(infoOf(session));
     } catch (error) {
