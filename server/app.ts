@@ -195,7 +195,7 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger, access: control.access, wall: config.access.wall }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG, KioskConfigSchema } from '../../shared/kiosk';
-import { createLogger } from '../logger';
+import { capturedLog } from '../test/capturedLog';
+import { registerDisplay, signedIn } from '../test/operatorClient';
 import { useHarness, WAIT_MS } from '../test/support';
+import { KIOSK_EVENTS_PER_MINUTE } from './kioskRoutes';
 
 const start = useHarness();
 const dir = mkdtempSync(path.join(tmpdir(), 'ioc-kiosk-'));
@@ -18,18 +19,6 @@ const post = (url: string, body: string, type = 'application/json') =>
     body,
     signal: AbortSignal.timeout(WAIT_MS),
   });
-
-/** A logger whose lines the test reads. */
-function capturedLog() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', sink) };
-}
 
 const event = { kind: 'heap-reload', display: 'hall-1', build: 'b1', path: '/?kiosk=1', detail: 'heap 600 MB' };
 
@@ -70,5 +59,49 @@ describe('kiosk HTTP', () => {
     const huge = await post(wall.url, JSON.stringify({ ...event, detail: 'x'.repeat(10_000) }));
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('on a closed wall, takes events only with a display token or a session, and logs the refusals once', async () => {
+    const { lines, logger } = capturedLog();
+    const wall = await start({ WALL_ACCESS: 'closed' }, { logger });
+    const refusedBefore = lines.length;
+    for (let i = 0; i < 20; i++) {
+      const res = await post(wall.url, JSON.stringify(event));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    }
+    const refusals = lines.slice(refusedBefore).filter((l) => String(l.msg).startsWith('screen events refused'));
+    expect(refusals).toHaveLength(1);
+    expect(lines.some((l) => l.msg === 'screen hall-1: heap-reload')).toBe(false);
+
+    const admin = await signedIn(wall, 'root', 'admin');
+    const token = await registerDisplay(wall, admin, 'hall-1');
+    const asDisplay = await fetch(`${wall.url}/api/v1/kiosk/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(asDisplay.status).toBe(204);
+    const asPerson = await fetch(`${wall.url}/api/v1/kiosk/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(asPerson.status).toBe(204);
+    expect(lines.filter((l) => l.msg === 'screen hall-1: heap-reload')).toHaveLength(2);
+  });
+
+  it(`takes at most ${KIOSK_EVENTS_PER_MINUTE} events a minute from one address, and logs the excess once`, async () => {
+    const { lines, logger } = capturedLog();
+    const wall = await start({}, { logger });
+    const statuses: number[] = [];
+    for (let i = 0; i < KIOSK_EVENTS_PER_MINUTE + 20; i++)
+      statuses.push((await post(wall.url, JSON.stringify(event))).status);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(KIOSK_EVENTS_PER_MINUTE);
+    expect(statuses.slice(KIOSK_EVENTS_PER_MINUTE)).toEqual(Array(20).fill(429));
+    expect(lines.filter((l) => l.msg === 'screen hall-1: heap-reload')).toHaveLength(KIOSK_EVENTS_PER_MINUTE);
+    expect(lines.filter((l) => String(l.msg).startsWith('screen events refused'))).toHaveLength(1);
   });
 });

@@ -1,10 +1,11 @@
-import express, { type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { LoginSchema, type SessionInfo, type SessionState } from '../../shared/control';
 import type { Access, Session } from '../access';
 import { SESSION_COOKIE } from '../access/credentials';
 import type { Logger } from '../logger';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorIn } from './operatorAuth';
 
 /** Failed logins are counted over this window, per address. */
@@ -60,7 +61,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     },
   });
 
-  router.post('/api/v1/session', limiter, express.json({ limit: '4kb' }), async (req, res, next) => {
+  router.post('/api/v1/session', limiter, jsonBody('4kb'), async (req, res, next) => {
     try {
       const login = LoginSchema.safeParse(req.body);
       if (!login.success) {
