@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
-import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
+import { StoredAlertHistory } from './alerts/storedAlertHistory';
 import { type Clock, clockStartingAt, systemClock } from './clock';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
@@ -20,22 +20,23 @@ import { kioskRoutes } from './http/kioskRoutes';
 import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
+import type { Jobs } from './jobs';
 import type { Logger } from './logger';
+import { createPipeline } from './pipeline';
 import { readyLine } from './readyLine';
-import { DeltaBroadcaster } from './realtime/deltaBroadcaster';
+import type { DeltaBroadcaster } from './realtime/deltaBroadcaster';
 import { HEARTBEAT } from './realtime/heartbeat';
 import { registerWallNamespace } from './realtime/wallNamespace';
 import { startDayRollover } from './sources/dayRollover';
-import { Ingest } from './sources/ingest';
+import type { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
 import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
-import { startRetention } from './state/store/retention';
-import { Store } from './state/store/store';
+import { openStore } from './store';
+import { startRetention } from './store/retention';
+import type { WallStore } from './store/types';
 
-/** The source name of the seqs that alerts take between batches. */
-const ALERTS_SOURCE = 'alerts';
 /** How long a stop waits for requests in progress before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 3_000;
 
@@ -46,8 +47,8 @@ export interface AppDeps {
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
-  /** The database; by default the SQLite file in `config.dataDir`. The app closes it. */
-  store?: Store;
+  /** The database; by default the one the settings name (`STORE`). The app closes it. */
+  store?: WallStore;
 }
 
 export interface App {
@@ -57,7 +58,9 @@ export interface App {
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
   readonly alerts: Alerting;
-  readonly store: Store;
+  readonly store: WallStore;
+  /** The once-only jobs (simulator, alert timer, day rollover, retention). */
+  readonly jobs: Jobs;
   readonly metrics: WallMetrics;
   /** Accounts, displays, commands and audit. */
   readonly control: Control;
@@ -68,10 +71,10 @@ export interface App {
 }
 
 /**
- * The composition root: builds every part of the server from its dependencies. `main.ts` passes the real ones;
- * tests pass a fixed clock, a port of 0 and the simulator switched off.
+ * The composition root: builds every part of the server from its dependencies, each after the parts it needs.
+ * `main.ts` passes the real ones; tests pass a fixed clock, a port of 0 and the simulator switched off.
  */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
   const regions = deps.regions ?? defaultRegionSet;
@@ -79,8 +82,8 @@ export function createApp(deps: AppDeps): App {
   const startedAt = clock.now();
 
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
-  const store = deps.store ?? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
-  const state = new LiveState({ regions, calendar, ...store.load() });
+  const store = deps.store ?? (await openStore(config.storage, config.dataDir));
+  const state = new LiveState({ regions, calendar, ...(await store.batches.load()) });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
@@ -90,9 +93,10 @@ export function createApp(deps: AppDeps): App {
     simulated: config.simulator.enabled,
     targets: config.targets,
   };
-  const alertHistory = new SqliteAlertHistory(store.db, config.alerts.history, (err) =>
+  const alertHistory = new StoredAlertHistory(store.alerts, config.alerts.history, (err) =>
     logger.error({ err }, 'alert history not stored; kept in memory until the database takes writes again'),
   );
+  await alertHistory.load();
   const alerts = createAlerting({
     history: alertHistory,
     regions,
@@ -100,16 +104,13 @@ export function createApp(deps: AppDeps): App {
     clock,
     targets: config.targets,
     settings: config.alerts,
-    // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
-    // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
-    publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
   });
   alerts.restore(state.readings());
   const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
 
   const control = createControl({
     config: config.access,
-    db: store.db,
+    store,
     clock,
     regions,
     timeZone: config.timeZone,
@@ -140,25 +141,23 @@ export function createApp(deps: AppDeps): App {
     logger,
   });
   control.attach(io, wall);
-  const broadcaster = new DeltaBroadcaster({
-    epoch: state.epoch,
+  // The size of the database is read in the background: a scrape never waits for the database.
+  let databaseBytes = 0;
+  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
+  const { ingest, broadcaster, jobs } = createPipeline({
+    state,
+    store: store.batches,
     log,
+    alerts,
+    regions,
     clock,
-    intervalMs: config.realtime.deltaIntervalMs,
+    logger,
+    metrics,
+    deltaIntervalMs: config.realtime.deltaIntervalMs,
     emit: (delta) => {
       wall.emit('delta', delta);
       metrics.delta(delta);
     },
-  });
-  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => store.sizeBytes() });
-  const ingest = new Ingest({
-    state,
-    regions,
-    clock,
-    store,
-    logger,
-    metrics,
-    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
   });
 
   const connectors = createConnectors({
@@ -173,6 +172,29 @@ export function createApp(deps: AppDeps): App {
     expectSource: (source) => alerts.expectSource(source),
     dataDir: config.dataDir,
   });
+
+  jobs.register({ name: 'retention', start: () => startRetention(store.retention, clock, config.storage, logger) });
+  if (config.simulator.enabled) {
+    jobs.register({
+      name: 'simulator',
+      start: () => startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }),
+    });
+  }
+  jobs.register({ name: 'alerts', start: () => alerts.start() });
+  jobs.register({
+    name: 'day rollover',
+    start: () => startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }),
+  });
+  const sizeTimer = setInterval(() => {
+    store.sizeBytes().then(
+      (n) => {
+        databaseBytes = n;
+      },
+      () => undefined,
+    );
+  }, 10_000);
+  sizeTimer.unref();
+  databaseBytes = await store.sizeBytes();
 
   // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
   // serialises the request up front), which costs more than storing a small ingest batch.
@@ -199,11 +221,9 @@ export function createApp(deps: AppDeps): App {
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.
-  app.use(dataRoutes({ store, metrics, regions, calendar, clock }));
+  app.use(dataRoutes({ history: store.history, metrics, regions, calendar, clock }));
   app.use(apiNotFound(), apiErrorHandler(logger));
 
-  const stoppers: { stop(): void }[] = [];
-  let retention: { stop(): Promise<void> } | null = null;
   return {
     http,
     io,
@@ -212,28 +232,25 @@ export function createApp(deps: AppDeps): App {
     broadcaster,
     alerts,
     store,
+    jobs,
     metrics,
     control,
     connectors,
     async listen() {
-      retention = startRetention(store, clock, config.storage, logger);
-      if (config.simulator.enabled) {
-        stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
-      }
-      stoppers.push(alerts.start());
-      stoppers.push(startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }));
+      await jobs.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve());
       });
       connectors.start();
       const address = http.address() as AddressInfo;
-      const { message, ...where } = readyLine(address, control.access.accounts.count() > 0);
+      const { message, ...where } = readyLine(address, (await control.access.accounts.count()) > 0);
       logger.info({ host: address.address, port: address.port, epoch: state.epoch, ...where }, message);
       return address;
     },
     async close() {
-      for (const s of stoppers) s.stop();
+      clearInterval(sizeTimer);
+      await jobs.stop();
       await connectors.stop();
       broadcaster.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
@@ -250,9 +267,10 @@ export function createApp(deps: AppDeps): App {
       } finally {
         clearTimeout(cut);
       }
-      await retention?.stop();
-      alertHistory.flush();
-      store.close();
+      // Commits in progress end before the database closes: their sources get their answers.
+      await ingest.idle();
+      await alertHistory.flush();
+      await store.close();
     },
   };
 }

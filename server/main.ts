@@ -16,12 +16,12 @@ function readBuildId(clientDir: string): string {
 
 async function main() {
   let logger: ReturnType<typeof createProcessLogger>;
-  let app: ReturnType<typeof createApp>;
+  let app: Awaited<ReturnType<typeof createApp>>;
   // A bad setting, or a connectors file that does not fit the region set, stops the server here.
   try {
     const config = loadConfig();
     logger = createProcessLogger(config.logLevel);
-    app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
+    app = await createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -114,7 +114,7 @@ describe('commands', () => {
     feed.on('display', (d) => updates.push(d));
     feed.on('displays', (list) => updates.push(...list.displays));
     await new Promise((resolve) => feed.once('displays', resolve));
-    for (let i = 0; i < 3; i++) h.app.ingest.submit('test-source', onlineRecords(1));
+    for (let i = 0; i < 3; i++) await h.app.ingest.submit('test-source', onlineRecords(1));
     const view = { view: 'district' as const, district: '417' };
     screen.report({ epoch: h.app.state.epoch, seq: 1, view, address: '/district/417?kiosk=1&display=hall-1' });
     await waitUntil(() => updates.some((d) => d.screens[0]?.status !== null), 'the report to reach the console');
@@ -152,7 +152,9 @@ describe('commands', () => {
   it('acknowledge an alert for operators only, on record', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    h.app.ingest.submit('dvc', [{ region: '417', indicator: 'online-record-rate', at: Date.now(), num: 25, den: 100 }]);
+    await h.app.ingest.submit('dvc', [
+      { region: '417', indicator: 'online-record-rate', at: Date.now(), num: 25, den: 100 },
+    ]);
     const alert = h.app.alerts.active().find((a) => a.region === '417');
     expect(alert).toBeDefined();
     const path = `/api/v1/alerts/${encodeURIComponent(alert?.id ?? '')}/ack`;
@@ -160,7 +162,7 @@ describe('commands', () => {
     const acked = await call<{ alert: { acknowledged: boolean } }>(h.url, 'POST', path, { cookie: operator });
     expect(acked.status).toBe(200);
     expect(acked.body.alert.acknowledged).toBe(true);
-    expect(h.app.control.access.audit.list({ limit: 1 })[0]).toMatchObject({
+    expect((await h.app.control.access.audit.list({ limit: 1 }))[0]).toMatchObject({
       actor: 'lan',
       action: 'alert.acknowledge',
     });

@@ -7,10 +7,10 @@ import { type Harness, useHarness, waitUntil } from '../test/support';
 const start = useHarness();
 
 /** Kỳ Sơn, Quế Phong and Quỳ Châu at 25 % of their records online: far below the 40 % target, one alert each. */
-function threeAlerts(h: Harness): Alert[] {
+async function threeAlerts(h: Harness): Promise<Alert[]> {
   const at = Date.now();
   const units = ['417', '418', '419'];
-  const result = h.app.ingest.submit(
+  const result = await h.app.ingest.submit(
     'dvc',
     units.map((region) => ({ region, indicator: 'online-record-rate' as const, at, num: 25, den: 100 })),
   );
@@ -29,7 +29,7 @@ describe('acknowledging alerts in bulk', () => {
   it('acknowledges every alert named in one request, each on record, and the screens hear of them at once', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    const [a, b, c] = threeAlerts(h) as [Alert, Alert, Alert];
+    const [a, b, c] = (await threeAlerts(h)) as [Alert, Alert, Alert];
     const { socket } = await h.connect();
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
@@ -71,7 +71,7 @@ describe('acknowledging alerts in bulk', () => {
   it('refuses the whole request when one id names no active alert, naming it, and changes nothing', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    const [a, b] = threeAlerts(h) as [Alert, Alert];
+    const [a, b] = (await threeAlerts(h)) as [Alert, Alert];
     const auditBefore = (await auditOf(h, operator)).length;
 
     const res = await call(h.url, 'POST', '/api/v1/alerts/ack', {

@@ -8,7 +8,7 @@ describe('a batch, as the protocol describes it', () => {
   it('applies observations of the same (region, indicator) in order: increments add up, the latest value wins', async () => {
     const wall = await start();
     const at = Date.now();
-    const result = wall.app.ingest.submit('dvc', [
+    const result = await wall.app.ingest.submit('dvc', [
       { region: '417', indicator: 'records-today-online', at, delta: 2 },
       { region: '417', indicator: 'records-today-online', at, delta: 3 },
       { region: '417', indicator: 'id-cards-issued', at, value: 5 },
@@ -30,11 +30,13 @@ describe('a batch, as the protocol describes it', () => {
     const at = Date.now();
     const rate = (region: string) => wall.app.state.get(region, 'online-record-rate');
     expect(
-      wall.app.ingest.submit('dvc', [{ region: '412', indicator: 'online-record-rate', at, num: 30, den: 60 }]).ok,
+      (await wall.app.ingest.submit('dvc', [{ region: '412', indicator: 'online-record-rate', at, num: 30, den: 60 }]))
+        .ok,
     ).toBe(true);
     const before = rate('province');
     expect(
-      wall.app.ingest.submit('dvc', [{ region: '417', indicator: 'online-record-rate', at, num: 0, den: 0 }]).ok,
+      (await wall.app.ingest.submit('dvc', [{ region: '417', indicator: 'online-record-rate', at, num: 0, den: 0 }]))
+        .ok,
     ).toBe(true);
     expect(rate('417')).toMatchObject({ value: null, num: 0, den: 0 });
     expect(rate('province')).toMatchObject({ value: before?.value, num: before?.num, den: before?.den });

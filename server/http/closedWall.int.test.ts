@@ -8,7 +8,8 @@ const status = async (url: string, method = 'GET', body?: unknown) =>
     await fetch(url, {
       method,
       ...(body !== undefined && { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(WAIT_MS),
+      // A generous bound: /metrics gathers Node's figures, slow on a loaded machine.
+      signal: AbortSignal.timeout(3 * WAIT_MS),
     })
   ).status;
 

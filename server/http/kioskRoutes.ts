@@ -56,8 +56,8 @@ export function kioskRoutes(deps: KioskRouteDeps): Router {
   router.post(
     '/api/v1/kiosk/events',
     limiter,
-    (req, res, next) => {
-      if (mayWatch(access, deps.wall, req, res)) return next();
+    async (req, res, next) => {
+      if (await mayWatch(access, deps.wall, req, res)) return next();
       refusals.refused(
         `kiosk-events ${req.ip}`,
         { ip: req.ip },

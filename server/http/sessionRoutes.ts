@@ -72,7 +72,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
         logger.warn({ user: login.data.name, ip: req.ip }, 'login failed');
         return sendError(res, 'UNAUTHORIZED', 'wrong name or password');
       }
-      const { token, session } = access.accounts.startSession(user);
+      const { token, session } = await access.accounts.startSession(user);
       setSessionCookie(req, res, token, session.expiresAt, deps.now());
       logger.info({ user: user.name, role: user.role, ip: req.ip }, 'signed in');
       res.set('Cache-Control', 'no-store').json(infoOf(session));
@@ -87,10 +87,10 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(state);
   });
 
-  router.delete('/api/v1/session', (req, res) => {
+  router.delete('/api/v1/session', async (req, res) => {
     const actor = actorIn(res);
     if (actor?.kind === 'user') {
-      access.accounts.endSession(actor.session.hash);
+      await access.accounts.endSession(actor.session.hash);
       deps.onLogout(actor.session.hash);
       logger.info({ user: actor.name, ip: req.ip }, 'signed out');
     }

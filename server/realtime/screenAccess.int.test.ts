@@ -60,7 +60,7 @@ describe('who may watch', () => {
     await h.connect();
     const named = h.client({ protocol: PROTOCOL_VERSION, display: 'lobby' });
     await waitForEvent(named, 'snapshot');
-    await waitUntil(() => h.app.control.hub.list().unregistered.length === 1, 'the unregistered screen');
+    await waitUntil(() => h.app.control.hub.unregisteredCount() === 1, 'the unregistered screen');
     const list = await call<{ unregistered: unknown[] }>(h.url, 'GET', '/api/v1/displays', { cookie: admin });
     expect(list.body.unregistered).toEqual([{ display: 'lobby', screens: 1 }]);
     expect((await fetch(`${h.url}/api/v1/snapshot`)).status).toBe(200);
@@ -101,7 +101,7 @@ describe('screens only watch', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(target.commands).toEqual([]);
     expect(other.commands).toEqual([]);
-    expect(h.app.control.access.audit.list({ limit: 10 }).filter((e) => e.action === 'reload')).toEqual([]);
+    expect((await h.app.control.access.audit.list({ limit: 10 })).filter((e) => e.action === 'reload')).toEqual([]);
   });
 
   it('logs a socket that keeps sending what screens may not send once, however many times it does', async () => {

@@ -2,7 +2,7 @@ import { ScreenStatusSchema } from '../../shared/control';
 import { type HandshakeError, WallHandshakeSchema } from '../../shared/protocol';
 import type { Access, Session } from '../access';
 import { sessionOf } from '../access/credentials';
-import type { ScreenHub } from '../control/screenHub';
+import type { ScreenHub, ScreenSocket } from '../control/screenHub';
 import { createRefusalLog } from '../http/refusalLog';
 import type { Logger } from '../logger';
 import type { SessionSockets } from './sessionSockets';
@@ -43,12 +43,12 @@ export interface ScreenAccessDeps {
 export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps): void {
   const { access, hub, logger } = deps;
 
-  wall.use((socket, next) => {
+  const identify = async (socket: ScreenSocket, next: (err?: Error) => void) => {
     // The protocol check before this one refused malformed handshakes.
     const handshake = WallHandshakeSchema.parse(socket.handshake.auth);
     const { token, display } = handshake;
     if (token !== undefined) {
-      const registered = access.displays.byToken(token);
+      const registered = await access.displays.byToken(token);
       if (!registered) return next(refusal('this display token is not valid (revoked or replaced); ask an admin'));
       if (display !== undefined && display !== registered.id) {
         return next(refusal(`this token belongs to display ${registered.id}, not ${display}`));
@@ -56,7 +56,7 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
       socket.data.identity = { kind: 'display', display: registered.id } satisfies ScreenIdentity;
       return next();
     }
-    const session = sessionOf(access, socket.request.headers);
+    const session = await sessionOf(access, socket.request.headers);
     if (session) {
       socket.data.identity = { kind: 'operator', user: session.user.name } satisfies ScreenIdentity;
       socket.data.session = session;
@@ -67,6 +67,15 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
       return next();
     }
     next(refusal('this wall shows only registered screens: open the address with the token an admin issued'));
+  };
+
+  wall.use(async (socket, next) => {
+    try {
+      await identify(socket, next);
+    } catch (error) {
+      logger.error({ err: error }, 'screen credentials not checked: the database did not answer');
+      next(new Error('the server cannot check credentials now; try again'));
+    }
   });
 
   // Anyone may open a socket on an open wall: what it sends wrong reaches the log once a minute, with a count.

@@ -17,6 +17,7 @@ import {
 import { type App, type AppDeps, createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { SqliteStore } from '../store/sqlite/store';
 
 /** The bound on every wait in integration tests: long enough for a loaded machine, short enough to fail fast. */
 export const WAIT_MS = 3_000;
@@ -52,7 +53,7 @@ export async function startHarness(env: Record<string, string> = {}, deps: Parti
     ...(ownDataDir && { DATA_DIR: ownDataDir }),
     ...env,
   });
-  const app = createApp({ config, logger: createLogger(config.logLevel), ...deps });
+  const app = await createApp({ config, logger: createLogger(config.logLevel), ...deps });
   const { port } = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   const clients: WallClient[] = [];
@@ -167,4 +168,11 @@ export function applyReadings(copy: Copy, readings: readonly Reading[]): void {
 /** A batch of increments of today's online records for Ky Son (417), the way a source system sends them. */
 export function onlineRecords(delta: number, region = '417'): ObservationInput[] {
   return [{ region, indicator: 'records-today-online', at: Date.now(), delta }];
+}
+
+/** The SQLite database of a server on the embedded store, for tests that look at its tables or make it refuse writes. */
+export function sqliteDb(app: App): SqliteStore['db'] {
+  const store: unknown = app.store;
+  if (!(store instanceof SqliteStore)) throw new Error('this test needs the embedded SQLite store');
+  return store.db;
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWallClient } from '../../../client/live/makeWallClient';
 import { errorOf, footprint, postIngest, TEST_TOKENS } from '../../test/ingestClient';
-import { applyReadings, type Copy, copyOf, type Harness, startHarness, waitUntil } from '../../test/support';
+import { applyReadings, type Copy, copyOf, type Harness, sqliteDb, startHarness, waitUntil } from '../../test/support';
 import { DB_FILE } from './store';
 
 const dirs: string[] = [];
@@ -150,12 +150,12 @@ describe('restart', () => {
     expect((await postIngest(wall.url, batch(0))).status).toBe(200);
     const before = footprint(wall.app);
     // The disk refuses writes from now on, as when it is full or failing.
-    wall.app.store.db.pragma('query_only = ON');
+    sqliteDb(wall.app).pragma('query_only = ON');
     const res = await postIngest(wall.url, batch(1));
     expect(res.status).toBe(503);
     expect(errorOf(res.body).code).toBe('STORAGE_UNAVAILABLE');
     expect(footprint(wall.app)).toEqual(before);
-    wall.app.store.db.pragma('query_only = OFF');
+    sqliteDb(wall.app).pragma('query_only = OFF');
     expect((await postIngest(wall.url, batch(1))).body).toEqual({ accepted: 2, seq: before.seq + 1 });
   });
 });

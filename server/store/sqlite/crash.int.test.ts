@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startWallServer, type WallServer } from '../../../e2e/support/server';
 import { regionSet } from '../../../shared/regions';
 import { DVC_TOKEN, TEST_TOKENS } from '../../test/ingestClient';
-import { Store } from './store';
+import { SqliteStore } from './store';
 
 const DISTRICTS = regionSet.districts.map((d) => d.code);
 /** Each batch sets two counts in every district to its own number, so a half-applied batch would show. */
@@ -73,14 +73,14 @@ describe('crash safety', () => {
       for (const [batch, seq] of acked) allAcked.set(batch, seq);
 
       // The data directory after the crash: the lock is free again and the database opens as it was committed.
-      const store = new Store({ dataDir, synchronous: 'full' });
+      const store = new SqliteStore({ dataDir, synchronous: 'full' });
       try {
         const perBatch = store.db.prepare('SELECT seq, count(*) AS n FROM observations GROUP BY seq').all() as {
           seq: number;
           n: number;
         }[];
         expect(perBatch.every((b) => b.n === PER_BATCH)).toBe(true);
-        const { seq, readings } = store.load();
+        const { seq, readings } = await store.batches.load();
         expect(seq).toBe(Math.max(0, ...perBatch.map((b) => b.seq)));
         const keys = store.db.prepare('SELECT key, seq FROM idempotency').all() as { key: string; seq: number }[];
         const stored = new Map(keys.map((row) => [Number(row.key.slice('crash-'.length)), row.seq]));
@@ -103,7 +103,7 @@ describe('crash safety', () => {
           expect(province?.value).toBe((unit?.value ?? 0) * DISTRICTS.length);
         }
       } finally {
-        store.close();
+        await store.close();
       }
     }
     expect(allAcked.size).toBeGreaterThan(0);
