@@ -289,7 +289,7 @@ const CASES: BadCase[] = [
     options: { contentType: 'text/plain' },
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
-    message: /JSON/,
+    message: /^Content-Type text\/plain is not JSON/,
   },
 ];
 
