@@ -7,7 +7,7 @@ import { regionSet as installedRegionSet, type RegionSet } from '../shared/regio
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { StoredAlertHistory } from './alerts/storedAlertHistory';
-import { type Clock, systemClock } from './clock';
+import { type Clock, clockStartingAt, systemClock } from './clock';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
@@ -81,7 +81,7 @@ export interface App {
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
   const deployment = deps.deployment ?? servedDeployment();
   const regions = deps.regions ?? installedRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
@@ -238,7 +238,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use(deploymentRoutes(deployment));
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger, access: control.access, wall: config.access.wall }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.
