@@ -14,8 +14,14 @@ import {
 } from '../types';
 import { inTransaction } from './store';
 
-/** Another writer stored seqs this one did not know of: nothing of this commit was written. */
+/** Another writer stored seqs this one did not know of, or this one's lease ended: nothing was written. */
 export class SeqConflictError extends Error {}
+
+/** Who may write: the holder of the writer's lease under this term (servers of a cluster set one). */
+export interface Fence {
+  holder: string;
+  term: number;
+}
 
 /** Rows keyed by `key`, the last of each key kept (one statement may not update a row twice). */
 function lastByKey<T>(rows: readonly T[], key: (row: T) => string, keep: (old: T, next: T) => boolean): T[] {
@@ -43,6 +49,12 @@ const columns = (readings: readonly Reading[]) => ({
  * order is seq order, and a writer whose idea of the seq is stale (another server wrote) fails without writing.
  */
 export class PgBatches implements BatchStore {
+  /**
+   * When set, a commit also checks, in the statement that moves the seq, that this server still holds the lease
+   * under its term: an old writer that was paused past its lease cannot write after a new one took over.
+   */
+  fence: Fence | null = null;
+
   constructor(private readonly pool: pg.Pool) {}
 
   async load(): Promise<StoredState> {
@@ -63,11 +75,18 @@ export class PgBatches implements BatchStore {
     const first = batches[0] as PreparedBatch;
     const last = batches[batches.length - 1] as PreparedBatch;
     await inTransaction(this.pool, async (client) => {
+      const fence = this.fence;
       const moved = await client.query<{ folded: number }>(
-        'UPDATE wall_state SET seq = $1 WHERE id = 1 AND seq = $2 RETURNING folded_until_minute AS folded',
-        [last.seq, first.seq - 1],
+        fence
+          ? `UPDATE wall_state SET seq = $1 WHERE id = 1 AND seq = $2 AND EXISTS (SELECT 1 FROM wall_lease
+               WHERE id = 1 AND holder = $3 AND term = $4 AND expires_at > clock_timestamp())
+             RETURNING folded_until_minute AS folded`
+          : 'UPDATE wall_state SET seq = $1 WHERE id = 1 AND seq = $2 RETURNING folded_until_minute AS folded',
+        fence ? [last.seq, first.seq - 1, fence.holder, fence.term] : [last.seq, first.seq - 1],
       );
-      if (moved.rowCount !== 1) throw new SeqConflictError(`seq ${first.seq - 1} is not the stored seq`);
+      if (moved.rowCount !== 1) {
+        throw new SeqConflictError(`seq ${first.seq - 1} is not the stored seq, or this server is not the writer`);
+      }
       const foldedUntil = (moved.rows[0] as { folded: number }).folded;
       await writeBatches(client, batches, meta, foldedUntil);
     });
@@ -89,15 +108,18 @@ async function writeBatches(
   foldedUntil: number,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO batches (seq, source, received_at, observations)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::jsonb[])`,
+    `INSERT INTO batches (seq, source, received_at, observations, changes)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::jsonb[], $5::jsonb[])`,
     [
       batches.map((b) => b.seq),
       batches.map((b) => b.source),
       batches.map(() => meta.receivedAt),
       batches.map((b) => JSON.stringify(b.observations)),
+      batches.map((b) => JSON.stringify(b.changes)),
     ],
   );
+  // A doorbell for the other servers: they read the batches from the table, in seq order, whatever they missed.
+  await client.query("SELECT pg_notify('wall_seq', $1)", [String(batches[batches.length - 1]?.seq)]);
   const changes = batches.flatMap((b) => b.changes.map((r) => ({ r, seq: b.seq })));
   const current = lastByKey(
     changes,

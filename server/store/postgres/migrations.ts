@@ -138,6 +138,19 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX alerts_changed ON alerts (changed);
   `,
+  // 2: several servers. Each batch keeps what it changed, so that servers other than the writer apply the same
+  // changes in seq order; the writer's lease with its fencing term.
+  `
+  ALTER TABLE batches ADD COLUMN changes jsonb NOT NULL DEFAULT '[]';
+
+  CREATE TABLE wall_lease (
+    id integer PRIMARY KEY CHECK (id = 1),
+    holder text,
+    term bigint NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  INSERT INTO wall_lease (id, holder, term, expires_at) VALUES (1, NULL, 0, '-infinity');
+  `,
 ];
 
 /** Any number: the key of the advisory lock that orders the migrations of servers starting together. */
