@@ -98,7 +98,7 @@ export class Cluster {
     if (term === null) return;
     // Apply everything the last writer committed before writing anything: its seqs are this server's base.
     await this.tail.stop();
-    await this.tail.catchUp();
+    await this.tail.catchUp(true);
     this.term = term;
     this.deps.store.batches.fence = { holder: this.settings.serverId, term };
     this.role = 'writer';

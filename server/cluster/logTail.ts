@@ -59,8 +59,13 @@ export class LogTail {
     await this.reading;
   }
 
-  /** Reads and applies every batch after this server's seq; resolves when none is left as of its last read. */
-  catchUp(): Promise<void> {
+  /**
+   * Reads and applies every batch after this server's seq; resolves when none is left as of its last read. Once
+   * stopped (this server writes now), only a forced call reads: a late doorbell must not apply this server's own
+   * commits behind its ingest's back.
+   */
+  catchUp(force = false): Promise<void> {
+    if (this.stopped && !force) return Promise.resolve();
     if (this.reading) {
       this.again = true;
       return this.reading;
@@ -108,6 +113,10 @@ export class LogTail {
       const client = new pg.Client({ connectionString: this.deps.url });
       try {
         await client.connect();
+        if (this.stopped) {
+          await client.end().catch(() => undefined);
+          break;
+        }
         this.listener = client;
         client.on('notification', () => void this.catchUp());
         await client.query('LISTEN wall_seq');
@@ -126,5 +135,6 @@ export class LogTail {
       await client.end().catch(() => undefined);
       if (!this.stopped) await new Promise((r) => setTimeout(r, POLL_MS));
     }
+    this.listener = null;
   }
 }
