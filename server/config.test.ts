@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
       kiosk: DEFAULT_KIOSK_CONFIG,
       ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
-      storage: { kind: 'sqlite', synchronous: 'full', rawDays: 7, hourlyDays: 730 },
+      storage: { kind: 'sqlite', leaseMs: 2000, synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
       access: {

@@ -13,6 +13,9 @@ import {
 import type { Logger } from '../logger';
 import type { DeltaLog } from '../state/deltaLog';
 
+/** How long a server behind a reconnecting screen's cursor waits to catch up before it refuses (it retries). */
+const CURSOR_WAIT_MS = 3_000;
+
 export type WallNamespace = Namespace<WallClientToServer, WallServerToClient>;
 
 export interface WallNamespaceDeps {
@@ -59,7 +62,19 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       );
     }
     socket.data = { display: handshake.data.display };
-    next();
+    const cursor = handshake.data.cursor;
+    if (!cursor || cursor.epoch !== deps.epoch() || cursor.seq <= deps.seq()) return next();
+    // The screen has seen seqs this server has not applied yet (it came from another server): wait for them.
+    const deadline = Date.now() + CURSOR_WAIT_MS;
+    const wait = setInterval(() => {
+      if (cursor.seq <= deps.seq()) {
+        clearInterval(wait);
+        next();
+      } else if (Date.now() > deadline) {
+        clearInterval(wait);
+        next(handshakeError({ code: 'BEHIND', message: `this server is behind seq ${cursor.seq}; try again` }));
+      }
+    }, 20);
   });
 
   wall.on('connection', (socket) => {
