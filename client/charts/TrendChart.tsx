@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import { catalog, type IndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -85,7 +85,7 @@ export function TrendChart(props: {
     return {
       // Ticks count from the axis's start: starting on a whole tick puts every label on a round time.
       xAxis: { min: Math.floor(xMin() / tick()) * tick(), max: props.now(), interval: tick() },
-      yAxis: yRange(goal === null ? values : [...values, goal], catalog[props.indicator].unit !== 'count'),
+      yAxis: yRange(goal === null ? values : [...values, goal], indicatorOf(props.indicator).unit !== 'count'),
       series: [
         { id: 'province', data: data(province()) },
         { id: 'unit', data: data(unit()) },
@@ -94,7 +94,7 @@ export function TrendChart(props: {
   });
 
   const option = createMemo(() => {
-    const indicator = catalog[props.indicator];
+    const indicator = indicatorOf(props.indicator);
     const tz = wall.state.timeZone;
     const goal = target();
     return {
@@ -178,7 +178,7 @@ export function TrendChart(props: {
       <div class="trend-head">
         <h2 class="panel-title">
           {t('trend.title')}
-          <small>{label(catalog[props.indicator], 'short')}</small>
+          <small>{label(indicatorOf(props.indicator), 'short')}</small>
         </h2>
       </div>
       <div class="trend-legend">
