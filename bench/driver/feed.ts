@@ -1,5 +1,5 @@
-import { regionSet } from '../../shared/regions';
 import { ratePercent } from '../../shared/rollup';
+import { benchRegionSet } from '../lib/deployment';
 
 /** The indicator the driver moves: the overview's default, so every screen shows it on its district gauges. */
 export const FEED_INDICATOR = 'online-record-rate';
@@ -7,7 +7,7 @@ export const FEED_INDICATOR = 'online-record-rate';
 export const FEED_SOURCE = 'bench';
 export const FEED_TOKEN = 'bench-token-0123456789abcdef';
 
-const DISTRICTS = regionSet.districts.map((d) => d.code);
+const DISTRICTS = benchRegionSet.districts.map((d) => d.code);
 /** Rates out of a million records, so that a million updates each get a value of their own. */
 const DEN = 1_000_000;
 /** 36 %: around the target (40 %) of the online record rate, so districts cross from one band to another. */

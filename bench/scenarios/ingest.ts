@@ -1,9 +1,9 @@
-import { regionSet } from '../../shared/regions';
 import { FEED_SOURCE, FEED_TOKEN } from '../driver/feed';
+import { benchRegionSet } from '../lib/deployment';
 import { percentile } from '../lib/stats';
 
 export const BATCH_SIZE = 500;
-const DISTRICTS = regionSet.districts.map((d) => d.code);
+const DISTRICTS = benchRegionSet.districts.map((d) => d.code);
 
 /**
  * A batch of `BATCH_SIZE` observations of every form, spread over the districts the way a busy source would send
