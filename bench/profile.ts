@@ -47,7 +47,7 @@ async function main() {
   const wall = await startWall(seed, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
   const { browser } = await launchBrowser();
   const { page, cdp } = await openScreen(browser, `${wall.url}${process.env.PROFILE_PATH ?? '/'}`);
-  await page.waitForSelector('[data-testid^="gauge-4"] [data-testid="gauge-value"]:not([data-value=""])', {
+  await page.waitForSelector('[data-testid="gauge-value"]:not([data-value=""])', {
     state: 'attached',
   });
   await new Promise((resolve) => setTimeout(resolve, 3000));
