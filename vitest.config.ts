@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
         },
       },
       {
@@ -24,6 +25,7 @@ export default defineConfig({
           name: 'unit-client',
           include: ['client/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
         },
       },
       {
@@ -33,6 +35,7 @@ export default defineConfig({
           // A real PostgreSQL for the suites that need one: DATABASE_URL, else a throwaway one.
           globalSetup: ['server/test/postgresGlobalSetup.ts'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

@@ -4,16 +4,19 @@ import { hostname } from 'node:os';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
+import { regionSet as installedRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { StoredAlertHistory } from './alerts/storedAlertHistory';
-import { type Clock, systemClock } from './clock';
+import { type Clock, clockStartingAt, systemClock } from './clock';
 import type { ClusterStatus } from './cluster/cluster';
 import { clusterRoutes } from './cluster/routes';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
+import { type LoadedDeployment, servedDeployment } from './deployment';
+import { deploymentRoutes } from './deployment/deploymentRoutes';
+import { guardRegionSet } from './deployment/regionSetGuard';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
@@ -48,6 +51,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /** The deployment served; by default the one `serveDeployment` installed at start. */
+  deployment?: LoadedDeployment;
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
@@ -80,18 +85,33 @@ export interface App {
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
-  const clock = deps.clock ?? systemClock;
-  const regions = deps.regions ?? defaultRegionSet;
+  const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
+  const deployment = deps.deployment ?? servedDeployment();
+  const regions = deps.regions ?? installedRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();
 
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
   const store = deps.store ?? (await openStore(config.storage, config.dataDir));
-  const state = new LiveState({ regions, calendar, ...(await store.batches.load()) });
+  const stored = await store.batches.load();
+  try {
+    await guardRegionSet(
+      store.regionSet,
+      regions,
+      stored.readings,
+      deployment.deployment.regionSetHash,
+      config.dataDir,
+    );
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const state = new LiveState({ regions, calendar, ...stored });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
     regionSet: regions.data.id,
+    deployment: deployment.deployment.version,
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
@@ -244,7 +264,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       now: () => clock.now(),
     }),
   );
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(deploymentRoutes(deployment));
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger, access: control.access, wall: config.access.wall }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.

@@ -43,7 +43,15 @@ describe('loadConfig', () => {
         allowedOrigins: [],
       },
       connectors: { file: null, connectors: [] },
+      clockStart: null,
     });
+  });
+
+  it('starts the clock at CLOCK_START, an instant with its offset, and refuses anything else', () => {
+    expect(loadConfig({ CLOCK_START: '2026-12-02T10:30:00+07:00' }).clockStart).toBe(Date.UTC(2026, 11, 2, 3, 30));
+    for (const CLOCK_START of ['10:30', '2026-12-02', '2026-12-02T10:30:00', 'tomorrow']) {
+      expect(problems({ CLOCK_START })[0]).toMatch(/^CLOCK_START: /);
+    }
   });
 
   it('reads the environment it is given, coercing numbers and switches', () => {

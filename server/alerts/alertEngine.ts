@@ -64,10 +64,11 @@ export class AlertEngine {
     for (const r of changes) {
       if (!OWN_SOURCES.has(r.source)) sources.add(r.source);
       if (!this.deps.regions.isRegion(r.region)) continue;
+      // A stored figure of an indicator the catalogue no longer has is not judged.
       const indicator = catalog[r.indicator];
-      if (!indicator.listed) continue;
+      if (!indicator?.listed) continue;
       const figure = { region: r.region, indicator: r.indicator, source: null };
-      const targets = this.deps.targets[r.indicator];
+      const targets = this.deps.targets[r.indicator] ?? indicator;
       this.judge({ rule: 'below-target', ...figure }, now, out, (active) =>
         belowTarget(indicator, targets, r.value, active),
       );
@@ -100,8 +101,8 @@ export class AlertEngine {
     for (const r of readings) {
       if (!this.deps.regions.isRegion(r.region)) continue;
       const indicator = catalog[r.indicator];
-      if (!indicator.listed) continue;
-      const targets = this.deps.targets[r.indicator];
+      if (!indicator?.listed) continue;
+      const targets = this.deps.targets[r.indicator] ?? indicator;
       const subject = { rule: 'below-target' as const, region: r.region, indicator: r.indicator, source: null };
       this.judge(subject, now, out, (active) => belowTarget(indicator, targets, r.value, active));
       if (indicator.resets !== 'daily') {
@@ -131,11 +132,12 @@ export class AlertEngine {
     if (this.lastDay !== null && day !== this.lastDay) {
       for (const alert of [...this.active.values()]) {
         if (alert.rule !== 'daily-drop' || alert.region === null || alert.indicator === null) continue;
+        const indicator = catalog[alert.indicator];
+        if (!indicator) continue;
         const key = `${alert.region}|${alert.indicator}`;
         const prev = this.days.get(key);
         const dayValue = nextDayValue(prev, prev?.last ?? null, day);
         this.days.set(key, dayValue);
-        const indicator = catalog[alert.indicator];
         this.judge(alert, now, out, () =>
           dailyDrop(indicator, dayValue.reference, dayValue.last, this.deps.settings.dropShare, true),
         );

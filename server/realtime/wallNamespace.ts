@@ -30,6 +30,9 @@ function handshakeError(data: HandshakeError): Error & { data: HandshakeError } 
   return Object.assign(new Error(data.message), { data });
 }
 
+/** A zod path segment as it goes on the wire: a number stays, anything else is its name. */
+const pathKey = (k: PropertyKey) => (typeof k === 'number' ? k : String(k));
+
 /**
  * The namespace screens watch. Viewers can only read: the one thing they may ask is a resync, which is
  * validated like any other input.
@@ -81,10 +84,9 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       if (typeof ack !== 'function') return;
       const request = ResyncRequestSchema.safeParse(raw);
       if (!request.success) {
-        const response: ResyncResponse = {
-          kind: 'error',
-          error: { code: 'BAD_REQUEST', message: request.error.issues.map((i) => i.message).join('; ') },
-        };
+        const issues = request.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
+        const message = issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+        const response: ResyncResponse = { kind: 'error', error: { code: 'BAD_REQUEST', message, issues } };
         return ack(response);
       }
       const { epoch, sinceSeq } = request.data;

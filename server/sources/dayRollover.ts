@@ -1,4 +1,4 @@
-import { catalog, indicators } from '../../shared/catalog';
+import { indicatorOf, indicators } from '../../shared/catalog';
 import type { ObservationInput } from '../../shared/ingest';
 import type { Reading } from '../../shared/protocol';
 import type { RegionSet } from '../../shared/regions';
@@ -20,7 +20,7 @@ export function rolloverObservations(
   const today = calendar.dayKey(now);
   const out: ObservationInput[] = [];
   for (const r of readings) {
-    if (catalog[r.indicator].resets !== 'daily' || !regions.isUnit(r.region)) continue;
+    if (indicatorOf(r.indicator).resets !== 'daily' || !regions.isUnit(r.region)) continue;
     if (r.value !== 0 && calendar.dayKey(r.at) !== today) {
       out.push({ region: r.region, indicator: r.indicator, at: now, value: 0 });
     }

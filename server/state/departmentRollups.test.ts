@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, type IndicatorId, indicators } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { buildSimulationModel } from '../domain/baseline';
@@ -57,7 +57,7 @@ describe('the departments roll-up', () => {
   });
 
   it('gives the service index the equal-weighted mean of the departments’ scores', async () => {
-    expect(catalog['service-index'].rollup).toEqual({ by: 'weighted', weights: 'equal' });
+    expect(indicatorOf('service-index').rollup).toEqual({ by: 'weighted', weights: 'equal' });
     const scores = regionSet.departments.map((d) => state.get(d.code, 'service-index')?.value ?? Number.NaN);
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     expect(state.get('departments', 'service-index')?.value).toBeCloseTo(mean, 10);

@@ -46,6 +46,13 @@ export interface BatchStore {
   findIdempotent(source: string, key: string): Promise<IdempotentAnswer | undefined>;
 }
 
+/** Which region set the stored history belongs to (see server/deployment/regionSetGuard.ts). */
+export interface RegionSetMark {
+  /** The hash recorded by the first start, if any. */
+  get(): Promise<string | undefined>;
+  record(hash: string): Promise<void>;
+}
+
 export interface HistoryWindow {
   region: string;
   indicator: string;
@@ -168,6 +175,7 @@ export interface AuditStore {
 export interface WallStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly batches: BatchStore;
+  readonly regionSet: RegionSetMark;
   readonly history: HistoryStore;
   readonly retention: RetentionStore;
   readonly alerts: AlertStore;

@@ -71,6 +71,14 @@ export function storeContract(name: string, open: () => Promise<WallStore>): voi
         expect((await store.batches.load()).epoch).toBe(first.epoch);
       });
 
+      it('records the region set of its first start once, and keeps it', async () => {
+        await store.batches.load();
+        expect(await store.regionSet.get()).toBeUndefined();
+        await store.regionSet.record('set-a');
+        await store.regionSet.record('set-b');
+        expect(await store.regionSet.get()).toBe('set-a');
+      });
+
       it('loads exactly the live state it committed: units, derived rates and roll-ups, with seq', async () => {
         await ingest([
           { region: '417', indicator: 'online-record-rate', at: T, num: 3, den: 0 },

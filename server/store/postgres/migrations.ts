@@ -151,6 +151,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   INSERT INTO wall_lease (id, holder, term, expires_at) VALUES (1, NULL, 0, '-infinity');
   `,
+  // 3: the region set whose series the database holds, recorded at the first start (deployments).
+  `
+  ALTER TABLE wall_state ADD COLUMN region_set text;
+  `,
 ];
 
 /** Any number: the key of the advisory lock that orders the migrations of servers starting together. */

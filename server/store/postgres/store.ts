@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { WallStore } from '../types';
+import type { RegionSetMark, WallStore } from '../types';
 import { PgAccounts, PgAlerts, PgAudit, PgDisplays, PgTokens } from './access';
 import { PgBatches } from './batches';
 import { PgHistory, PgRetention } from './history';
@@ -51,6 +51,7 @@ export class PostgresStore implements WallStore {
   readonly displays: PgDisplays;
   readonly tokens: PgTokens;
   readonly audit: PgAudit;
+  readonly regionSet: RegionSetMark;
 
   constructor(readonly pool: pg.Pool) {
     this.batches = new PgBatches(pool);
@@ -61,6 +62,16 @@ export class PostgresStore implements WallStore {
     this.displays = new PgDisplays(pool);
     this.tokens = new PgTokens(pool);
     this.audit = new PgAudit(pool);
+    // The row exists once `batches.load()` has run, which the server does before it checks the region set.
+    this.regionSet = {
+      get: async () => {
+        const { rows } = await pool.query<{ region_set: string | null }>('SELECT region_set FROM wall_state');
+        return rows[0]?.region_set ?? undefined;
+      },
+      record: async (hash) => {
+        await pool.query('UPDATE wall_state SET region_set = $1 WHERE id = 1 AND region_set IS NULL', [hash]);
+      },
+    };
   }
 
   async sizeBytes(): Promise<number> {

@@ -1,10 +1,10 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
-import type { WallStore } from '../types';
+import type { RegionSetMark, WallStore } from '../types';
 import { SqliteAccounts, SqliteTokens } from './accounts';
 import { SqliteAlerts } from './alerts';
-import { FoldMark, SqliteBatches } from './batches';
+import { FoldMark, metaValue, SqliteBatches, setMeta } from './batches';
 import { lockDataDir } from './dataDirLock';
 import { SqliteAudit, SqliteDisplays } from './displays';
 import { SqliteHistory } from './history';
@@ -28,6 +28,9 @@ export interface SqliteOptions {
   readonly?: boolean;
 }
 
+/** The `meta` key that names the region set the history belongs to. */
+const REGION_SET_KEY = 'region_set';
+
 /**
  * The embedded store: one SQLite file in the data directory, claimed by this process. better-sqlite3 is
  * synchronous, so each method does its work at once and returns a settled promise: a commit is on disk before the
@@ -38,6 +41,7 @@ export class SqliteStore implements WallStore {
   readonly db: Db;
   readonly file: string;
   readonly batches: SqliteBatches;
+  readonly regionSet: RegionSetMark;
   readonly history: SqliteHistory;
   readonly retention: SqliteRetention;
   readonly alerts: SqliteAlerts;
@@ -68,6 +72,13 @@ export class SqliteStore implements WallStore {
     }
     const fold = new FoldMark(this.db);
     this.batches = new SqliteBatches(this.db, fold, options.readonly ?? false);
+    const db = this.db;
+    this.regionSet = {
+      get: async () => metaValue(db, REGION_SET_KEY),
+      record: async (hash) => {
+        if (metaValue(db, REGION_SET_KEY) === undefined) setMeta(db, REGION_SET_KEY, hash);
+      },
+    };
     this.history = new SqliteHistory(this.db);
     this.retention = new SqliteRetention(this.db, fold);
     this.alerts = new SqliteAlerts(this.db);
