@@ -60,6 +60,8 @@ export async function startTestCluster(
   const config = path.join(dir, 'haproxy.cfg');
   writeFileSync(config, haproxyConfig(port, ports));
   const balancer: ChildProcess = spawn('haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
+  // A test run that ends before its teardown (a timeout) must not leave the balancer running.
+  process.once('exit', () => balancer.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
