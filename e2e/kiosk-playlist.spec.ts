@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Snapshot } from '../shared/protocol';
+import { INGEST_ENV, ingest } from './support/ingest';
 import { quietTargetsFile } from './support/quietTargets';
 import { startWallServer, type WallServer } from './support/server';
 import { tapWallSocket } from './support/wallSocket';
@@ -139,8 +140,7 @@ test.describe('with the alert engine', () => {
   let engineDir: string;
   test.beforeAll(async () => {
     engineDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-hold-'));
-    // e-ID activation (79.49 % in the province) far below a target of 95 %: critical alerts from the start, and
-    // no other target, so no other alert.
+    // e-ID activation against a target of 95 % and no other target: the test's fall raises the only alert.
     const targets = JSON.parse(readFileSync(quietTargetsFile(engineDir), 'utf8')) as Record<string, unknown>;
     targets['eid-activation-rate'] = { target: 95, bands: { critical: 90, warning: 95 } };
     const targetsFile = path.join(engineDir, 'targets.json');
@@ -149,7 +149,7 @@ test.describe('with the alert engine', () => {
     // A short hold, so the test sees it end: 15 s after the alerts began.
     writeFileSync(kioskFile, JSON.stringify({ screen: { alertHoldMin: 0.25 } }));
     engineServer = await startWallServer({
-      env: { SIM_RATE: '0', TARGETS_FILE: targetsFile, KIOSK_CONFIG: kioskFile },
+      env: { SIM_RATE: '0', TARGETS_FILE: targetsFile, KIOSK_CONFIG: kioskFile, INGEST_TOKENS: INGEST_ENV },
     });
   });
   test.afterAll(async () => {
@@ -162,6 +162,13 @@ test.describe('with the alert engine', () => {
   }) => {
     const inline = ITEMS.map((i) => `${i.path}@${i.durationSec}`).join(';');
     await page.goto(`${engineServer.url}/?kiosk=1&playlist=${inline}`);
+    // Kỳ Sơn's e-ID activation falls from 97 % to 50 %: far below its target, a critical alert.
+    const eid = (activated: number) => [
+      { region: '417', indicator: 'eid-collected', at: Date.now(), value: 100_000 },
+      { region: '417', indicator: 'eid-activated', at: Date.now(), value: activated },
+    ];
+    await ingest(engineServer.url, eid(97_000));
+    await ingest(engineServer.url, eid(50_000));
     const screen = page.getByTestId('screen');
     await expect(screen).toHaveAttribute('data-playlist-hold', /eid-activation-rate/);
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'eid-activation-rate');

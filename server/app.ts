@@ -100,12 +100,14 @@ export function createApp(deps: AppDeps): App {
     clock,
     targets: config.targets,
     settings: config.alerts,
+    rules: config.alertRules,
     // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
     // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
     publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
   });
   alerts.restore(state.readings());
-  const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
+  const snapshot = () =>
+    buildSnapshot(state, { ...meta, alertTickerMin: alerts.tickerMinutes }, alerts.recent(), clock.now());
 
   const control = createControl({
     config: config.access,

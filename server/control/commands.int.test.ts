@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, CommandResult, DisplayState } from '../../shared/control';
 import { call, connectScreen, operatorSocket, registerDisplay, signedIn } from '../test/operatorClient';
-import { onlineRecords, useHarness, waitUntil } from '../test/support';
+import { fallBelowTarget, onlineRecords, useHarness, waitUntil } from '../test/support';
 
 const start = useHarness();
 
@@ -150,7 +150,7 @@ describe('commands', () => {
   it('acknowledge an alert for operators only, on record', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    h.app.ingest.submit('dvc', [{ region: '417', indicator: 'online-record-rate', at: Date.now(), num: 25, den: 100 }]);
+    fallBelowTarget(h, ['417']);
     const alert = h.app.alerts.active().find((a) => a.region === '417');
     expect(alert).toBeDefined();
     const path = `/api/v1/alerts/${encodeURIComponent(alert?.id ?? '')}/ack`;

@@ -168,3 +168,18 @@ export function applyReadings(copy: Copy, readings: readonly Reading[]): void {
 export function onlineRecords(delta: number, region = '417'): ObservationInput[] {
   return [{ region, indicator: 'records-today-online', at: Date.now(), delta }];
 }
+
+/**
+ * Puts the units' online record rate on target (60 %), then at `percent`: a figure first seen below its target is a
+ * standing shortfall, and only the fall raises a below-target alert (25 %, the default, is critical).
+ */
+export function fallBelowTarget(h: Harness, units: readonly string[], percent = 25): void {
+  for (const num of [60, percent]) {
+    const at = Date.now();
+    const result = h.app.ingest.submit(
+      'dvc',
+      units.map((region) => ({ region, indicator: 'online-record-rate' as const, at, num, den: 100 })),
+    );
+    if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result)}`);
+  }
+}
