@@ -36,7 +36,7 @@ function buildIdPlugin(): Plugin {
 const NOTICES = {
   LICENSE: 'LICENSE',
   'THIRD-PARTY-NOTICES.md': 'THIRD-PARTY-NOTICES.md',
-  'LICENSE-GPL-3.0.txt': 'shared/geo/LICENSE-GPL-3.0.txt',
+  'LICENSE-GPL-3.0.txt': 'deployments/nghe-an-2024/LICENSE-GPL-3.0.txt',
   'LICENSE-OFL-1.1-Be-Vietnam-Pro.txt': 'node_modules/@fontsource/be-vietnam-pro/LICENSE',
 };
 

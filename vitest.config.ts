@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
         },
       },
       {
@@ -24,13 +25,17 @@ export default defineConfig({
           name: 'unit-client',
           include: ['client/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['server/**/*.int.test.ts'],
+          // A real PostgreSQL for the suites that need one: DATABASE_URL, else a throwaway one.
+          globalSetup: ['server/test/postgresGlobalSetup.ts'],
           environment: 'node',
+          setupFiles: ['server/deployment/testDeployment.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },

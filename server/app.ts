@@ -1,16 +1,22 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
-import { regionSet as defaultRegionSet, type RegionSet } from '../shared/regions';
+import { regionSet as installedRegionSet, type RegionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
-import { SqliteAlertHistory } from './alerts/sqliteAlertHistory';
-import { type Clock, systemClock } from './clock';
+import { StoredAlertHistory } from './alerts/storedAlertHistory';
+import { type Clock, clockStartingAt, systemClock } from './clock';
+import type { ClusterStatus } from './cluster/cluster';
+import { clusterRoutes } from './cluster/routes';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
+import { type LoadedDeployment, servedDeployment } from './deployment';
+import { deploymentRoutes } from './deployment/deploymentRoutes';
+import { guardRegionSet } from './deployment/regionSetGuard';
 import { alertRoutes } from './http/alertRoutes';
 import { apiErrorHandler, apiNotFound } from './http/apiErrors';
 import { apiRoutes } from './http/apiRoutes';
@@ -20,22 +26,24 @@ import { kioskRoutes } from './http/kioskRoutes';
 import { createMetrics, type WallMetrics } from './http/metrics';
 import { securityHeaders } from './http/security';
 import { staticClient } from './http/staticClient';
+import type { Jobs } from './jobs';
 import type { Logger } from './logger';
+import { createPipeline } from './pipeline';
 import { readyLine } from './readyLine';
-import { DeltaBroadcaster } from './realtime/deltaBroadcaster';
+import type { DeltaBroadcaster } from './realtime/deltaBroadcaster';
 import { HEARTBEAT } from './realtime/heartbeat';
 import { registerWallNamespace } from './realtime/wallNamespace';
 import { startDayRollover } from './sources/dayRollover';
-import { Ingest } from './sources/ingest';
+import type { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
 import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
 import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
-import { startRetention } from './state/store/retention';
-import { Store } from './state/store/store';
+import { openStore } from './store';
+import type { PostgresStore } from './store/postgres/store';
+import { startRetention } from './store/retention';
+import type { WallStore } from './store/types';
 
-/** The source name of the seqs that alerts take between batches. */
-const ALERTS_SOURCE = 'alerts';
 /** How long a stop waits for requests in progress before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 3_000;
 
@@ -43,11 +51,13 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /** The deployment served; by default the one `serveDeployment` installed at start. */
+  deployment?: LoadedDeployment;
   regions?: RegionSet;
   /** The id of the client build being served; screens running another build reload. */
   buildId?: string;
-  /** The database; by default the SQLite file in `config.dataDir`. The app closes it. */
-  store?: Store;
+  /** The database; by default the one the settings name (`STORE`). The app closes it. */
+  store?: WallStore;
 }
 
 export interface App {
@@ -57,7 +67,9 @@ export interface App {
   readonly ingest: Ingest;
   readonly broadcaster: DeltaBroadcaster;
   readonly alerts: Alerting;
-  readonly store: Store;
+  readonly store: WallStore;
+  /** The once-only jobs (simulator, alert timer, day rollover, retention). */
+  readonly jobs: Jobs;
   readonly metrics: WallMetrics;
   /** Accounts, displays, commands and audit. */
   readonly control: Control;
@@ -68,31 +80,47 @@ export interface App {
 }
 
 /**
- * The composition root: builds every part of the server from its dependencies. `main.ts` passes the real ones;
- * tests pass a fixed clock, a port of 0 and the simulator switched off.
+ * The composition root: builds every part of the server from its dependencies, each after the parts it needs.
+ * `main.ts` passes the real ones; tests pass a fixed clock, a port of 0 and the simulator switched off.
  */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
-  const clock = deps.clock ?? systemClock;
-  const regions = deps.regions ?? defaultRegionSet;
+  const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
+  const deployment = deps.deployment ?? servedDeployment();
+  const regions = deps.regions ?? installedRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
   const startedAt = clock.now();
 
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
-  const store = deps.store ?? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
-  const state = new LiveState({ regions, calendar, ...store.load() });
+  const store = deps.store ?? (await openStore(config.storage, config.dataDir));
+  const stored = await store.batches.load();
+  try {
+    await guardRegionSet(
+      store.regionSet,
+      regions,
+      stored.readings,
+      deployment.deployment.regionSetHash,
+      config.dataDir,
+    );
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const state = new LiveState({ regions, calendar, ...stored });
   const log = new DeltaLog(config.realtime.deltaBuffer, state.seq);
   const meta: SnapshotMeta = {
     buildId: deps.buildId ?? 'dev',
     regionSet: regions.data.id,
+    deployment: deployment.deployment.version,
     timeZone: config.timeZone,
     defaultLang: config.defaultLang,
     simulated: config.simulator.enabled,
     targets: config.targets,
   };
-  const alertHistory = new SqliteAlertHistory(store.db, config.alerts.history, (err) =>
+  const alertHistory = new StoredAlertHistory(store.alerts, config.alerts.history, (err) =>
     logger.error({ err }, 'alert history not stored; kept in memory until the database takes writes again'),
   );
+  await alertHistory.load();
   const alerts = createAlerting({
     history: alertHistory,
     regions,
@@ -101,9 +129,6 @@ export function createApp(deps: AppDeps): App {
     targets: config.targets,
     settings: config.alerts,
     rules: config.alertRules,
-    // Alerts that change outside a batch take a seq of their own, so that screens and resyncs see them in order.
-    // Stored like a batch, so that a restart continues after it; without storage they ride on the next delta.
-    publish: (changed) => broadcaster.enqueue(ingest.advance(ALERTS_SOURCE) ?? state.seq, [], changed),
   });
   alerts.restore(state.readings());
   const snapshot = () =>
@@ -111,7 +136,7 @@ export function createApp(deps: AppDeps): App {
 
   const control = createControl({
     config: config.access,
-    db: store.db,
+    store,
     clock,
     regions,
     timeZone: config.timeZone,
@@ -142,25 +167,23 @@ export function createApp(deps: AppDeps): App {
     logger,
   });
   control.attach(io, wall);
-  const broadcaster = new DeltaBroadcaster({
-    epoch: state.epoch,
+  // The size of the database is read in the background: a scrape never waits for the database.
+  let databaseBytes = 0;
+  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
+  const { ingest, applied, broadcaster, jobs } = createPipeline({
+    state,
+    store: store.batches,
     log,
+    alerts,
+    regions,
     clock,
-    intervalMs: config.realtime.deltaIntervalMs,
+    logger,
+    metrics,
+    deltaIntervalMs: config.realtime.deltaIntervalMs,
     emit: (delta) => {
       wall.emit('delta', delta);
       metrics.delta(delta);
     },
-  });
-  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => store.sizeBytes() });
-  const ingest = new Ingest({
-    state,
-    regions,
-    clock,
-    store,
-    logger,
-    metrics,
-    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
   });
 
   const connectors = createConnectors({
@@ -176,12 +199,58 @@ export function createApp(deps: AppDeps): App {
     dataDir: config.dataDir,
   });
 
+  jobs.register({ name: 'retention', start: () => startRetention(store.retention, clock, config.storage, logger) });
+  if (config.simulator.enabled) {
+    jobs.register({
+      name: 'simulator',
+      start: () => startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }),
+    });
+  }
+  jobs.register({ name: 'alerts', start: () => alerts.start() });
+  jobs.register({
+    name: 'day rollover',
+    start: () => startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }),
+  });
+  // On PostgreSQL, one server among several: the writer's lease decides which one writes and runs the jobs.
+  // Loaded only then, as the PostgreSQL driver is.
+  const cluster =
+    store.kind === 'postgres'
+      ? new (await import('./cluster/cluster')).Cluster(
+          {
+            serverId: config.storage.serverId ?? `${hostname()}:${config.port}`,
+            url: config.storage.databaseUrl ?? '',
+            leaseMs: config.storage.leaseMs,
+          },
+          { store: store as PostgresStore, ingest, jobs, logger, state, onApplied: applied },
+        )
+      : null;
+  const clusterStatus = (): ClusterStatus =>
+    cluster?.status() ?? {
+      server: config.storage.serverId ?? 'embedded',
+      role: 'writer',
+      term: 0,
+      seq: state.seq,
+      storedSeq: state.seq,
+      ready: true,
+    };
+  const sizeTimer = setInterval(() => {
+    store.sizeBytes().then(
+      (n) => {
+        databaseBytes = n;
+      },
+      () => undefined,
+    );
+  }, 10_000);
+  sizeTimer.unref();
+  databaseBytes = await store.sizeBytes();
+
   // Access logs are info lines. Below that level pino-http would still bind every request to a child logger (it
   // serialises the request up front), which costs more than storing a small ingest batch.
   if (logger.isLevelEnabled('info')) {
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   }
   app.use(securityHeaders());
+  app.use(clusterRoutes(clusterStatus));
   // Source systems first: the busiest path does not walk through the routers of the console and the screens,
   // none of which it needs (a source authenticates with its own token, never with a session).
   app.use(ingestRoutes({ ingest, config: config.ingest, metrics, allowedOrigins: config.access.allowedOrigins }));
@@ -197,15 +266,14 @@ export function createApp(deps: AppDeps): App {
       now: () => clock.now(),
     }),
   );
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(deploymentRoutes(deployment));
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger, access: control.access, wall: config.access.wall }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.
-  app.use(dataRoutes({ store, metrics, regions, calendar, clock }));
+  app.use(dataRoutes({ history: store.history, metrics, regions, calendar, clock }));
   app.use(apiNotFound(), apiErrorHandler(logger));
 
-  const stoppers: { stop(): void }[] = [];
-  let retention: { stop(): Promise<void> } | null = null;
   return {
     http,
     io,
@@ -214,28 +282,27 @@ export function createApp(deps: AppDeps): App {
     broadcaster,
     alerts,
     store,
+    jobs,
     metrics,
     control,
     connectors,
     async listen() {
-      retention = startRetention(store, clock, config.storage, logger);
-      if (config.simulator.enabled) {
-        stoppers.push(startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }));
-      }
-      stoppers.push(alerts.start());
-      stoppers.push(startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }));
+      if (cluster) await cluster.start();
+      else await jobs.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve());
       });
       connectors.start();
       const address = http.address() as AddressInfo;
-      const { message, ...where } = readyLine(address, control.access.accounts.count() > 0);
+      const { message, ...where } = readyLine(address, (await control.access.accounts.count()) > 0);
       logger.info({ host: address.address, port: address.port, epoch: state.epoch, ...where }, message);
       return address;
     },
     async close() {
-      for (const s of stoppers) s.stop();
+      clearInterval(sizeTimer);
+      if (cluster) await cluster.stop();
+      else await jobs.stop();
       await connectors.stop();
       broadcaster.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
@@ -252,9 +319,10 @@ export function createApp(deps: AppDeps): App {
       } finally {
         clearTimeout(cut);
       }
-      await retention?.stop();
-      alertHistory.flush();
-      store.close();
+      // Commits in progress end before the database closes: their sources get their answers.
+      await ingest.idle();
+      await alertHistory.flush();
+      await store.close();
     },
   };
 }

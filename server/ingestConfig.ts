@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SOURCE_ID_PATTERN } from '../shared/ingest';
-import type { Synchronous } from './state/store/store';
+import type { Synchronous } from './store/sqlite/store';
 
 /** The settings of the ingest API and of storage, merged into the server's one environment schema (config.ts). */
 export const IngestEnv = {
@@ -15,6 +15,13 @@ export const IngestEnv = {
     .max(64 * 2 ** 20)
     .default(2 ** 20),
   INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: z.string().optional(),
+  LEASE_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-", at most 64')
+    .optional(),
   DB_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
   RETAIN_RAW_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   RETAIN_HOURLY_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
@@ -38,6 +45,13 @@ export interface IngestConfig {
 }
 
 export interface StorageConfig {
+  /** `sqlite`: the embedded file in the data directory, one server. `postgres`: `databaseUrl`, several servers. */
+  kind: 'sqlite' | 'postgres';
+  databaseUrl?: string;
+  /** This server's name among several (logs, /api/v1/cluster); the host name and port by default. */
+  serverId?: string;
+  /** How long the writer's lease lasts unrenewed: the longest a dead writer holds up writes (PostgreSQL only). */
+  leaseMs: number;
   synchronous: Synchronous;
   /** How long raw observations and minute history are kept. */
   rawDays: number;
@@ -93,6 +107,7 @@ export function resolveIngestConfig(e: IngestEnvValues): {
       problems.push(`INGEST_TOKENS_FILE: cannot read ${e.INGEST_TOKENS_FILE} (${(error as Error).message})`);
     }
   }
+  if (e.STORE === 'postgres' && !e.DATABASE_URL) problems.push('STORE=postgres needs DATABASE_URL');
   const owners = new Map<string, string>();
   for (const t of tokens) {
     const owner = owners.get(t.token);
@@ -108,7 +123,15 @@ export function resolveIngestConfig(e: IngestEnvValues): {
       maxBytes: e.INGEST_MAX_BYTES,
       rateLimitPerMinute: e.INGEST_RATE_LIMIT,
     },
-    storage: { synchronous: e.DB_SYNCHRONOUS, rawDays: e.RETAIN_RAW_DAYS, hourlyDays: e.RETAIN_HOURLY_DAYS },
+    storage: {
+      kind: e.STORE,
+      ...(e.DATABASE_URL && { databaseUrl: e.DATABASE_URL }),
+      ...(e.SERVER_ID && { serverId: e.SERVER_ID }),
+      leaseMs: e.LEASE_MS,
+      synchronous: e.DB_SYNCHRONOUS,
+      rawDays: e.RETAIN_RAW_DAYS,
+      hourlyDays: e.RETAIN_HOURLY_DAYS,
+    },
     problems,
   };
 }

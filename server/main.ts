@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { DeploymentError, deploymentDir, loadDeployment, serveDeployment } from './deployment';
+import { RegionSetMismatchError } from './deployment/regionSetGuard';
 import { createProcessLogger } from './logger';
 
 /** The id the client build wrote next to its files (see vite.config.ts), or `dev` when there is none. */
@@ -16,14 +18,16 @@ function readBuildId(clientDir: string): string {
 
 async function main() {
   let logger: ReturnType<typeof createProcessLogger>;
-  let app: ReturnType<typeof createApp>;
-  // A bad setting, or a connectors file that does not fit the region set, stops the server here.
+  let app: Awaited<ReturnType<typeof createApp>>;
+  // A bad deployment file, a bad setting, a connectors file that does not fit the region set, or a data directory
+  // kept under another region set stops the server here. The deployment comes first: targets refer to its catalogue.
   try {
+    serveDeployment(loadDeployment(deploymentDir(process.env)));
     const config = loadConfig();
     logger = createProcessLogger(config.logLevel);
-    app = createApp({ config, logger, buildId: readBuildId(config.clientDir) });
+    app = await createApp({ config, logger, buildId: readBuildId(config.clientDir) });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DeploymentError || error instanceof RegionSetMismatchError) {
       console.error(error.message);
       process.exit(2);
     }

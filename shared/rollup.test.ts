@@ -6,7 +6,7 @@ import { type RollupInput, ratePercent, rollUp, rollupWeight } from './rollup';
 const SUM: Rollup = { by: 'sum' };
 const RATIO: Rollup = { by: 'ratio' };
 const EQUAL: Rollup = { by: 'weighted', weights: 'equal' };
-const BY_COMMUNES: Rollup = { by: 'weighted', weights: 'communeLevelUnits' };
+const BY_COMMUNES: Rollup = { by: 'weighted', weights: 'weight' };
 
 const count = (value: number | null): RollupInput => ({ value, weight: 1 });
 const rate = (num: number, den: number): RollupInput => ({ value: ratePercent(num, den), num, den, weight: 1 });

@@ -21,7 +21,7 @@ export function ratePercent(num: number, den: number): number | null {
 /** The weight a unit carries in a weighted roll-up. */
 export function rollupWeight(rule: Rollup, unit: Unit): number {
   if (rule.by !== 'weighted' || rule.weights === 'equal') return 1;
-  return 'communeLevelUnits' in unit ? unit.communeLevelUnits : 1;
+  return 'weight' in unit ? unit.weight : 1;
 }
 
 /**

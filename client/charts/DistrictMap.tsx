@@ -1,6 +1,5 @@
 import { createMemo, createResource, For, Show } from 'solid-js';
-import { catalog, type IndicatorId } from '../../shared/catalog';
-import geoUrl from '../../shared/geo/nghe-an-districts.geojson?url';
+import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { MIN_FONT_PX } from '../layout/fit';
@@ -11,20 +10,14 @@ import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
+import { aspectAt, BOUNDARIES_URL, boundaries } from './drawing';
 import { loadECharts } from './loadECharts';
 import './districtMap.css';
 
-/**
- * Units that crowd together at province scale (Vinh and its neighbours): the main map leaves their names to an
- * inset that shows them larger, where Cửa Lò is big enough to read and to click.
- */
-const INSET_CODES = new Set(['412', '413', '429', '430', '431']);
-const MAIN = 'nghe-an';
-/** East-west over north-south distance per degree at the province's latitude (about 19.3° N). */
-const ASPECT = Math.cos((19.3 * Math.PI) / 180);
+const MAIN = 'deployment';
 /** The inset's box, in the empty north-east corner of the province's bounding box. */
 const INSET_SIZE = 290;
-const INSET = 'nghe-an-vinh-area';
+const INSET = 'deployment-inset';
 
 interface FeatureCollection {
   type: 'FeatureCollection';
@@ -34,12 +27,15 @@ interface FeatureCollection {
 /** ECharts with the province's maps registered. */
 async function loadMaps() {
   const [geo, { echarts }] = await Promise.all([
-    fetch(geoUrl).then((res) => res.json() as Promise<FeatureCollection>),
+    fetch(BOUNDARIES_URL).then((res) => res.json() as Promise<FeatureCollection>),
     loadECharts(),
   ]);
   // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
   echarts.registerMap(MAIN, geo as any);
-  const inset = { ...geo, features: geo.features.filter((f) => INSET_CODES.has(f.properties.code)) };
+  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): the main map leaves their names
+  // to an inset that shows them larger, where the smallest is big enough to read and to click.
+  const insetCodes = new Set(boundaries()?.inset);
+  const inset = { ...geo, features: geo.features.filter((f) => insetCodes.has(f.properties.code)) };
   // biome-ignore lint/suspicious/noExplicitAny: as above
   echarts.registerMap(INSET, inset as any);
   return echarts;
@@ -105,7 +101,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   const option = createMemo(() => {
     const echarts = ready();
     if (!echarts) return {};
-    const indicator = catalog[props.indicator];
+    const indicator = indicatorOf(props.indicator);
     const data = looks().map((look) => ({
       name: look.code,
       itemStyle: {
@@ -118,6 +114,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     }));
     const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
+    const insetCodes = new Set(boundaries()?.inset);
+    const aspectScale = aspectAt(boundaries()?.latitude ?? 0);
     const common = {
       type: 'map' as const,
       nameProperty: 'code',
@@ -173,14 +171,14 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           ...common,
           id: 'main',
           map: MAIN,
-          aspectScale: ASPECT,
+          aspectScale,
           left: 8,
           right: 40,
           top: 70,
           bottom: 8,
           label: {
             ...common.label,
-            formatter: (p: { name: string }) => (INSET_CODES.has(p.name) ? '' : nameOf(p.name)),
+            formatter: (p: { name: string }) => (insetCodes.has(p.name) ? '' : nameOf(p.name)),
           },
         },
         {
@@ -189,7 +187,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           map: INSET,
           // Above the card that separates it from the main map (see graphic).
           z: 4,
-          aspectScale: ASPECT,
+          aspectScale,
           right: 12,
           top: 36,
           width: INSET_SIZE - 24,
@@ -215,8 +213,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       data-lang={lang()}
     >
       <h2 class="panel-title">
-        {label(catalog[props.indicator])}
-        <small>{t('panel.map')}</small>
+        {label(indicatorOf(props.indicator))}
+        <small>{t('panel.map', { count: regionSet.districts.length })}</small>
       </h2>
       <div class="map-area">
         <div class="map-chart" ref={el} />
@@ -232,7 +230,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
               data-value={r.value() ?? ''}
               data-alert={alerted().has(r.unit.code) ? 'pressing' : undefined}
             >
-              {r.unit.name}: {fmt().value(catalog[props.indicator], r.value())}
+              {r.unit.name}: {fmt().value(indicatorOf(props.indicator), r.value())}
             </li>
           )}
         </For>
@@ -241,11 +239,11 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   );
 }
 
-function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
+export function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
   const wall = useWall();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const targets = () => targetsOf(wall, props.indicator);
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   return (
     <div class="map-legend">
       <Show
@@ -275,7 +273,7 @@ function MapLegend(props: { indicator: IndicatorId; alerted: boolean }) {
           <i aria-hidden="true" /> {t('alert.mapLegend')}
         </span>
       </Show>
-      <span class="legend-credit muted">{t('credits.boundaries')}</span>
+      <span class="legend-credit muted">{boundaries()?.attribution[lang()]}</span>
     </div>
   );
 }

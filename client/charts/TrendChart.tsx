@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import { catalog, type IndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { MIN_FONT_PX } from '../layout/fit';
@@ -75,7 +75,7 @@ export function TrendChart(props: {
   const tick = () => TICKS_MS.find((t) => (props.now() - xMin()) / t <= 4) ?? (TICKS_MS.at(-1) as number);
 
   const option = createMemo(() => {
-    const indicator = catalog[props.indicator];
+    const indicator = indicatorOf(props.indicator);
     const tz = wall.state.timeZone;
     const data = (points: SeriesPoint[]) => holdUntil(points, props.now()).map((p) => [p.at, p.value]);
     const values = [...province(), ...unit()].flatMap((p) => (p.value === null ? [] : [p.value]));
@@ -168,7 +168,7 @@ export function TrendChart(props: {
       <div class="trend-head">
         <h2 class="panel-title">
           {t('trend.title')}
-          <small>{label(catalog[props.indicator], 'short')}</small>
+          <small>{label(indicatorOf(props.indicator), 'short')}</small>
         </h2>
       </div>
       <div class="trend-legend">

@@ -1,5 +1,6 @@
 import { type Accessor, createContext, createMemo, type ParentProps, useContext } from 'solid-js';
 import type { Indicator } from '../../shared/catalog';
+import { deploymentLabel } from '../../shared/deployment';
 import type { Unit } from '../../shared/regions';
 import { type Formatter, type Lang, makeFormatter } from './format';
 import { en, type MessageKey, vi } from './messages';
@@ -17,8 +18,9 @@ export function fillPlaceholders(text: string, params?: Record<string, string | 
   return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
 }
 
+/** A message in a language: the deployment's own wording for the key when it has one (see deployments/). */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return fillPlaceholders(MESSAGES[lang][key], params);
+  return fillPlaceholders(deploymentLabel(lang, key) ?? MESSAGES[lang][key], params);
 }
 
 export interface I18n {

@@ -1,4 +1,5 @@
 import { createEffect, on, onCleanup } from 'solid-js';
+import { deployment } from '../../shared/deployment';
 import type { Wall } from '../live/createWall';
 import { browserHeap, createHeapWatchdog } from './heapWatchdog';
 import { buildToLoad, RELOAD_RETRY_MS, readReloadNote, reloadScreen } from './reload';
@@ -15,8 +16,8 @@ async function serverIsUp(): Promise<boolean> {
 }
 
 /**
- * The reasons a screen reloads itself, keeping its view: a deploy (the server serves another build), a server
- * that speaks another protocol version, and a JS heap past its limit.
+ * The reasons a screen reloads itself, keeping its view: a deploy (the server serves another build or another
+ * deployment), a server that speaks another protocol version, and a JS heap past its limit.
  */
 export function createSelfReload(options: { wall: Wall; display: string | undefined; heapLimitMb: () => number }) {
   const { wall, display } = options;
@@ -38,6 +39,22 @@ export function createSelfReload(options: { wall: Wall; display: string | undefi
   // Every snapshot (each connection, each new epoch) says which build the server serves.
   createEffect(on([() => wall.state.buildId, () => wall.state.epoch], checkBuild));
   onCleanup(() => clearTimeout(retry));
+
+  // And which deployment: a server restarted with another catalogue or region set sends figures this screen cannot
+  // place, so it reloads to fetch the new deployment (under the dev server too: nothing is compiled in).
+  let deploymentRetry: ReturnType<typeof setTimeout> | undefined;
+  const checkDeployment = () => {
+    const served = wall.state.deployment;
+    const running = deployment().version;
+    if (served === null || served === running) return;
+    const detail = `deployment ${running} -> ${served}`;
+    if (!reloadScreen({ kind: 'deployment-reload', display, detail }, served)) {
+      clearTimeout(deploymentRetry);
+      deploymentRetry = setTimeout(checkDeployment, RELOAD_RETRY_MS);
+    }
+  };
+  createEffect(on([() => wall.state.deployment, () => wall.state.epoch], checkDeployment));
+  onCleanup(() => clearTimeout(deploymentRetry));
 
   createEffect(
     on(wall.refused, (refusal) => {

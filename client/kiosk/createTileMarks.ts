@@ -1,5 +1,5 @@
 import { createEffect, untrack } from 'solid-js';
-import { catalog, isIndicatorId } from '../../shared/catalog';
+import { indicatorOf, isIndicatorId } from '../../shared/catalog';
 import type { Wall } from '../live/createWall';
 import { isLinkDown, type TileFigure, type TileFreshness, tileFreshness } from '../live/freshness';
 
@@ -49,7 +49,7 @@ export function createTileMarks(options: TileMarksOptions): void {
         for (const id of (tile.dataset.indicators ?? '').split(/\s+/)) {
           if (!isIndicatorId(id)) continue;
           const reading = wall.reading(region, id);
-          if (reading) figures.push({ at: reading.at, expectedIntervalSec: catalog[id].expectedIntervalSec });
+          if (reading) figures.push({ at: reading.at, expectedIntervalSec: indicatorOf(id).expectedIntervalSec });
         }
         const freshness = tileFreshness({ linkDown, lastDataAt, now, serverNow, figures, staleAfterIntervals });
         setAttr(tile, 'data-fresh', freshness.state);

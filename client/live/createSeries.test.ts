@@ -1,6 +1,6 @@
 import { createRoot } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
 import type { HistoryResponse } from '../../shared/history';
 import type { Reading, Snapshot } from '../../shared/protocol';
 import { createSeries } from './createSeries';
@@ -11,7 +11,7 @@ import type { HistoryRequest } from './history';
 const MIN = 60_000;
 const T = Date.UTC(2024, 0, 19, 3); // 10:00 in Vinh
 const NO_TARGETS = Object.fromEntries(
-  INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]),
+  indicators.map(({ id }) => [id, { target: null, bands: null }]),
 ) as Snapshot['targets'];
 const reading = (value: number, at: number): Reading => ({
   region: 'province',

@@ -19,6 +19,7 @@ function fakeWall() {
     epoch: 'e',
     seq: 0,
     buildId: null,
+    deployment: null,
     timeZone: 'Asia/Ho_Chi_Minh',
     defaultLang: null,
     simulated: false,

@@ -1,5 +1,5 @@
 import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
-import { type Band, bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { type Band, bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import type { Unit } from '../../shared/regions';
 import type { Wall } from './createWall';
@@ -53,7 +53,7 @@ export function createUnitRows(
       unit,
       reading: () => wall.reading(unit.code, indicator()),
       value,
-      band: createMemo(() => bandOf(catalog[indicator()], targetsOf(wall, indicator()), value())),
+      band: createMemo(() => bandOf(indicatorOf(indicator()), targetsOf(wall, indicator()), value())),
       rank: () => rankOf().get(unit.code) ?? null,
     };
   });
@@ -61,7 +61,7 @@ export function createUnitRows(
     () =>
       rankOrder(
         rows.map((r) => ({ code: r.unit.code, value: r.value() })),
-        catalog[indicator()],
+        indicatorOf(indicator()),
       ),
     [],
     { equals: sameOrder },

@@ -1,12 +1,12 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it, vi } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
 import type { Snapshot } from '../../shared/protocol';
 import { createWall } from './createWall';
 import { FakeSocket } from './fakeSocket';
 
 const NO_TARGETS = Object.fromEntries(
-  INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]),
+  indicators.map(({ id }) => [id, { target: null, bands: null }]),
 ) as Snapshot['targets'];
 
 const AT = 1_700_000_000_000;

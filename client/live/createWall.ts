@@ -19,6 +19,8 @@ export interface WallState {
   epoch: string | null;
   seq: number;
   buildId: string | null;
+  /** The version of the deployment the server serves (absent from servers before deployments were files). */
+  deployment: string | null;
   timeZone: string;
   defaultLang: 'vi' | 'en' | null;
   simulated: boolean;
@@ -75,6 +77,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
     epoch: null,
     seq: 0,
     buildId: null,
+    deployment: null,
     timeZone: 'Asia/Ho_Chi_Minh',
     defaultLang: null,
     simulated: false,
@@ -94,6 +97,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
         epoch: s.epoch,
         seq: s.seq,
         buildId: s.buildId,
+        deployment: s.deployment ?? null,
         timeZone: s.timeZone,
         defaultLang: s.defaultLang,
         simulated: s.simulated,

@@ -1,5 +1,5 @@
 import type { io } from 'socket.io-client';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
 import type { Snapshot } from '../../shared/protocol';
 
 type Handler = (...args: unknown[]) => void;
@@ -75,7 +75,7 @@ export const emptySnapshot = (seq: number, epoch = 'e1'): Snapshot => ({
   timeZone: 'Asia/Ho_Chi_Minh',
   defaultLang: 'vi',
   simulated: true,
-  targets: Object.fromEntries(INDICATOR_IDS.map((id) => [id, { target: null, bands: null }])) as Snapshot['targets'],
+  targets: Object.fromEntries(indicators.map(({ id }) => [id, { target: null, bands: null }])) as Snapshot['targets'],
   values: [],
   alerts: [],
 });

@@ -1,4 +1,4 @@
-import { type Band, bandOf, catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import { type Band, bandOf, type IndicatorId, indicatorOf, type Targets } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import type { Unit } from '../../shared/regions';
 import type { Wall } from './createWall';
@@ -14,12 +14,12 @@ export interface UnitRow {
 
 /** The targets in force: the server's (deployment overrides included), else the catalogue's. */
 export function targetsOf(wall: Wall, id: IndicatorId): Targets {
-  return wall.state.targets[id] ?? { target: catalog[id].target, bands: catalog[id].bands };
+  return wall.state.targets[id] ?? { target: indicatorOf(id).target, bands: indicatorOf(id).bands };
 }
 
 /** Rows for units on one indicator, with band and rank (best first by the indicator's direction). */
 export function unitRows(wall: Wall, units: readonly Unit[], id: IndicatorId): UnitRow[] {
-  const indicator = catalog[id];
+  const indicator = indicatorOf(id);
   const targets = targetsOf(wall, id);
   const rows: UnitRow[] = units.map((unit) => {
     const reading = wall.reading(unit.code, id);

@@ -25,7 +25,8 @@ export function AlertRow(props: {
   const a = () => props.alert;
   const indicator = () => {
     const id = a().indicator;
-    return id ? catalog[id] : null;
+    // An alert may outlive its indicator in the catalogue: shown without the indicator's name.
+    return id ? (catalog[id] ?? null) : null;
   };
   const indicatorName = () => {
     const ind = indicator();

@@ -56,7 +56,9 @@ export function ViewControls(props: { form: Accessor<ViewForm>; setForm: (form: 
             onChange={(e) => set('view', e.currentTarget.value as ViewName)}
             data-testid="show-view"
           >
-            <For each={VIEW_NAMES}>{(v) => <option value={v}>{t(`op.view.${v}`)}</option>}</For>
+            <For each={VIEW_NAMES}>
+              {(v) => <option value={v}>{t(`op.view.${v}`, { count: regionSet.districts.length })}</option>}
+            </For>
           </select>
         </label>
         <label>

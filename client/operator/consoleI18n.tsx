@@ -1,4 +1,5 @@
 import { type Accessor, createContext, type ParentProps, useContext } from 'solid-js';
+import { deploymentLabel } from '../../shared/deployment';
 import { fillPlaceholders, I18nProvider, type Lang } from '../i18n';
 import { operatorMessages } from '../i18n/messages/operator';
 
@@ -18,7 +19,8 @@ const ConsoleTextContext = createContext<ConsoleText>();
  */
 export function ConsoleI18nProvider(props: ParentProps<{ lang: Accessor<Lang>; setLang: (lang: Lang) => void }>) {
   const text: ConsoleText = {
-    t: (key, params) => fillPlaceholders(operatorMessages[props.lang()][key], params),
+    t: (key, params) =>
+      fillPlaceholders(deploymentLabel(props.lang(), key) ?? operatorMessages[props.lang()][key], params),
     lang: props.lang,
     setLang: props.setLang,
   };

@@ -1,4 +1,4 @@
-import { catalog } from '../../shared/catalog';
+import { indicatorOf } from '../../shared/catalog';
 import type { CommandInput, CommandTarget, ViewSpec } from '../../shared/control';
 import { regionSet } from '../../shared/regions';
 import type { I18n } from '../i18n';
@@ -14,10 +14,10 @@ export function districtText(code: string): string {
 /** What a view shows, in a few words: `Huyện · Kỳ Sơn (417)`, `Tổng quan · Tỷ lệ kích hoạt`. */
 export function viewText(spec: ViewSpec | null, t: ConsoleText['t'], label: I18n['label']): string {
   if (!spec) return t('op.view.unknown');
-  const parts = [t(`op.view.${spec.view}`)];
+  const parts = [t(`op.view.${spec.view}`, { count: regionSet.districts.length })];
   if (spec.view === 'district' && spec.district) parts.push(districtText(spec.district));
   if (spec.indicator && (spec.view === 'overview' || spec.view === 'grid')) {
-    parts.push(label(catalog[spec.indicator], 'short'));
+    parts.push(label(indicatorOf(spec.indicator), 'short'));
   }
   if (spec.view === 'overview' && spec.district) parts.push(districtText(spec.district));
   if (spec.view === 'grid' && spec.order === 'rank') parts.push(t('op.view.byRank'));

@@ -1,10 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, untrack } from 'solid-js';
-import { catalog, type IndicatorId, indicators, isIndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators, isIndicatorId } from '../../shared/catalog';
+import { deployment } from '../../shared/deployment';
 import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
 import { HourlyRecordsChart } from '../charts/HourlyRecordsChart';
 import { Sparkline } from '../charts/Sparkline';
+import { TileMap } from '../charts/TileMap';
 import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -42,7 +44,7 @@ export function Overview(props: { now: () => number }) {
   const { openDistrict, districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
+    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
@@ -101,8 +103,8 @@ export function Overview(props: { now: () => number }) {
           trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
         >
           <span>
-            {label(catalog['id-card-coverage'])}{' '}
-            <b>{fmt().value(catalog['id-card-coverage'], province('id-card-coverage'))}</b>
+            {label(indicatorOf('id-card-coverage'))}{' '}
+            <b>{fmt().value(indicatorOf('id-card-coverage'), province('id-card-coverage'))}</b>
           </span>
         </HeadlineCounter>
         <HeadlineCounter
@@ -117,7 +119,7 @@ export function Overview(props: { now: () => number }) {
         >
           <span>
             {t('counter.eidActivatedOf', {
-              rate: fmt().value(catalog['eid-activation-rate'], province('eid-activation-rate')),
+              rate: fmt().value(indicatorOf('eid-activation-rate'), province('eid-activation-rate')),
               collected: count(province('eid-collected')),
             })}
           </span>
@@ -127,7 +129,7 @@ export function Overview(props: { now: () => number }) {
           indicators={['online-record-rate']}
           label={t('counter.onlineRate')}
           value={province('online-record-rate')}
-          format={(v) => fmt().value(catalog['online-record-rate'], v)}
+          format={(v) => fmt().value(indicatorOf('online-record-rate'), v)}
           accent="#e69f00"
           trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
         >
@@ -152,7 +154,11 @@ export function Overview(props: { now: () => number }) {
         </HeadlineCounter>
       </div>
       <div class="overview-main">
-        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+        {deployment().drawing.kind === 'tiles' ? (
+          <TileMap indicator={indicator()} onSelect={openDistrict} />
+        ) : (
+          <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+        )}
         <div class="overview-centre">
           <div class="indicator-bar">
             <label class="indicator-picker">
@@ -170,7 +176,7 @@ export function Overview(props: { now: () => number }) {
               </select>
             </label>
           </div>
-          <DistrictGauges indicator={indicator()} href={districtHref} />
+          <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} />
           <div class="trends">
             <TrendChart
               indicator={indicator()}

@@ -17,7 +17,7 @@ export function AlertEventLine(props: { event: AlertEvent }) {
   const { t, fmt, label } = useI18n();
   const regionName = useRegionName();
   const e = () => props.event;
-  const indicator = () => (e().indicator ? catalog[e().indicator as keyof typeof catalog] : null);
+  const indicator = () => (e().indicator ? (catalog[e().indicator as keyof typeof catalog] ?? null) : null);
   const who = () => {
     const regions = [...new Set(e().alerts.map((a) => a.region ?? ''))];
     if (regions.length > NAMED) {

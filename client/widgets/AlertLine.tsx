@@ -15,7 +15,8 @@ export function AlertLine(props: { alert: Alert; showRegion?: boolean }) {
   const a = () => props.alert;
   const indicator = () => {
     const id = a().indicator;
-    return id ? catalog[id] : null;
+    // An alert may outlive its indicator in the catalogue: shown without the indicator's name.
+    return id ? (catalog[id] ?? null) : null;
   };
   const live = () => {
     const { region, indicator: id } = a();

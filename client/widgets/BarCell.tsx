@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { type Band, catalog, type IndicatorId } from '../../shared/catalog';
+import { type Band, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf } from '../live/selectors';
@@ -24,7 +24,7 @@ export function BarCell(props: { indicator: IndicatorId; value: number | null; b
           <b style={{ left: pct(target() ?? 0) }} />
         </Show>
       </span>
-      <span class="bar-text">{fmt().value(catalog[props.indicator], props.value)}</span>
+      <span class="bar-text">{fmt().value(indicatorOf(props.indicator), props.value)}</span>
     </span>
   );
 }

@@ -1,9 +1,10 @@
 import { For, Show } from 'solid-js';
-import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { createUnitRows } from '../live/createUnitRows';
+import { createPaging } from '../live/paging';
 import { targetsOf } from '../live/selectors';
 import { ArcGauge } from './ArcGauge';
 import { BandIcon, sequentialColour } from './bands';
@@ -11,25 +12,39 @@ import { RowLink } from './RowLink';
 import { TargetNote } from './TargetNote';
 import './districtGauges.css';
 
+/** Three rows of seven (see overview.css): Nghe An's 21 districts on one page. */
+const GAUGES_PER_PAGE = 21;
+
 /**
  * A gauge per district for the selected indicator, in the region set's order, each with its value as text. Rates
  * and scores fill up to 100; counts to the largest district, so districts compare at a glance.
  */
-export function DistrictGauges(props: { indicator: IndicatorId; href?: (code: string) => string }) {
+export function DistrictGauges(props: {
+  indicator: IndicatorId;
+  href?: (code: string) => string;
+  serverNow: () => number;
+}) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const { rows, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   const province = () => wall.reading('province', props.indicator)?.value ?? null;
   const meeting = () => rows.filter((r) => r.band() === 'ok').length;
+  // More units than gauges: the gauges page through them, in step on every screen.
+  const paging = createPaging({ all: () => rows, perPage: GAUGES_PER_PAGE, serverNow: props.serverNow });
   return (
     <section class="panel district-gauges" data-indicators={props.indicator}>
-      <h2 class="panel-title">{t('panel.gauges')}</h2>
+      <h2 class="panel-title">
+        {t('panel.gauges', { count: regionSet.districts.length })}
+        <Show when={paging.pages() > 1}>
+          <small data-testid="gauges-page">{t('panel.page', { page: paging.page() + 1, pages: paging.pages() })}</small>
+        </Show>
+      </h2>
       <ol class="gauge-grid">
-        <For each={rows}>
+        <For each={paging.items()}>
           {(row) => (
             <li class="gauge" data-testid={`gauge-${row.unit.code}`} data-band={row.band() ?? 'none'}>
               <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />

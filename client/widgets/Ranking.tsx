@@ -1,9 +1,10 @@
-import { For, Show } from 'solid-js';
-import { catalog, type IndicatorId } from '../../shared/catalog';
+import { createMemo, For, Show } from 'solid-js';
+import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { createUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type LiveUnitRow } from '../live/createUnitRows';
+import { topAndBottom } from '../live/paging';
 import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon } from './bands';
 import { RowLink } from './RowLink';
@@ -11,6 +12,9 @@ import './ranking.css';
 
 /** The order holds at least this long, so that the ranking can be read while figures move. */
 const RANK_HOLD_MS = 2_000;
+/** The rows the panel holds (Nghe An's 21 districts), and how many of the best and worst it shows beyond that. */
+const RANKING_ROWS = 21;
+const RANKING_KEEP = 10;
 
 /**
  * The districts ranked on the selected indicator, best first, with the target drawn across the bars. Rows keep
@@ -19,42 +23,49 @@ const RANK_HOLD_MS = 2_000;
 export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const { ranked, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator, {
     holdOrderMs: RANK_HOLD_MS,
   });
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
+  // More units than rows: the best and the worst, and how many lie between.
+  const shown = createMemo(() => topAndBottom(ranked(), RANKING_ROWS, RANKING_KEEP));
+  const Row = (row: LiveUnitRow) => (
+    <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank() ?? ''}>
+      <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
+      <span class="rank">{row.rank() ?? '–'}</span>
+      <span class="rank-band">
+        <Show when={hasBands()}>
+          <BandIcon band={row.band()} size={16} title={t(`band.${row.band() ?? 'none'}`)} />
+        </Show>
+      </span>
+      <span class="rank-name">{row.unit.name}</span>
+      <span class="rank-value">{fmt().value(indicator(), row.value())}</span>
+      <span class="rank-bar" aria-hidden="true">
+        <i
+          style={{
+            // A tenth of a percent: a change too small to see does not lay the bar out again.
+            width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100).toFixed(1)}%`,
+            background: BAND_COLOURS[row.band() ?? 'ok'],
+          }}
+        />
+        {target() !== null && <b style={{ left: `${Math.min(100, ((target() ?? 0) / max()) * 100)}%` }} />}
+      </span>
+    </li>
+  );
   return (
     <section class="panel ranking" data-testid="ranking" data-indicators={props.indicator}>
       <h2 class="panel-title">{t('panel.ranking')}</h2>
       <ol class="ranking-list">
-        <For each={ranked()}>
-          {(row) => (
-            <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank() ?? ''}>
-              <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
-              <span class="rank">{row.rank() ?? '–'}</span>
-              <span class="rank-band">
-                <Show when={hasBands()}>
-                  <BandIcon band={row.band()} size={16} title={t(`band.${row.band() ?? 'none'}`)} />
-                </Show>
-              </span>
-              <span class="rank-name">{row.unit.name}</span>
-              <span class="rank-value">{fmt().value(indicator(), row.value())}</span>
-              <span class="rank-bar" aria-hidden="true">
-                <i
-                  style={{
-                    // A tenth of a percent: a change too small to see does not lay the bar out again.
-                    width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100).toFixed(1)}%`,
-                    background: BAND_COLOURS[row.band() ?? 'ok'],
-                  }}
-                />
-                {target() !== null && <b style={{ left: `${Math.min(100, ((target() ?? 0) / max()) * 100)}%` }} />}
-              </span>
-            </li>
-          )}
-        </For>
+        <For each={shown().top}>{Row}</For>
+        <Show when={shown().hidden > 0}>
+          <li class="ranking-more" data-testid="ranking-more">
+            {t('panel.more', { n: shown().hidden })}
+          </li>
+        </Show>
+        <For each={shown().bottom}>{Row}</For>
       </ol>
     </section>
   );

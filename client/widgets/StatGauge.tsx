@@ -1,5 +1,5 @@
 import type { JSX } from 'solid-js';
-import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf } from '../live/selectors';
@@ -27,7 +27,7 @@ export interface StatGaugeProps {
 export function StatGauge(props: StatGaugeProps) {
   const wall = useWall();
   const { fmt, label } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const targets = () => targetsOf(wall, props.indicator);
   const band = () => bandOf(indicator(), targets(), props.value);
   return (

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { bandOf, catalog, type IndicatorId } from '../../shared/catalog';
+import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf } from '../live/selectors';
@@ -9,7 +9,7 @@ import { BandIcon } from './bands';
 export function TargetNote(props: { indicator: IndicatorId; value: number | null }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const indicator = () => catalog[props.indicator];
+  const indicator = () => indicatorOf(props.indicator);
   const targets = () => targetsOf(wall, props.indicator);
   const band = () => bandOf(indicator(), targets(), props.value);
   return (

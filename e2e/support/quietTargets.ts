@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
+import './regions';
 
 /**
  * Writes a `TARGETS_FILE` that removes every target and band, and returns its path. A server started with it has
@@ -11,7 +12,7 @@ export function quietTargetsFile(dir: string): string {
   const file = path.join(dir, 'no-targets.json');
   writeFileSync(
     file,
-    JSON.stringify(Object.fromEntries(INDICATOR_IDS.map((id) => [id, { target: null, bands: null }]))),
+    JSON.stringify(Object.fromEntries(indicators.map(({ id }) => [id, { target: null, bands: null }]))),
   );
   return file;
 }

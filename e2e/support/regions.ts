@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRegionSet } from '../../shared/regions/regionSet';
+import { deploymentDir, loadDeployment, serveDeployment } from '../../server/deployment';
+import { regionSet as installed } from '../../shared/regions';
 
 /**
- * The deployment's region set, read from its file: the specs run under Node's own module loader, which does not
- * import JSON without an import attribute (the product's bundlers do).
+ * The deployment the specs' server runs (`DEPLOYMENT` or `DEPLOYMENT_DIR`, as for `npm start`), read from its
+ * folder and installed here too, so the specs know its units and catalogue.
  */
-export const regionSet = createRegionSet(
-  JSON.parse(readFileSync(new URL('../../shared/regions/nghe-an.json', import.meta.url), 'utf8')),
-);
+serveDeployment(loadDeployment(deploymentDir(process.env)));
+
+export const regionSet = installed;

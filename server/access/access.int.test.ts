@@ -109,7 +109,7 @@ describe('roles and origins', () => {
     });
     expect(register.status).toBe(403);
     expect((await call(h.url, 'POST', '/api/v1/tokens', { cookie: operator, body: { name: 'x' } })).status).toBe(403);
-    expect(h.app.control.access.displays.list()).toEqual([]);
+    expect(await h.app.control.access.displays.list()).toEqual([]);
   });
 
   it("refuses a write from another site's page, even with the cookie", async () => {
@@ -122,7 +122,7 @@ describe('roles and origins', () => {
       origin: 'https://evil.example',
     });
     expect(forged.status).toBe(403);
-    expect(h.app.control.access.displays.list()).toEqual([]);
+    expect(await h.app.control.access.displays.list()).toEqual([]);
     const own = await call(h.url, 'POST', '/api/v1/displays', { cookie: admin, body, origin: h.url });
     expect(own.status).toBe(201);
   });

@@ -1,33 +1,8 @@
-import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../../shared/control';
 import type { Clock } from '../clock';
+import type { AuditRecord, AuditStore } from '../store/types';
 
-export interface AuditRecord {
-  actor: string;
-  action: string;
-  target: string;
-  detail: unknown;
-}
-
-interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  target: string;
-  detail: string;
-  result: string | null;
-}
-
-const entryOf = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  at: row.at,
-  actor: row.actor,
-  action: row.action,
-  target: row.target,
-  detail: JSON.parse(row.detail) as unknown,
-  result: row.result === null ? null : (JSON.parse(row.result) as unknown),
-});
+export type { AuditRecord } from '../store/types';
 
 /**
  * Who did what to which screens, and how it went, in the database. A command is written when it goes out and
@@ -36,34 +11,28 @@ const entryOf = (row: AuditRow): AuditEntry => ({
  */
 export class AuditLog {
   constructor(
-    private readonly db: Database,
+    private readonly store: AuditStore,
     private readonly clock: Clock,
   ) {}
 
-  /** Writes an action whose outcome is not known yet; returns its id for `finish`. */
-  begin(record: AuditRecord, at = this.clock.now()): number {
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(at, record.actor, record.action, record.target, JSON.stringify(record.detail));
-    return Number(lastInsertRowid);
+  /** Writes an action whose outcome is not known yet; resolves with its id for `finish`. */
+  begin(record: AuditRecord, at = this.clock.now()): Promise<number> {
+    return this.store.begin(record, at);
   }
 
-  finish(id: number, result: unknown): void {
-    this.db.prepare('UPDATE audit SET result = ? WHERE id = ?').run(JSON.stringify(result), id);
+  finish(id: number, result: unknown): Promise<void> {
+    return this.store.finish(id, result);
   }
 
   /** Writes an action that is done already (an administrative change). */
-  record(record: AuditRecord, result: unknown = 'ok'): number {
-    const id = this.begin(record);
-    this.finish(id, result);
+  async record(record: AuditRecord, result: unknown = 'ok'): Promise<number> {
+    const id = await this.begin(record);
+    await this.finish(id, result);
     return id;
   }
 
   /** The most recent entries first; `before` pages back by id. */
-  list(query: { limit: number; before?: number }): AuditEntry[] {
-    const rows = this.db
-      .prepare('SELECT id, at, actor, action, target, detail, result FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(query.before ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
-    return rows.map(entryOf);
+  list(query: { limit: number; before?: number }): Promise<AuditEntry[]> {
+    return this.store.list(query);
   }
 }

@@ -42,21 +42,21 @@ export interface CredentialHeaders {
 }
 
 /** The session a request's cookie opens, if any. */
-export function sessionOf(access: Access, headers: CredentialHeaders): Session | null {
+export async function sessionOf(access: Access, headers: CredentialHeaders): Promise<Session | null> {
   const token = readCookie(headers.cookie, SESSION_COOKIE);
   return token ? access.accounts.session(token) : null;
 }
 
 /** Who a request (or a socket's handshake) comes from: its session cookie, else its automation token. */
-export function actorOf(
+export async function actorOf(
   access: Access,
   headers: CredentialHeaders,
   bearer = bearerOf(headers.authorization),
-): Actor | null {
-  const session = sessionOf(access, headers);
+): Promise<Actor | null> {
+  const session = await sessionOf(access, headers);
   if (session) return { kind: 'user', name: session.user.name, role: session.user.role, session };
   if (bearer?.startsWith('ioca_')) {
-    const token = access.tokens.use(bearer);
+    const token = await access.tokens.use(bearer);
     if (token) return { kind: 'token', name: token.name, role: 'operator', tokenId: token.id };
   }
   return null;

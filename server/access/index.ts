@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import type { Clock } from '../clock';
+import type { WallStore } from '../store/types';
 import { Accounts } from './accounts';
 import { AuditLog } from './auditLog';
 import { AutomationTokens } from './automationTokens';
@@ -15,11 +15,11 @@ export interface Access {
   audit: AuditLog;
 }
 
-export function createAccess(db: Database, clock: Clock, sessionTtlMs: number): Access {
+export function createAccess(store: WallStore, clock: Clock, sessionTtlMs: number): Access {
   return {
-    accounts: new Accounts(db, clock, sessionTtlMs),
-    displays: new DisplayRegistry(db, clock),
-    tokens: new AutomationTokens(db, clock),
-    audit: new AuditLog(db, clock),
+    accounts: new Accounts(store.accounts, clock, sessionTtlMs),
+    displays: new DisplayRegistry(store.displays, clock),
+    tokens: new AutomationTokens(store.tokens, clock),
+    audit: new AuditLog(store.audit, clock),
   };
 }

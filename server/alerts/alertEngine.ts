@@ -15,7 +15,7 @@ import {
   subjectKey,
   type Verdict,
 } from '../../shared/alerts';
-import { catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import { catalog, type Indicator, type IndicatorId, type Targets } from '../../shared/catalog';
 import type { Alert, Reading } from '../../shared/protocol';
 import { type RegionSet, unitLevel } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
@@ -84,9 +84,10 @@ export class AlertEngine {
     for (const r of changes) {
       if (!OWN_SOURCES.has(r.source)) sources.add(r.source);
       if (!this.deps.regions.isRegion(r.region)) continue;
+      // A stored figure of an indicator the catalogue no longer has is not judged.
       const indicator = catalog[r.indicator];
-      if (!indicator.listed) continue;
-      this.judgeBelowTarget(r, now, out);
+      if (!indicator?.listed) continue;
+      this.judgeBelowTarget(r, indicator, now, out);
       // Counts that start again every day fall to zero at midnight by design: no drop to judge.
       if (indicator.resets === 'daily') continue;
       const key = `${r.region}|${r.indicator}`;
@@ -120,8 +121,8 @@ export class AlertEngine {
     for (const r of readings) {
       if (!this.deps.regions.isRegion(r.region)) continue;
       const indicator = catalog[r.indicator];
-      if (!indicator.listed) continue;
-      this.judgeBelowTarget(r, now, out);
+      if (!indicator?.listed) continue;
+      this.judgeBelowTarget(r, indicator, now, out);
       if (indicator.resets !== 'daily') {
         this.days.set(`${r.region}|${r.indicator}`, nextDayValue(undefined, r.value, day));
       }
@@ -154,11 +155,12 @@ export class AlertEngine {
     if (this.lastDay !== null && day !== this.lastDay) {
       for (const alert of [...this.active.values()]) {
         if (alert.rule !== 'daily-drop' || alert.region === null || alert.indicator === null) continue;
+        const indicator = catalog[alert.indicator];
+        if (!indicator) continue;
         const key = `${alert.region}|${alert.indicator}`;
         const prev = this.days.get(key);
         const dayValue = nextDayValue(prev, prev?.last ?? null, day);
         this.days.set(key, dayValue);
-        const indicator = catalog[alert.indicator];
         const { region, indicator: id } = alert;
         this.judge(alert, now, out, () =>
           this.graded(this.deps.rules.dailyDrop, region, id, () =>
@@ -213,13 +215,13 @@ export class AlertEngine {
    * Below target, as a change: judged with the deployment's grading and scope, raised only when the figure stands
    * worse than it did when last judged (never on the first judgement), ended when back on target.
    */
-  private judgeBelowTarget(r: Reading, now: number, out: Alert[]): void {
+  private judgeBelowTarget(r: Reading, indicator: Indicator, now: number, out: Alert[]): void {
     const subject: AlertSubject = { rule: 'below-target', region: r.region, indicator: r.indicator, source: null };
     const key = subjectKey(subject);
     const before = this.standing.get(key);
     const active = this.active.get(key);
     const verdict = this.graded(this.deps.rules.belowTarget, r.region, r.indicator, () =>
-      belowTarget(catalog[r.indicator], this.deps.targets[r.indicator], r.value, active !== undefined),
+      belowTarget(indicator, this.deps.targets[r.indicator] ?? indicator, r.value, active !== undefined),
     );
     const stands = verdict?.severity ?? 'ok';
     this.standing.set(key, stands);

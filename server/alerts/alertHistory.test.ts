@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/protocol';
-import { Store } from '../state/store/store';
+import { SqliteStore } from '../store/sqlite/store';
 import { type AlertHistory, MemoryAlertHistory } from './alertHistory';
-import { SqliteAlertHistory } from './sqliteAlertHistory';
+import { StoredAlertHistory } from './storedAlertHistory';
 
 const alert = (id: string, endedAt: number | null): Alert => ({
   id,
@@ -21,22 +21,22 @@ const alert = (id: string, endedAt: number | null): Alert => ({
   acknowledged: false,
 });
 
-const stores: Store[] = [];
+const stores: SqliteStore[] = [];
 const dirs: string[] = [];
 afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+  for (const s of stores.splice(0)) void s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function openStore(dataDir = ':memory:'): Store {
-  const store = new Store({ dataDir, synchronous: 'full' });
+function openStore(dataDir = ':memory:'): SqliteStore {
+  const store = new SqliteStore({ dataDir, synchronous: 'full' });
   stores.push(store);
   return store;
 }
 
 const kinds: [string, (capacity: number) => AlertHistory][] = [
   ['MemoryAlertHistory', (capacity) => new MemoryAlertHistory(capacity)],
-  ['SqliteAlertHistory', (capacity) => new SqliteAlertHistory(openStore().db, capacity)],
+  ['StoredAlertHistory', (capacity) => new StoredAlertHistory(openStore().alerts, capacity)],
 ];
 
 describe.each(kinds)('%s', (_name, make) => {
@@ -62,36 +62,40 @@ describe.each(kinds)('%s', (_name, make) => {
   });
 });
 
-describe('SqliteAlertHistory', () => {
+describe('StoredAlertHistory on SQLite', () => {
   it('keeps alerts and their acknowledgement across a reopening of the database', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-alerts-'));
     dirs.push(dir);
     const first = openStore(dir);
-    const history = new SqliteAlertHistory(first.db, 10);
+    const history = new StoredAlertHistory(first.alerts, 10);
     history.record(alert('ended', 7));
     history.record({ ...alert('seen', null), acknowledged: true });
     // Written at the end of this turn of the event loop, without a read to force it.
     await new Promise((resolve) => setImmediate(resolve));
-    first.close();
+    await first.close();
     stores.splice(stores.indexOf(first), 1);
 
-    const again = new SqliteAlertHistory(openStore(dir).db, 10);
+    const again = new StoredAlertHistory(openStore(dir).alerts, 10);
+    await again.load();
     expect(again.list({ state: 'all', limit: 10 })).toEqual([
       { ...alert('seen', null), acknowledged: true },
       alert('ended', 7),
     ]);
   });
 
-  it('keeps going when the database refuses writes, and stores the changes once it takes them again', () => {
+  it('keeps going when the database refuses writes, and stores the changes once it takes them again', async () => {
     const store = openStore();
     const errors: unknown[] = [];
-    const history = new SqliteAlertHistory(store.db, 10, (error) => errors.push(error));
+    const history = new StoredAlertHistory(store.alerts, 10, (error) => errors.push(error));
     store.db.pragma('query_only = ON');
     history.record(alert('a', null));
-    history.flush();
+    await history.flush();
     expect(errors).toHaveLength(1);
     store.db.pragma('query_only = OFF');
     history.record(alert('b', null));
+    await history.flush();
     expect(history.list({ state: 'all', limit: 10 }).map((a) => a.id)).toEqual(['b', 'a']);
+    const stored = await store.alerts.list({ state: 'all', limit: 10 });
+    expect(stored.map((a) => a.id)).toEqual(['b', 'a']);
   });
 });

@@ -15,8 +15,6 @@ export interface AlertingDeps {
   settings: AlertSettings & { history: number };
   /** Which figures raise alerts, and how severe; the shipped defaults when not given. */
   rules?: AlertRules;
-  /** Sends alerts that changed outside a batch (silence, a new day, an acknowledgement) to the screens. */
-  publish: (alerts: Alert[]) => void;
   /** Where alerts are kept; bounded memory by default. */
   history?: AlertHistory;
 }
@@ -39,6 +37,11 @@ export interface Alerting {
   acknowledge(ids: readonly string[]): Acknowledgement;
   /** Expects a source from now on (a connector at start): silent if nothing comes from it in time. */
   expectSource(source: string): void;
+  /**
+   * Where alerts that change outside a batch (silence, a new day, an acknowledgement) go to reach the screens:
+   * the pipeline, built after the engine, subscribes here. Changes before a subscriber exist go nowhere.
+   */
+  onPublish(publish: (alerts: Alert[]) => void): void;
   /** Starts the timer that watches for silent sources and the day's change. */
   start(): { stop(): void };
 }
@@ -50,7 +53,11 @@ export function createAlerting(deps: AlertingDeps): Alerting {
   const engine = new AlertEngine({ ...deps, rules, history });
   // Often enough to raise a silence alert within a quarter of the allowed silence, at most every 30 s.
   const intervalMs = Math.min(30_000, Math.max(100, deps.settings.silenceMs / 4));
+  let publish: (alerts: Alert[]) => void = () => {};
   return {
+    onPublish(to) {
+      publish = to;
+    },
     onBatch: (changes) => engine.onBatch(changes, deps.clock.now()),
     restore: (readings) => {
       engine.restore(readings, deps.clock.now());
@@ -62,14 +69,14 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
     acknowledge(ids) {
       const outcome = engine.acknowledge(ids);
-      if (outcome.ok && outcome.changed.length > 0) deps.publish(outcome.changed);
+      if (outcome.ok && outcome.changed.length > 0) publish(outcome.changed);
       return outcome;
     },
     start() {
       engine.tick(deps.clock.now());
       const timer = setInterval(() => {
         const alerts = engine.tick(deps.clock.now());
-        if (alerts.length > 0) deps.publish(alerts);
+        if (alerts.length > 0) publish(alerts);
       }, intervalMs);
       timer.unref();
       return { stop: () => clearInterval(timer) };

@@ -20,9 +20,9 @@ describe('alerts on the wall', () => {
     socket.on('delta', (d) => deltas.push(d));
 
     // Below target from the first figure is a standing shortfall; a fall from on target is the change.
-    expect(wall.app.ingest.submit('dvc', onlineRate(30)).ok).toBe(true);
-    expect(wall.app.ingest.submit('dvc', onlineRate(45)).ok).toBe(true);
-    expect(wall.app.ingest.submit('dvc', onlineRate(25)).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(30))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(45))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(25))).ok).toBe(true);
     await waitUntil(() => deltas.some((d) => d.alerts?.length), 'a delta with alerts');
     const raised = deltas.flatMap((d) => d.alerts ?? []);
     const kySon = raised.find((a) => a.region === '417');
@@ -41,7 +41,7 @@ describe('alerts on the wall', () => {
     const active = await wall.getJson<{ alerts: Alert[] }>('/api/v1/alerts');
     expect(active.alerts.map((a) => a.id)).toContain(kySon?.id);
 
-    expect(wall.app.ingest.submit('dvc', onlineRate(45)).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(45))).ok).toBe(true);
     await waitUntil(
       () => deltas.some((d) => d.alerts?.some((a) => a.id === kySon?.id && a.endedAt !== null)),
       'the end',
@@ -57,12 +57,22 @@ describe('alerts on the wall', () => {
     expect(last.snapshot.alertTickerMin).toBe(30);
   });
 
-  it('refuses a bad query, naming the field', async () => {
+  it('refuses a bad query in the API error shape, uncached, naming the field', async () => {
     const wall = await start();
-    const res = await fetch(`${wall.url}/api/v1/alerts?state=some`);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^state: /) });
-    expect((await fetch(`${wall.url}/api/v1/alerts?limit=0`)).status).toBe(400);
+    for (const [query, field] of [
+      ['state=some', 'state'],
+      ['limit=0', 'limit'],
+      ['limit=ten', 'limit'],
+      ['colour=red', 'colour'],
+    ] as const) {
+      const res = await fetch(`${wall.url}/api/v1/alerts?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string[] }[] } };
+      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.message).toMatch(new RegExp(`^${field}: `));
+      expect(body.error.issues.map((i) => i.path)).toEqual([[field]]);
+    }
   });
 
   it('sends a silent source and an acknowledgement in a delta of their own, in seq order', async () => {
@@ -70,7 +80,7 @@ describe('alerts on the wall', () => {
     const { socket, snapshot } = await wall.connect();
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
-    expect(wall.app.ingest.submit('police', onlineRate(50)).ok).toBe(true);
+    expect((await wall.app.ingest.submit('police', onlineRate(50))).ok).toBe(true);
     const silentIn = (ds: Delta[]) => ds.flatMap((d) => d.alerts ?? []).find((a) => a.rule === 'source-silent');
     await waitUntil(() => silentIn(deltas) !== undefined, 'a silent-source alert');
     const silent = silentIn(deltas) as Alert;
@@ -97,8 +107,8 @@ describe('targets from TARGETS_FILE', () => {
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
     // 57 % meets the Government's 40 %, not this deployment's 60 %.
-    expect(wall.app.ingest.submit('dvc', onlineRate(61)).ok).toBe(true);
-    expect(wall.app.ingest.submit('dvc', onlineRate(57)).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(61))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(57))).ok).toBe(true);
     await waitUntil(() => deltas.some((d) => d.alerts?.some((a) => a.region === '417')), 'a below-target alert');
     expect(deltas.flatMap((d) => d.alerts ?? []).find((a) => a.region === '417')).toMatchObject({
       severity: 'warning',
@@ -122,8 +132,8 @@ describe('alert rules from ALERT_RULES_FILE', () => {
       ...onlineRate(value),
       { region: '417', indicator: 'online-payment-rate', at: Date.now(), num: value, den: 100 },
     ];
-    expect(wall.app.ingest.submit('dvc', rates(99)).ok).toBe(true);
-    expect(wall.app.ingest.submit('dvc', rates(5)).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', rates(99))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', rates(5))).ok).toBe(true);
     await waitUntil(() => deltas.some((d) => d.alerts?.length), 'a delta with alerts');
     // The district, and the province and its districts' roll-up that it pulls down with it.
     expect(deltas.flatMap((d) => d.alerts ?? []).map((a) => [a.region, a.indicator, a.severity])).toEqual([

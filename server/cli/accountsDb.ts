@@ -1,8 +1,12 @@
 import path from 'node:path';
-import Database, { type Database as Db } from 'better-sqlite3';
-import { DataDirInUseError } from '../state/store/dataDirLock';
-import { MIGRATIONS } from '../state/store/migrations';
-import { DB_FILE, Store, type Synchronous } from '../state/store/store';
+import Database from 'better-sqlite3';
+import type { StorageConfig } from '../ingestConfig';
+import { openStore } from '../store';
+import { SqliteAccounts } from '../store/sqlite/accounts';
+import { DataDirInUseError } from '../store/sqlite/dataDirLock';
+import { MIGRATIONS } from '../store/sqlite/migrations';
+import { DB_FILE, SqliteStore } from '../store/sqlite/store';
+import type { AccountStore } from '../store/types';
 
 /** How long a write waits for the running server's transaction to end (its commits take milliseconds). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -14,10 +18,19 @@ const BUSY_TIMEOUT_MS = 5_000;
  * writing them beside it is safe, and SQLite's own locking orders the two writers. It then refuses a database of
  * another schema version: the running server is another release.
  */
-export function openAccountsDb(dataDir: string, synchronous: Synchronous): { db: Db; close(): void; shared: boolean } {
+export async function openAccountsDb(
+  storage: StorageConfig,
+  dataDir: string,
+): Promise<{ accounts: AccountStore; close(): Promise<void>; shared: boolean }> {
+  // PostgreSQL takes writes from any number of clients: the servers running on it read accounts on every check.
+  if (storage.kind === 'postgres') {
+    const store = await openStore(storage, dataDir);
+    return { accounts: store.accounts, close: () => store.close(), shared: true };
+  }
+  const { synchronous } = storage;
   try {
-    const store = new Store({ dataDir, synchronous });
-    return { db: store.db, close: () => store.close(), shared: false };
+    const store = new SqliteStore({ dataDir, synchronous });
+    return { accounts: store.accounts, close: () => store.close(), shared: false };
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
   }
@@ -30,5 +43,5 @@ export function openAccountsDb(dataDir: string, synchronous: Synchronous): { db:
     );
   }
   db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
-  return { db, close: () => db.close(), shared: true };
+  return { accounts: new SqliteAccounts(db), close: async () => void db.close(), shared: true };
 }

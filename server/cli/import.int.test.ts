@@ -22,7 +22,10 @@ function runImport(dataDir: string, ...args: string[]) {
   return { code: run.status, out: run.stdout + run.stderr };
 }
 
-describe('npm run import', () => {
+/** Each run of the command starts a Node process with TypeScript loading: seconds each on a busy machine. */
+const CLI_TEST_TIMEOUT = 120_000;
+
+describe('npm run import', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('writes the example file, and a server started afterwards shows it', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-import-'));
     dirs.push(dataDir);

@@ -12,11 +12,11 @@ import { ConfigError, loadConfig } from '../config';
 import { importRows, parseObservationsCsv } from '../sources/csvImport';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from '../state/liveState';
-import { DB_FILE, openMemoryStore, Store } from '../state/store/store';
+import { DB_FILE, openMemoryStore, SqliteStore } from '../store/sqlite/store';
 
 const USAGE = 'usage: npm run import -- <file.csv> [--dry-run] [--skip-invalid] [--source <id>]';
 
-function main(): number {
+async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse();
@@ -42,13 +42,23 @@ function main(): number {
   const exists = existsSync(path.join(config.dataDir, DB_FILE));
   const store = dryRun
     ? exists
-      ? new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous, readonly: true })
+      ? new SqliteStore({ dataDir: config.dataDir, synchronous: config.storage.synchronous, readonly: true })
       : openMemoryStore()
-    : new Store({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
+    : new SqliteStore({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
   try {
-    const state = new LiveState({ regions: regionSet, calendar: makeLocalCalendar(config.timeZone), ...store.load() });
-    const ingest = new Ingest({ state, regions: regionSet, clock: systemClock, store, onApplied: () => undefined });
-    const report = importRows(ingest, source, parseObservationsCsv(text), { dryRun, skipInvalid });
+    const state = new LiveState({
+      regions: regionSet,
+      calendar: makeLocalCalendar(config.timeZone),
+      ...(await store.batches.load()),
+    });
+    const ingest = new Ingest({
+      state,
+      regions: regionSet,
+      clock: systemClock,
+      store: store.batches,
+      onApplied: () => undefined,
+    });
+    const report = await importRows(ingest, source, parseObservationsCsv(text), { dryRun, skipInvalid });
 
     for (const issue of report.issues) {
       console.log(`line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}: ${issue.reason}`);
@@ -70,7 +80,7 @@ function main(): number {
     console.log(`nothing written: ${report.refusal}${skipInvalid ? '' : ' (--skip-invalid writes the valid rows)'}`);
     return 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -92,9 +102,12 @@ function parse() {
   };
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `import failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `import failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  },
+);

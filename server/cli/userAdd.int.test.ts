@@ -42,7 +42,10 @@ function userAdd(dataDir: string, stdin: string, ...args: string[]): Promise<{ c
 const login = (url: string, name: string, password = PASSWORD) =>
   call(url, 'POST', '/api/v1/session', { body: { name, password } });
 
-describe('npm run user:add', () => {
+/** Each run of the command starts a Node process with TypeScript loading: seconds each on a busy machine. */
+const CLI_TEST_TIMEOUT = 120_000;
+
+describe('npm run user:add', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('creates an account with the server stopped, and another next to the running server', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-users-'));
     dirs.push(dataDir);

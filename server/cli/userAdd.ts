@@ -47,15 +47,20 @@ async function main(): Promise<number> {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
     throw new UsageError(`the password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`);
   }
-  const { db, close, shared } = openAccountsDb(config.dataDir, config.storage.synchronous);
+  const { accounts: store, close, shared } = await openAccountsDb(config.storage, config.dataDir);
   try {
-    const accounts = new Accounts(db, systemClock, config.access.sessionTtlMs);
+    const accounts = new Accounts(store, systemClock, config.access.sessionTtlMs);
     const user = await accounts.addUser(name, role, password, { replace });
-    const where = shared ? `${config.dataDir} (next to the running server)` : config.dataDir;
+    const where =
+      config.storage.kind === 'postgres'
+        ? 'PostgreSQL'
+        : shared
+          ? `${config.dataDir} (next to the running server)`
+          : config.dataDir;
     console.log(`${replace ? 'account set' : 'account created'}: ${user.name} (${user.role}) in ${where}`);
     return 0;
   } finally {
-    close();
+    await close();
   }
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/protocol';
 import { call } from '../test/operatorClient';
-import { startHarness, useHarness } from '../test/support';
+import { sqliteDb, startHarness, useHarness } from '../test/support';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
 import { drip, type FixtureApi, huge, json, malformed, silent, startFixtureApi, status } from './test/fixtureApi';
 
@@ -186,7 +186,7 @@ describe('an HTTP pull connector', () => {
       try {
         await expect.poll(() => second.app.state.get('412', 'id-cards-issued')?.value, POLL).toBe(240_112);
         expect(api.requests[1]?.path).toBe('/cards?tu=2024-01-19T01%3A00%3A00.000Z');
-        const stored = second.app.store.db
+        const stored = sqliteDb(second.app)
           .prepare("SELECT count(*) AS n FROM observations WHERE source = 'cards'")
           .get() as { n: number };
         expect(stored.n).toBe(2);

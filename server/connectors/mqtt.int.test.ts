@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, useHarness } from '../test/support';
+import { type Harness, sqliteDb, startHarness, useHarness } from '../test/support';
 import { startTestBroker, type TestBroker } from './test/broker';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
 
@@ -37,8 +37,8 @@ const cardsConnector = (url: string, topicPrefix: string, overrides: Record<stri
     ...overrides,
   };
 };
-const stored = (h: { app: { store: { db: import('better-sqlite3').Database } } }) =>
-  (h.app.store.db.prepare("SELECT count(*) AS n FROM observations WHERE source = 'kiosks'").get() as { n: number }).n;
+const stored = (h: Harness) =>
+  (sqliteDb(h.app).prepare("SELECT count(*) AS n FROM observations WHERE source = 'kiosks'").get() as { n: number }).n;
 
 describe('an MQTT connector', () => {
   const start = useHarness();
@@ -79,7 +79,7 @@ describe('an MQTT connector', () => {
       const cookie = await operator(first);
       await expect.poll(async () => (await connectorHealth(first, cookie))['id-card-kiosks']?.state, POLL).toBe('ok');
       // The disk refuses writes, as when it is full: the message waits, unacknowledged.
-      first.app.store.db.pragma('query_only = ON');
+      sqliteDb(first.app).pragma('query_only = ON');
       await broker.publish(`${topics}/417/cards`, { id: 'k-1', at: AT, issued: 50_288 });
       await expect
         .poll(async () => (await connectorHealth(first, cookie))['id-card-kiosks']?.lastError?.kind, POLL)
@@ -87,7 +87,7 @@ describe('an MQTT connector', () => {
       expect(first.app.state.get('417', 'id-cards-issued')).toBeUndefined();
       // The wall stops with the message in hand; another arrives while it is away.
       await first.app.connectors.stop();
-      first.app.store.db.pragma('query_only = OFF');
+      sqliteDb(first.app).pragma('query_only = OFF');
       await first.close();
       await broker.publish(`${topics}/412/cards`, { id: 'k-2', at: AT, issued: 240_112 });
 

@@ -5,7 +5,7 @@ import { SqlConnectorSchema } from '../../shared/connectors';
 import { regionSet } from '../../shared/regions';
 import { systemClock } from '../clock';
 import { createLogger } from '../logger';
-import { useHarness } from '../test/support';
+import { type Harness, sqliteDb, useHarness } from '../test/support';
 import type { ResolvedConnector } from './connectorsFile';
 import { ConnectorHealthTracker } from './health';
 import { makeMapper } from './mapping';
@@ -48,8 +48,8 @@ const addRow = (code: string, cards: number, eid: number, minute: number) =>
     eid,
     `2024-01-19T08:${String(minute).padStart(2, '0')}:00+07:00`,
   ]);
-const stored = (h: { app: { store: { db: import('better-sqlite3').Database } } }) =>
-  (h.app.store.db.prepare("SELECT count(*) AS n FROM observations WHERE source = 'police'").get() as { n: number }).n;
+const stored = (h: Harness) =>
+  (sqliteDb(h.app).prepare("SELECT count(*) AS n FROM observations WHERE source = 'police'").get() as { n: number }).n;
 
 describe('a SQL pull connector on PostgreSQL', () => {
   const start = useHarness();

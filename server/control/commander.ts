@@ -62,13 +62,13 @@ export class Commander {
     const { command, target } = request;
     const problem = this.check(command);
     if (problem) return { refusal: problem };
-    const targets = this.resolve(target);
+    const targets = await this.resolve(target);
     if ('refusal' in targets) return targets;
 
     const { access, clock, logger } = this.deps;
     const id = randomUUID();
     const at = clock.now();
-    const auditId = access.audit.begin(
+    const auditId = await access.audit.begin(
       { actor, action: command.type, target: targetLabel(target), detail: command },
       at,
     );
@@ -76,7 +76,7 @@ export class Commander {
       targets.displays.map((d) => this.deliver(id, d, this.forScreen(command, d, at))),
     );
     const result: CommandResult = { id, at, finishedAt: clock.now(), actor, target, command, outcomes };
-    access.audit.finish(auditId, outcomes);
+    await access.audit.finish(auditId, outcomes);
     logger.info(
       {
         command: { id, type: command.type, target: targetLabel(target), actor },
@@ -113,17 +113,17 @@ export class Commander {
     return null;
   }
 
-  private resolve(target: CommandTarget): { displays: Display[] } | { refusal: CommandRefusal } {
+  private async resolve(target: CommandTarget): Promise<{ displays: Display[] } | { refusal: CommandRefusal }> {
     const registry = this.deps.access.displays;
     if ('display' in target) {
-      const display = registry.get(target.display);
+      const display = await registry.get(target.display);
       if (!display) return { refusal: { code: 'NOT_FOUND', message: `no display ${target.display} is registered` } };
       if (display.revokedAt !== null) {
         return { refusal: { code: 'UNPROCESSABLE', message: `display ${display.id} has no valid token (revoked)` } };
       }
       return { displays: [display] };
     }
-    const live = registry.list().filter((d) => d.revokedAt === null);
+    const live = (await registry.list()).filter((d) => d.revokedAt === null);
     const displays = 'group' in target ? live.filter((d) => d.group === target.group) : live;
     if (displays.length === 0) {
       const what = 'group' in target ? `in group ${target.group}` : 'registered';

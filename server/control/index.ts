@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { Router } from 'express';
 import type { Server } from 'socket.io';
 import type { RegionSet } from '../../shared/regions';
@@ -17,6 +16,7 @@ import { type OperatorFeed, registerOperatorNamespace } from '../realtime/operat
 import { registerScreenAccess } from '../realtime/screenAccess';
 import { SessionSockets } from '../realtime/sessionSockets';
 import type { WallNamespace } from '../realtime/wallNamespace';
+import type { WallStore } from '../store/types';
 import { Commander } from './commander';
 import { ScreenHub } from './screenHub';
 
@@ -25,7 +25,7 @@ const LIVE_DATA_PATHS = ['/api/v1/snapshot', '/api/v1/history', '/api/v1/alerts'
 
 export interface ControlDeps {
   config: AccessConfig;
-  db: Database;
+  store: WallStore;
   clock: Clock;
   regions: RegionSet;
   timeZone: string;
@@ -54,7 +54,7 @@ export interface Control {
  */
 export function createControl(deps: ControlDeps): Control {
   const { config, clock, logger } = deps;
-  const access = createAccess(deps.db, clock, config.sessionTtlMs);
+  const access = createAccess(deps.store, clock, config.sessionTtlMs);
   const sessions = new SessionSockets(() => clock.now());
   let feed: OperatorFeed | null = null;
   const hub = new ScreenHub({
@@ -63,6 +63,7 @@ export function createControl(deps: ControlDeps): Control {
     epoch: () => deps.live().epoch,
     seq: () => deps.live().seq,
     onChange: (display) => feed?.changed(display),
+    onError: (err) => logger.error({ err }, "a display's last-seen time was not stored"),
   });
   const commander = new Commander({
     hub,
@@ -83,6 +84,7 @@ export function createControl(deps: ControlDeps): Control {
       access,
       loginRateLimit: config.loginRateLimit,
       logger,
+      now: () => clock.now(),
       onLogout: (hash) => sessions.end(hash),
     }),
   );

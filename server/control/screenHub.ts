@@ -24,6 +24,8 @@ interface Screen {
 export interface ScreenHubDeps {
   registry: DisplayRegistry;
   clock: Clock;
+  /** Told when the database does not take a display's last-seen time (the wall goes on). */
+  onError?: (error: unknown) => void;
   epoch: () => string;
   seq: () => number;
   /** A display's screens or status changed (its id), or the list of unregistered screens did (null). */
@@ -62,8 +64,14 @@ export class ScreenHub {
       reportedAt: null,
       seqLag: null,
     });
-    this.deps.registry.touch(display);
+    this.touch(display);
     this.deps.onChange(display);
+  }
+
+  private touch(display: string): void {
+    this.deps.registry.touch(display).catch((error: unknown) => {
+      if (!this.closed) this.deps.onError?.(error);
+    });
   }
 
   detach(display: string, socket: ScreenSocket): void {
@@ -71,7 +79,7 @@ export class ScreenHub {
     const screens = this.screens.get(display);
     if (!screens?.delete(socket.id)) return;
     if (screens.size === 0) this.screens.delete(display);
-    this.deps.registry.touch(display);
+    this.touch(display);
     this.deps.onChange(display);
   }
 
@@ -125,9 +133,15 @@ export class ScreenHub {
     return { ...display, online: screens.length > 0, screens };
   }
 
-  list(): DisplayList {
+  /** How many unregistered browsers naming themselves are connected. */
+  unregisteredCount(): number {
+    return this.unnamed.size;
+  }
+
+  async list(): Promise<DisplayList> {
+    const displays = await this.deps.registry.list();
     return {
-      displays: this.deps.registry.list().map((d) => this.stateOf(d)),
+      displays: displays.map((d) => this.stateOf(d)),
       unregistered: [...this.unnamed].map(([display, screens]) => ({ display, screens })),
     };
   }

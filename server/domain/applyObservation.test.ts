@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../shared/catalog';
+import { indicatorOf } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import { makeLocalCalendar } from '../../shared/time';
 import { nextReading } from './applyObservation';
@@ -25,7 +25,7 @@ const obs = (o: Partial<Observation>): Observation => ({
 });
 
 const apply = (prev: Reading | undefined, o: Observation) =>
-  nextReading(prev, o, catalog[o.indicator], 'src', calendar);
+  nextReading(prev, o, indicatorOf(o.indicator), 'src', calendar);
 
 describe('nextReading with absolute figures', () => {
   it('takes a newer or equally recent value', () => {

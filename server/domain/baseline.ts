@@ -67,7 +67,7 @@ export function buildSimulationModel(regions: RegionSet, random: Random, figures
   const f = figures.figures;
   const districts = regions.districts;
   const departments = regions.departments;
-  const dWeights = districts.map((d) => d.communeLevelUnits * random.between(0.85, 1.15));
+  const dWeights = districts.map((d) => d.weight * random.between(0.85, 1.15));
   const pWeights = departments.map(() => random.between(0.5, 1.5));
   const spread = (centre: number, width: number, n: number) =>
     Array.from({ length: n }, () => clamp(centre + random.between(-width, width), 0.02, 0.98));

@@ -4,7 +4,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from '../state/liveState';
-import { openMemoryStore } from '../state/store/store';
+import { openMemoryStore } from '../store/sqlite/store';
 import { buildSimulationModel } from './baseline';
 import { makeRandom } from './random';
 import { eventsToObservations, nextEvents, type SimEvent, startObservations } from './simulator';
@@ -17,24 +17,24 @@ function run(seed: number, count: number, countersOpen = true): SimEvent[] {
 }
 
 describe('nextEvents', () => {
-  it('replays the same events from the same seed', () => {
+  it('replays the same events from the same seed', async () => {
     const a = run(20240119, 200);
     const b = run(20240119, 200);
     expect(a).toHaveLength(200);
     expect(b).toEqual(a);
   });
 
-  it('plays different events from a different seed', () => {
+  it('plays different events from a different seed', async () => {
     expect(run(20240120, 200)).not.toEqual(run(20240119, 200));
   });
 
-  it('gives the same model from the same seed', () => {
+  it('gives the same model from the same seed', async () => {
     const model = () => buildSimulationModel(regionSet, makeRandom(5));
     expect(model()).toEqual(model());
     expect(buildSimulationModel(regionSet, makeRandom(6))).not.toEqual(model());
   });
 
-  it('draws events only for the region set, identity work only for districts', () => {
+  it('draws events only for the region set, identity work only for districts', async () => {
     const districts = new Set(regionSet.districts.map((d) => d.code));
     for (const e of run(3, 2000)) {
       expect(regionSet.isUnit(e.unit)).toBe(true);
@@ -42,7 +42,7 @@ describe('nextEvents', () => {
     }
   });
 
-  it('makes almost every record an online one when counters are closed', () => {
+  it('makes almost every record an online one when counters are closed', async () => {
     const records = run(9, 4000, false).filter((e) => e.kind === 'record');
     const online = records.filter((e) => e.kind === 'record' && e.online).length;
     // Every unit's share is at least 92 % then; with thousands of records the share stays well above 85 %.
@@ -63,7 +63,7 @@ describe('eventsToObservations', () => {
     paidOnline: null,
   });
 
-  it('turns events into increments of counts and moved numerators and denominators of rates', () => {
+  it('turns events into increments of counts and moved numerators and denominators of rates', async () => {
     const current = (region: string, indicator: IndicatorId) =>
       region === '412' && indicator === 'online-record-rate'
         ? { region, indicator, value: 50, num: 10, den: 20, at: 0, source: 's' }
@@ -98,7 +98,7 @@ describe('eventsToObservations', () => {
     expect(find('413', 'eligible-citizens')).toHaveLength(1);
   });
 
-  it('produces batches the ingest path accepts, which move the province counts by the events', () => {
+  it('produces batches the ingest path accepts, which move the province counts by the events', async () => {
     const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
     const random = makeRandom(20240119);
     const model = buildSimulationModel(regionSet, random);
@@ -107,13 +107,15 @@ describe('eventsToObservations', () => {
       state,
       regions: regionSet,
       clock: { now: () => at },
-      store: openMemoryStore(),
+      store: openMemoryStore().batches,
       onApplied: () => {},
     });
     expect(
-      ingest.submit(
-        'simulator',
-        startObservations(model, at, 1000, (p) => p.online),
+      (
+        await ingest.submit(
+          'simulator',
+          startObservations(model, at, 1000, (p) => p.online),
+        )
       ).ok,
     ).toBe(true);
     const before = state.get('province', 'records-today-online')?.value ?? 0;
@@ -122,7 +124,7 @@ describe('eventsToObservations', () => {
     for (let tick = 0; tick < 20; tick++) {
       const events = nextEvents(model, random, 25, true);
       records += events.filter((e) => e.kind === 'record').length;
-      const result = ingest.submit(
+      const result = await ingest.submit(
         'simulator',
         eventsToObservations(events, (r, i) => state.get(r, i), at),
       );

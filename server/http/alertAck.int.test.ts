@@ -7,9 +7,9 @@ import { fallBelowTarget, type Harness, useHarness, waitUntil } from '../test/su
 const start = useHarness();
 
 /** Kỳ Sơn, Quế Phong and Quỳ Châu fall to 25 % of their records online: far below the 40 % target, one alert each. */
-function threeAlerts(h: Harness): Alert[] {
+async function threeAlerts(h: Harness): Promise<Alert[]> {
   const units = ['417', '418', '419'];
-  fallBelowTarget(h, units);
+  await fallBelowTarget(h, units);
   const alerts = h.app.alerts.active().filter((a) => units.includes(a.region ?? ''));
   expect(alerts).toHaveLength(3);
   return alerts;
@@ -24,7 +24,7 @@ describe('acknowledging alerts in bulk', () => {
   it('acknowledges every alert named in one request, each on record, and the screens hear of them at once', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    const [a, b, c] = threeAlerts(h) as [Alert, Alert, Alert];
+    const [a, b, c] = (await threeAlerts(h)) as [Alert, Alert, Alert];
     const { socket } = await h.connect();
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
@@ -66,7 +66,7 @@ describe('acknowledging alerts in bulk', () => {
   it('refuses the whole request when one id names no active alert, naming it, and changes nothing', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    const [a, b] = threeAlerts(h) as [Alert, Alert];
+    const [a, b] = (await threeAlerts(h)) as [Alert, Alert];
     const auditBefore = (await auditOf(h, operator)).length;
 
     const res = await call(h.url, 'POST', '/api/v1/alerts/ack', {

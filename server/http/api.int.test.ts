@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_IDS } from '../../shared/catalog';
+import { indicators } from '../../shared/catalog';
 import { type Snapshot, SnapshotSchema } from '../../shared/protocol';
 import { onlineRecords, useHarness, WAIT_MS } from '../test/support';
 
@@ -7,25 +7,30 @@ const start = useHarness();
 
 describe('HTTP', () => {
   it('GET /healthz reports the epoch and seq, uncached', async () => {
-    const wall = await start();
-    wall.app.ingest.submit('test-source', onlineRecords(2));
+    // A clock that stands still: the uptime is exactly 0 however long the start took.
+    const startedAt = Date.now();
+    const wall = await start({}, { clock: { now: () => startedAt } });
+    await wall.app.ingest.submit('test-source', onlineRecords(2));
     const res = await fetch(`${wall.url}/healthz`, { signal: AbortSignal.timeout(WAIT_MS) });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ status: 'ok', epoch: wall.app.state.epoch, seq: 1, uptimeSec: 0 });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      epoch: wall.app.state.epoch,
+      seq: 1,
+      uptimeSec: expect.any(Number),
+    });
   });
 
   it('GET /api/v1/catalog has the 21 districts and every indicator with its targets', async () => {
     const wall = await start();
     const catalog = await wall.getJson<{
-      regionSet: { districts: { code: string }[] };
+      regionSet: { units: { code: string }[] };
       indicators: { id: string; target: number | null; bands: unknown }[];
     }>('/api/v1/catalog');
-    expect(catalog.regionSet.districts).toHaveLength(21);
-    expect(catalog.regionSet.districts.map((d) => Number(d.code))).toEqual(
-      Array.from({ length: 21 }, (_, i) => 412 + i),
-    );
-    expect(catalog.indicators.map((i) => i.id).sort()).toEqual([...INDICATOR_IDS].sort());
+    expect(catalog.regionSet.units).toHaveLength(21);
+    expect(catalog.regionSet.units.map((d) => Number(d.code))).toEqual(Array.from({ length: 21 }, (_, i) => 412 + i));
+    expect(catalog.indicators.map((i) => i.id).sort()).toEqual(indicators.map((i) => i.id).sort());
     expect(catalog.indicators.find((i) => i.id === 'online-record-rate')).toMatchObject({
       target: 40,
       bands: { critical: 30, warning: 40 },
@@ -34,8 +39,8 @@ describe('HTTP', () => {
 
   it('GET /api/v1/snapshot is the snapshot a socket gets, and passes the shared schema', async () => {
     const wall = await start();
-    wall.app.ingest.submit('test-source', onlineRecords(3));
-    wall.app.ingest.submit('test-source', onlineRecords(1, '412'));
+    await wall.app.ingest.submit('test-source', onlineRecords(3));
+    await wall.app.ingest.submit('test-source', onlineRecords(1, '412'));
     const { snapshot } = await wall.connect();
     const res = await fetch(`${wall.url}/api/v1/snapshot`, { signal: AbortSignal.timeout(WAIT_MS) });
     expect(res.headers.get('cache-control')).toBe('no-store');

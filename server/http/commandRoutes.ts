@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type express from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { AlertAckRequestSchema, type AlertAckResult, CommandRequestSchema } from '../../shared/control';
 import type { Alert } from '../../shared/protocol';
@@ -7,6 +8,7 @@ import { auditCsv } from '../access/auditCsv';
 import type { Alerting } from '../alerts/alerting';
 import type { Commander } from '../control/commander';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 export interface CommandRouteDeps {
@@ -34,7 +36,7 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
   const router = Router();
   const operator = requireRole('operator');
 
-  router.post('/api/v1/commands', operator, express.json({ limit: '64kb' }), async (req, res, next) => {
+  router.post('/api/v1/commands', operator, jsonBody('64kb'), async (req, res, next) => {
     try {
       const request = CommandRequestSchema.safeParse(req.body);
       if (!request.success) {
@@ -60,37 +62,41 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
     return query.data;
   };
 
-  router.get('/api/v1/audit', operator, (req, res) => {
+  router.get('/api/v1/audit', operator, async (req, res) => {
     const query = auditQuery(req, res);
-    if (query) res.set('Cache-Control', 'no-store').json({ entries: access.audit.list(query) });
+    if (query) res.set('Cache-Control', 'no-store').json({ entries: await access.audit.list(query) });
   });
 
-  router.get('/api/v1/audit.csv', operator, (req, res) => {
+  router.get('/api/v1/audit.csv', operator, async (req, res) => {
     const query = auditQuery(req, res);
     if (!query) return;
+    const entries = await access.audit.list(query);
     res
       .set('Cache-Control', 'no-store')
       .type('text/csv; charset=utf-8')
       .attachment('ioc-wall-audit.csv')
-      .send(auditCsv(access.audit.list(query), deps.timeZone));
+      .send(auditCsv(entries, deps.timeZone));
   });
 
   /** Acknowledges the alerts, each on record as its own entry; or, changing nothing, names the unknown ones. */
-  const acknowledge = (res: express.Response, ids: readonly string[]): { alerts: Alert[] } | { unknown: string[] } => {
+  const acknowledge = async (
+    res: express.Response,
+    ids: readonly string[],
+  ): Promise<{ alerts: Alert[] } | { unknown: string[] }> => {
     const outcome = deps.alerts.acknowledge(ids);
     if (!outcome.ok) return { unknown: outcome.unknown };
     const actor = actorName(res);
     for (const alert of outcome.alerts) {
-      access.audit.record({ actor, action: 'alert.acknowledge', target: `alert:${alert.id}`, detail: {} });
+      await access.audit.record({ actor, action: 'alert.acknowledge', target: `alert:${alert.id}`, detail: {} });
     }
     return { alerts: outcome.alerts };
   };
 
-  router.post('/api/v1/alerts/ack', operator, express.json({ limit: '64kb' }), (req, res) => {
+  router.post('/api/v1/alerts/ack', operator, jsonBody('64kb'), async (req, res) => {
     const request = AlertAckRequestSchema.safeParse(req.body);
     if (!request.success) return sendError(res, 'BAD_REQUEST', 'send { ids: [...] }', issuesOf(request.error));
     const { ids } = request.data;
-    const done = acknowledge(res, ids);
+    const done = await acknowledge(res, ids);
     if ('unknown' in done) {
       const issues = done.unknown.map((id) => ({ path: ['ids', ids.indexOf(id)], message: `no active alert ${id}` }));
       const named = done.unknown.slice(0, NAMED_IN_MESSAGE).join(', ');
@@ -102,9 +108,9 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(body);
   });
 
-  router.post('/api/v1/alerts/:id/ack', operator, (req, res) => {
+  router.post('/api/v1/alerts/:id/ack', operator, async (req, res) => {
     const id = req.params.id as string;
-    const done = acknowledge(res, [id]);
+    const done = await acknowledge(res, [id]);
     if ('unknown' in done) return sendError(res, 'NOT_FOUND', `no active alert ${id}`);
     res.set('Cache-Control', 'no-store').json({ alert: done.alerts[0] });
   });

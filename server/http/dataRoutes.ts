@@ -2,14 +2,13 @@ import { Router } from 'express';
 import type { RegionSet } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
 import type { Clock } from '../clock';
-import { makeHistoryReader } from '../state/store/history';
-import type { Store } from '../state/store/store';
+import type { HistoryStore } from '../store/types';
 import { historyRoutes } from './historyRoutes';
 import { metricsRoute, type WallMetrics } from './metrics';
 
 /** The routes of the data path out: history and metrics (source systems come in through `ingestRoutes`). */
 export function dataRoutes(deps: {
-  store: Store;
+  history: HistoryStore;
   metrics: WallMetrics;
   regions: RegionSet;
   calendar: LocalCalendar;
@@ -21,7 +20,7 @@ export function dataRoutes(deps: {
       regions: deps.regions,
       calendar: deps.calendar,
       now: () => deps.clock.now(),
-      read: makeHistoryReader(deps.store.db),
+      read: (window) => deps.history.read(window),
     }),
   );
   router.use(metricsRoute(deps.metrics));

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type express from 'express';
+import { Router } from 'express';
 import {
   type Display,
   DisplayInputSchema,
@@ -9,6 +10,7 @@ import {
 import type { Access } from '../access';
 import type { ScreenHub } from '../control/screenHub';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 export interface DisplayRouteDeps {
@@ -36,59 +38,59 @@ export function displayRoutes(deps: DisplayRouteDeps): Router {
   const audit = (res: express.Response, action: string, id: string, detail: unknown = {}) =>
     access.audit.record({ actor: actorName(res), action, target: `display:${id}`, detail });
 
-  router.get('/api/v1/displays', requireRole('operator'), (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(hub.list());
+  router.get('/api/v1/displays', requireRole('operator'), async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(await hub.list());
   });
 
-  router.post('/api/v1/displays', admin, express.json({ limit: '4kb' }), (req, res) => {
+  router.post('/api/v1/displays', admin, jsonBody('4kb'), async (req, res) => {
     const input = DisplayInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'not a display', issuesOf(input.error));
-    const registered = access.displays.register(input.data, actorName(res));
+    const registered = await access.displays.register(input.data, actorName(res));
     if (!registered) {
       return sendError(res, 'CONFLICT', `display ${input.data.id} is registered already`, [
         { path: ['id'], message: 'taken' },
       ]);
     }
-    audit(res, 'display.register', input.data.id, input.data);
+    await audit(res, 'display.register', input.data.id, input.data);
     deps.onChange();
     res.status(201).set('Cache-Control', 'no-store').json(issued(registered.display, registered.token));
   });
 
-  router.patch('/api/v1/displays/:id', admin, express.json({ limit: '4kb' }), (req, res) => {
+  router.patch('/api/v1/displays/:id', admin, jsonBody('4kb'), async (req, res) => {
     const patch = DisplayPatchSchema.safeParse(req.body);
     if (!patch.success) return sendError(res, 'BAD_REQUEST', 'not a change to a display', issuesOf(patch.error));
-    const display = access.displays.update(req.params.id as string, patch.data);
+    const display = await access.displays.update(req.params.id as string, patch.data);
     if (!display) return sendError(res, 'NOT_FOUND', `no display ${req.params.id}`);
-    audit(res, 'display.update', display.id, patch.data);
+    await audit(res, 'display.update', display.id, patch.data);
     deps.onChange();
     res.json(display);
   });
 
-  router.post('/api/v1/displays/:id/token', admin, (req, res) => {
+  router.post('/api/v1/displays/:id/token', admin, async (req, res) => {
     const id = req.params.id as string;
-    const renewed = access.displays.issueToken(id);
+    const renewed = await access.displays.issueToken(id);
     if (!renewed) return sendError(res, 'NOT_FOUND', `no display ${id}`);
     hub.disconnect(id);
-    audit(res, 'display.token', id);
+    await audit(res, 'display.token', id);
     deps.onChange();
     res.set('Cache-Control', 'no-store').json(issued(renewed.display, renewed.token));
   });
 
-  router.delete('/api/v1/displays/:id/token', admin, (req, res) => {
+  router.delete('/api/v1/displays/:id/token', admin, async (req, res) => {
     const id = req.params.id as string;
-    const display = access.displays.revoke(id);
+    const display = await access.displays.revoke(id);
     if (!display) return sendError(res, 'NOT_FOUND', `no display ${id}`);
     hub.disconnect(id);
-    audit(res, 'display.revoke', id);
+    await audit(res, 'display.revoke', id);
     deps.onChange();
     res.json(display);
   });
 
-  router.delete('/api/v1/displays/:id', admin, (req, res) => {
+  router.delete('/api/v1/displays/:id', admin, async (req, res) => {
     const id = req.params.id as string;
-    if (!access.displays.remove(id)) return sendError(res, 'NOT_FOUND', `no display ${id}`);
+    if (!(await access.displays.remove(id))) return sendError(res, 'NOT_FOUND', `no display ${id}`);
     hub.disconnect(id);
-    audit(res, 'display.remove', id);
+    await audit(res, 'display.remove', id);
     deps.onChange();
     res.status(204).end();
   });

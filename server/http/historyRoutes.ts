@@ -9,14 +9,14 @@ import {
 } from '../../shared/history';
 import type { RegionSet } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
-import type { HistoryWindow } from '../state/store/history';
+import type { HistoryWindow } from '../store/types';
 import { issuesOf, sendError } from './apiErrors';
 
 export interface HistoryRouteDeps {
   regions: RegionSet;
   calendar: LocalCalendar;
   now: () => number;
-  read: (window: HistoryWindow) => HistoryPoint[];
+  read: (window: HistoryWindow) => Promise<HistoryPoint[]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -29,7 +29,7 @@ const AUTO_POINTS = 300;
  */
 export function historyRoutes(deps: HistoryRouteDeps): Router {
   const router = Router();
-  router.get('/api/v1/history', (req, res) => {
+  router.get('/api/v1/history', async (req, res) => {
     const parsed = HistoryQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendError(res, 'BAD_REQUEST', 'the history query is not valid', issuesOf(parsed.error));
     const q = parsed.data;
@@ -61,7 +61,7 @@ export function historyRoutes(deps: HistoryRouteDeps): Router {
       from,
       to,
       stepMs,
-      points: deps.read({ region: q.region, indicator: q.indicator, from, to, stepMs, alignMs }),
+      points: await deps.read({ region: q.region, indicator: q.indicator, from, to, stepMs, alignMs }),
     };
     res.set('Cache-Control', 'no-store').json(body);
   });

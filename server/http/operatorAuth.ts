@@ -15,8 +15,8 @@ export const actorName = (res: Response): string => {
 
 /** Finds who is calling (session cookie, automation token) and keeps it in `res.locals.actor`; refuses nobody. */
 export function identify(access: Access): RequestHandler {
-  return (req, res, next) => {
-    res.locals.actor = actorOf(access, req.headers);
+  return async (req, res, next) => {
+    res.locals.actor = await actorOf(access, req.headers);
     next();
   };
 }
@@ -66,11 +66,16 @@ export function sameOriginWrites(allowed: readonly string[]): RequestHandler {
  * (their token as a bearer), signed-in people and automation tokens only. On an open wall, for anyone.
  */
 export function viewerGate(access: Access, wall: 'open' | 'closed'): RequestHandler {
-  return (req, res, next) => {
-    if (wall === 'open' || actorIn(res)) return next();
-    const bearer = bearerOf(req.get('authorization'));
-    if (bearer?.startsWith('iocd_') && access.displays.byToken(bearer)) return next();
+  return async (req, res, next) => {
+    if (await mayWatch(access, wall, req, res)) return next();
     res.set('WWW-Authenticate', 'Bearer');
     sendError(res, 'UNAUTHORIZED', 'this wall shows its data to registered screens and signed-in operators only');
   };
+}
+
+/** Whether a request may see the wall: anyone on an open wall; on a closed one a display, a person or a token. */
+export async function mayWatch(access: Access, wall: 'open' | 'closed', req: Request, res: Response): Promise<boolean> {
+  if (wall === 'open' || actorIn(res)) return true;
+  const bearer = bearerOf(req.get('authorization'));
+  return bearer?.startsWith('iocd_') === true && (await access.displays.byToken(bearer)) !== null;
 }

@@ -1,7 +1,8 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { AutomationTokenInputSchema } from '../../shared/control';
 import type { Access } from '../access';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 /**
@@ -12,15 +13,15 @@ export function tokenRoutes(access: Access): Router {
   const router = Router();
   const admin = requireRole('admin');
 
-  router.get('/api/v1/tokens', admin, (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ tokens: access.tokens.list() });
+  router.get('/api/v1/tokens', admin, async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ tokens: await access.tokens.list() });
   });
 
-  router.post('/api/v1/tokens', admin, express.json({ limit: '4kb' }), (req, res) => {
+  router.post('/api/v1/tokens', admin, jsonBody('4kb'), async (req, res) => {
     const input = AutomationTokenInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'send { name }', issuesOf(input.error));
-    const { token, secret } = access.tokens.create(input.data.name, actorName(res));
-    access.audit.record({
+    const { token, secret } = await access.tokens.create(input.data.name, actorName(res));
+    await access.audit.record({
       actor: actorName(res),
       action: 'token.issue',
       target: `token:${token.id}`,
@@ -29,11 +30,11 @@ export function tokenRoutes(access: Access): Router {
     res.status(201).set('Cache-Control', 'no-store').json({ token, secret });
   });
 
-  router.delete('/api/v1/tokens/:id', admin, (req, res) => {
+  router.delete('/api/v1/tokens/:id', admin, async (req, res) => {
     const id = Number(req.params.id);
-    const token = Number.isInteger(id) ? access.tokens.revoke(id) : null;
+    const token = Number.isInteger(id) ? await access.tokens.revoke(id) : null;
     if (!token) return sendError(res, 'NOT_FOUND', `no automation token ${req.params.id}`);
-    access.audit.record({ actor: actorName(res), action: 'token.revoke', target: `token:${id}`, detail: {} });
+    await access.audit.record({ actor: actorName(res), action: 'token.revoke', target: `token:${id}`, detail: {} });
     res.json(token);
   });
 

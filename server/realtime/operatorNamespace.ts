@@ -9,6 +9,7 @@ import type { HandshakeError } from '../../shared/protocol';
 import type { Access } from '../access';
 import { type Actor, actorOf } from '../access/credentials';
 import type { ScreenHub } from '../control/screenHub';
+import { createRefusalLog } from '../http/refusalLog';
 import type { Logger } from '../logger';
 import type { SessionSockets } from './sessionSockets';
 
@@ -36,10 +37,16 @@ export function registerOperatorNamespace(
   const { access, hub, logger } = deps;
   const ns: OperatorNamespace = io.of(OPERATOR_NAMESPACE);
 
-  ns.use((socket, next) => {
+  ns.use(async (socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown };
     const bearer = typeof auth.token === 'string' ? auth.token : undefined;
-    const actor = actorOf(access, socket.request.headers, bearer);
+    let actor: Actor | null;
+    try {
+      actor = await actorOf(access, socket.request.headers, bearer);
+    } catch (error) {
+      logger.error({ err: error }, 'operator credentials not checked: the database did not answer');
+      return next(new Error('the server cannot check credentials now; try again'));
+    }
     if (!actor) {
       const message = 'sign in first: the console is for operators';
       return next(Object.assign(new Error(message), { data: { code: 'NOT_AUTHORISED', message } as HandshakeError }));
@@ -48,41 +55,52 @@ export function registerOperatorNamespace(
     next();
   });
 
+  const refusals = createRefusalLog(logger);
   ns.on('connection', (socket) => {
+    socket.on('disconnect', () => refusals.forget(socket.id));
     const actor = socket.data.actor as Actor;
     if (actor.kind === 'user') deps.sessions.track(socket, actor.session);
     socket.onAny((event: string, ...args: unknown[]) => {
-      logger.warn({ event }, `an operator socket sent ${event}; commands go through POST /api/v1/commands`);
+      refusals.refused(
+        socket.id,
+        { event },
+        `an operator socket sent ${event}; commands go through POST /api/v1/commands`,
+      );
       const ack = args.at(-1);
       if (typeof ack === 'function') {
         ack({ error: { code: 'FORBIDDEN', message: `${event}: send commands with POST /api/v1/commands` } });
       }
     });
-    socket.emit('displays', hub.list());
+    hub.list().then(
+      (list) => socket.emit('displays', list),
+      (error: unknown) => logger.error({ err: error }, 'display list not read'),
+    );
   });
 
   const pending = new Set<string | null>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
-  const flush = () => {
+  const flush = async () => {
     timer = null;
-    if (pending.has(null)) {
-      pending.clear();
-      ns.emit('displays', hub.list());
+    const changed = [...pending];
+    pending.clear();
+    if (changed.includes(null)) {
+      ns.emit('displays', await hub.list());
       return;
     }
-    for (const id of pending) {
-      const display = access.displays.get(id as string);
+    for (const id of changed) {
+      const display = await access.displays.get(id as string);
       if (display) ns.emit('display', hub.stateOf(display));
     }
-    pending.clear();
   };
 
   return {
     changed(display) {
       if (closed) return;
       pending.add(display);
-      timer ??= setTimeout(flush, COALESCE_MS);
+      timer ??= setTimeout(() => {
+        flush().catch((error: unknown) => logger.error({ err: error }, 'display changes not sent to consoles'));
+      }, COALESCE_MS);
     },
     commandDone: (result) => ns.emit('command:done', result),
     close() {

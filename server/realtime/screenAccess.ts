@@ -2,7 +2,8 @@ import { ScreenStatusSchema } from '../../shared/control';
 import { type HandshakeError, WallHandshakeSchema } from '../../shared/protocol';
 import type { Access, Session } from '../access';
 import { sessionOf } from '../access/credentials';
-import type { ScreenHub } from '../control/screenHub';
+import type { ScreenHub, ScreenSocket } from '../control/screenHub';
+import { createRefusalLog } from '../http/refusalLog';
 import type { Logger } from '../logger';
 import type { SessionSockets } from './sessionSockets';
 import type { WallNamespace } from './wallNamespace';
@@ -42,12 +43,12 @@ export interface ScreenAccessDeps {
 export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps): void {
   const { access, hub, logger } = deps;
 
-  wall.use((socket, next) => {
+  const identify = async (socket: ScreenSocket, next: (err?: Error) => void) => {
     // The protocol check before this one refused malformed handshakes.
     const handshake = WallHandshakeSchema.parse(socket.handshake.auth);
     const { token, display } = handshake;
     if (token !== undefined) {
-      const registered = access.displays.byToken(token);
+      const registered = await access.displays.byToken(token);
       if (!registered) return next(refusal('this display token is not valid (revoked or replaced); ask an admin'));
       if (display !== undefined && display !== registered.id) {
         return next(refusal(`this token belongs to display ${registered.id}, not ${display}`));
@@ -55,7 +56,7 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
       socket.data.identity = { kind: 'display', display: registered.id } satisfies ScreenIdentity;
       return next();
     }
-    const session = sessionOf(access, socket.request.headers);
+    const session = await sessionOf(access, socket.request.headers);
     if (session) {
       socket.data.identity = { kind: 'operator', user: session.user.name } satisfies ScreenIdentity;
       socket.data.session = session;
@@ -66,13 +67,29 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
       return next();
     }
     next(refusal('this wall shows only registered screens: open the address with the token an admin issued'));
+  };
+
+  wall.use(async (socket, next) => {
+    try {
+      await identify(socket, next);
+    } catch (error) {
+      logger.error({ err: error }, 'screen credentials not checked: the database did not answer');
+      next(new Error('the server cannot check credentials now; try again'));
+    }
   });
 
+  // Anyone may open a socket on an open wall: what it sends wrong reaches the log once a minute, with a count.
+  const refusals = createRefusalLog(logger);
   wall.on('connection', (socket) => {
     const identity = socket.data.identity as ScreenIdentity;
+    socket.on('disconnect', () => refusals.forget(socket.id));
     socket.onAny((event: string, ...args: unknown[]) => {
       if (SCREEN_EVENTS.has(event)) return;
-      logger.warn({ event, identity }, `a wall socket sent ${event}, which screens may not send; refused`);
+      refusals.refused(
+        socket.id,
+        { event, identity, address: socket.handshake.address },
+        `a wall socket sent ${event}, which screens may not send; refused`,
+      );
       const ack = args.at(-1);
       if (typeof ack === 'function') {
         ack({ error: { code: 'FORBIDDEN', message: `${event}: screens only watch; commands come from operators` } });

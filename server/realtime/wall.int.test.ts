@@ -24,8 +24,8 @@ const start = useHarness();
 describe('/wall snapshots', () => {
   it('gives two clients the same snapshot', async () => {
     const wall = await start();
-    wall.app.ingest.submit('test-source', onlineRecords(4));
-    wall.app.ingest.submit('test-source', onlineRecords(3, '412'));
+    await wall.app.ingest.submit('test-source', onlineRecords(4));
+    await wall.app.ingest.submit('test-source', onlineRecords(3, '412'));
     const [a, b] = await Promise.all([wall.connect(), wall.connect()]);
     expect(() => SnapshotSchema.parse(a.snapshot)).not.toThrow();
     expect(a.snapshot.epoch).toBe(wall.app.state.epoch);
@@ -44,7 +44,7 @@ describe('/wall deltas', () => {
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
     for (const n of [1, 2, 3, 4, 5]) {
-      expect(wall.app.ingest.submit('test-source', onlineRecords(n))).toMatchObject({ ok: true });
+      expect(await wall.app.ingest.submit('test-source', onlineRecords(n))).toMatchObject({ ok: true });
       wall.app.broadcaster.flush();
     }
     await waitUntil(() => deltas.at(-1)?.seq === wall.app.state.seq, 'the last delta');
@@ -67,13 +67,13 @@ describe('/wall deltas', () => {
   it('coalesce batches submitted within one interval into one delta', async () => {
     const wall = await start({ DELTA_INTERVAL_MS: '10000' });
     const { socket } = await wall.connect();
-    wall.app.ingest.submit('test-source', onlineRecords(1));
+    await wall.app.ingest.submit('test-source', onlineRecords(1));
     wall.app.broadcaster.flush();
     await waitForEvent(socket, 'delta');
     // The next delta waits the interval out; force it once all three are in.
-    wall.app.ingest.submit('test-source', onlineRecords(1));
-    wall.app.ingest.submit('test-source', onlineRecords(1));
-    wall.app.ingest.submit('test-source', onlineRecords(1));
+    await wall.app.ingest.submit('test-source', onlineRecords(1));
+    await wall.app.ingest.submit('test-source', onlineRecords(1));
+    await wall.app.ingest.submit('test-source', onlineRecords(1));
     const next = waitForEvent(socket, 'delta');
     wall.app.broadcaster.flush();
     const delta = await next;
@@ -84,9 +84,11 @@ describe('/wall deltas', () => {
 
 describe('/wall resync', () => {
   /** Fills the state and the delta log with `batches` flushed batches. */
-  const submitFlushed = (wall: Awaited<ReturnType<typeof start>>, batches: number) => {
+  const submitFlushed = async (wall: Awaited<ReturnType<typeof start>>, batches: number) => {
     for (let i = 0; i < batches; i++) {
-      expect(wall.app.ingest.submit('test-source', onlineRecords(1 + (i % 3), i % 2 ? '412' : '417')).ok).toBe(true);
+      expect((await wall.app.ingest.submit('test-source', onlineRecords(1 + (i % 3), i % 2 ? '412' : '417'))).ok).toBe(
+        true,
+      );
       wall.app.broadcaster.flush();
     }
   };
@@ -102,12 +104,12 @@ describe('/wall resync', () => {
       cursor = { epoch: d.epoch, seq: d.seq };
     };
     socket.on('delta', onDelta);
-    submitFlushed(wall, 2);
+    await submitFlushed(wall, 2);
     await waitUntil(() => cursor.seq === 2, 'the first two deltas');
 
     // The client stops listening while four more batches go by.
     socket.off('delta', onDelta);
-    submitFlushed(wall, 4);
+    await submitFlushed(wall, 4);
     expect(wall.app.state.seq).toBe(6);
 
     const response = await resync(socket, { epoch: cursor.epoch, sinceSeq: cursor.seq });
@@ -129,9 +131,9 @@ describe('/wall resync', () => {
 
   it('answers [] to a client at the head, or holding a snapshot newer than the last delta', async () => {
     const wall = await start({ DELTA_INTERVAL_MS: '10000' });
-    submitFlushed(wall, 2);
+    await submitFlushed(wall, 2);
     // A batch that waits for the interval: the snapshot is at 3, the log at 2.
-    wall.app.ingest.submit('test-source', onlineRecords(5));
+    await wall.app.ingest.submit('test-source', onlineRecords(5));
     const { socket, snapshot } = await wall.connect();
     expect(snapshot.seq).toBe(3);
     expect(await resync(socket, { epoch: snapshot.epoch, sinceSeq: 3 })).toEqual({ kind: 'deltas', deltas: [] });
@@ -148,7 +150,7 @@ describe('/wall resync', () => {
     const wall = await start({ DELTA_BUFFER: '10' });
     const { socket, snapshot } = await wall.connect();
     expect(snapshot.seq).toBe(0);
-    submitFlushed(wall, 15);
+    await submitFlushed(wall, 15);
     // Seq 5 is still covered by the ten deltas (5, 6] ... (14, 15]; seq 4 is not.
     const recent = await resync(socket, { epoch: snapshot.epoch, sinceSeq: 5 });
     expect(recent.kind === 'deltas' && recent.deltas.length).toBe(10);
@@ -164,7 +166,7 @@ describe('/wall resync', () => {
   it('answers with a snapshot for another epoch or a seq beyond the head', async () => {
     const wall = await start();
     const { socket, snapshot } = await wall.connect();
-    submitFlushed(wall, 3);
+    await submitFlushed(wall, 3);
     const otherEpoch = await resync(socket, { epoch: 'an-old-server', sinceSeq: 1 });
     expect(otherEpoch).toMatchObject({ kind: 'snapshot', snapshot: { epoch: snapshot.epoch, seq: 3 } });
     const beyond = await resync(socket, { epoch: snapshot.epoch, sinceSeq: 99 });
@@ -174,9 +176,18 @@ describe('/wall resync', () => {
   it('answers a malformed request with an error, and keeps serving the client', async () => {
     const wall = await start();
     const { socket, snapshot } = await wall.connect();
-    for (const bad of [{ epoch: snapshot.epoch, sinceSeq: -1 }, { epoch: '', sinceSeq: 0 }, { sinceSeq: 'x' }, null]) {
+    for (const [bad, fields] of [
+      [{ epoch: snapshot.epoch, sinceSeq: -1 }, ['sinceSeq']],
+      [{ epoch: '', sinceSeq: 0 }, ['epoch']],
+      [{ sinceSeq: 'x' }, ['epoch', 'sinceSeq']],
+      [null, []],
+    ] as const) {
       const response = await resync(socket, bad as unknown as ResyncRequest);
       expect(response).toMatchObject({ kind: 'error', error: { code: 'BAD_REQUEST' } });
+      // Each problem names its field, as the HTTP errors do.
+      const error = response.kind === 'error' ? response.error : null;
+      expect(error?.issues?.map((i) => i.path)).toEqual(fields.length ? fields.map((f) => [f]) : [[]]);
+      for (const field of fields) expect(error?.message).toContain(`${field}: `);
     }
     expect(socket.connected).toBe(true);
     expect(await resync(socket, { epoch: snapshot.epoch, sinceSeq: 0 })).toEqual({ kind: 'deltas', deltas: [] });

@@ -4,21 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { LiveState } from '../state/liveState';
-import { openMemoryStore } from '../state/store/store';
+import { openMemoryStore } from '../store/sqlite/store';
 import { batchesByTime, importRows, parseObservationsCsv } from './csvImport';
 import { Ingest } from './ingest';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
 const NOW = Date.UTC(2024, 0, 20, 3);
 
-function setup() {
+async function setup() {
   const store = openMemoryStore();
-  const state = new LiveState({ regions: regionSet, calendar, ...store.load() });
+  const state = new LiveState({ regions: regionSet, calendar, ...(await store.batches.load()) });
   const ingest = new Ingest({
     state,
     regions: regionSet,
     clock: { now: () => NOW },
-    store,
+    store: store.batches,
     onApplied: () => undefined,
   });
   const count = () => (store.db.prepare('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
@@ -29,7 +29,7 @@ const HEADER = 'region,indicator,at,value,num,den,delta';
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
 
 describe('parseObservationsCsv', () => {
-  it('reads each observation form, times as ISO or milliseconds, skipping comments and blank lines', () => {
+  it('reads each observation form, times as ISO or milliseconds, skipping comments and blank lines', async () => {
     const { rows, issues } = parseObservationsCsv(
       `# a comment\n${csv(
         '412,id-cards-issued,2024-01-19T17:00:00+07:00,100,,,',
@@ -46,7 +46,7 @@ describe('parseObservationsCsv', () => {
     ]);
   });
 
-  it('names the line and column of every bad cell', () => {
+  it('names the line and column of every bad cell', async () => {
     const { rows, issues } = parseObservationsCsv(
       csv(
         '412,id-cards-issued,yesterday,1,,,',
@@ -62,7 +62,7 @@ describe('parseObservationsCsv', () => {
     ]);
   });
 
-  it('refuses an unknown or missing column, and a broken file, on the line where it is', () => {
+  it('refuses an unknown or missing column, and a broken file, on the line where it is', async () => {
     expect(parseObservationsCsv('region,indicator,when,value\n').issues).toEqual([
       { line: 1, column: 'when', reason: expect.stringContaining('unknown column') },
       { line: 1, column: 'at', reason: 'required column is missing' },
@@ -74,9 +74,9 @@ describe('parseObservationsCsv', () => {
 });
 
 describe('importRows', () => {
-  it('writes nothing when any row is invalid, and reports every issue at once', () => {
-    const { ingest, state, count } = setup();
-    const report = importRows(
+  it('writes nothing when any row is invalid, and reports every issue at once', async () => {
+    const { ingest, state, count } = await setup();
+    const report = await importRows(
       ingest,
       'csv',
       parseObservationsCsv(
@@ -99,9 +99,9 @@ describe('importRows', () => {
     expect(count()).toBe(0);
   });
 
-  it('with skipInvalid, leaves out invalid rows and the increments that depended on them', () => {
-    const { ingest, state } = setup();
-    const report = importRows(
+  it('with skipInvalid, leaves out invalid rows and the increments that depended on them', async () => {
+    const { ingest, state } = await setup();
+    const report = await importRows(
       ingest,
       'csv',
       parseObservationsCsv(
@@ -119,18 +119,18 @@ describe('importRows', () => {
     expect(state.get('413', 'eid-activated')?.value).toBe(3);
   });
 
-  it('writes one batch per time, oldest first, so history keeps a point per time; a dry run writes nothing', () => {
-    const { ingest, state, count } = setup();
+  it('writes one batch per time, oldest first, so history keeps a point per time; a dry run writes nothing', async () => {
+    const { ingest, state, count } = await setup();
     const file = readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/observations.csv'), 'utf8');
     const parsed = parseObservationsCsv(file);
     expect(batchesByTime(parsed.rows).batches.map((b) => b.inputs.length)).toEqual([5, 5]);
-    expect(importRows(ingest, 'csv', parsed, { dryRun: true, skipInvalid: false })).toMatchObject({
+    expect(await importRows(ingest, 'csv', parsed, { dryRun: true, skipInvalid: false })).toMatchObject({
       written: false,
       refusal: 'dry run',
       observations: 10,
     });
     expect(count()).toBe(0);
-    expect(importRows(ingest, 'csv', parsed, { dryRun: false, skipInvalid: false })).toMatchObject({
+    expect(await importRows(ingest, 'csv', parsed, { dryRun: false, skipInvalid: false })).toMatchObject({
       written: true,
       seq: 2,
     });

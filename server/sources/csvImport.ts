@@ -135,12 +135,12 @@ export interface ImportReport {
  * `skipInvalid`, invalid rows are left out (repeatedly, since leaving out a row can make a later increment
  * invalid) and the rest is written; without it, one invalid row means nothing is written.
  */
-export function importRows(
+export async function importRows(
   ingest: Ingest,
   source: string,
   parsed: { rows: CsvRow[]; issues: RowIssue[] },
   options: { dryRun: boolean; skipInvalid: boolean },
-): ImportReport {
+): Promise<ImportReport> {
   const issues = [...parsed.issues];
   let rows = parsed.rows;
   const rowsRead = parsed.rows.length + new Set(parsed.issues.map((i) => i.line)).size;
@@ -171,7 +171,7 @@ export function importRows(
   if (issues.length && !options.skipInvalid) return { ...report, refusal: 'some rows are invalid' };
   if (rows.length === 0) return { ...report, refusal: 'no valid rows' };
   if (options.dryRun) return { ...report, refusal: 'dry run' };
-  const result = ingest.submitBatches(source, batches);
+  const result = await ingest.submitBatches(source, batches);
   if (!result.ok) {
     return { ...report, refusal: result.reason === 'invalid' ? 'some rows are invalid' : result.message };
   }

@@ -5,7 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { createLogger } from '../logger';
 import { LiveState } from '../state/liveState';
-import { openMemoryStore } from '../state/store/store';
+import { openMemoryStore } from '../store/sqlite/store';
 import { rolloverObservations, SYSTEM_SOURCE, startDayRollover } from './dayRollover';
 import { Ingest } from './ingest';
 
@@ -24,7 +24,7 @@ const reading = (region: string, indicator: IndicatorId, value: number | null, a
 describe('rolloverObservations', () => {
   const now = local(20, 0, 0, 1);
 
-  it('zeroes every daily count of a unit whose value belongs to an earlier local day', () => {
+  it('zeroes every daily count of a unit whose value belongs to an earlier local day', async () => {
     // 23:59 on the 19th and 00:00:01 on the 20th are the same UTC day.
     const readings = [
       reading('417', 'records-today-online', 250, local(19, 23, 59)),
@@ -36,7 +36,7 @@ describe('rolloverObservations', () => {
     ]);
   });
 
-  it('leaves today’s counts, counts already at zero, other counts and roll-ups alone', () => {
+  it('leaves today’s counts, counts already at zero, other counts and roll-ups alone', async () => {
     const readings = [
       reading('417', 'records-today-online', 3, local(20, 0, 0, 0)),
       reading('412', 'records-today-online', 0, local(19, 15)),
@@ -53,7 +53,7 @@ describe('startDayRollover', () => {
     vi.useRealTimers();
   });
 
-  it('resets at start, then a second after each local midnight', () => {
+  it('resets at start, then a second after each local midnight', async () => {
     vi.useFakeTimers({ now: local(19, 23, 59) });
     const clock = { now: () => Date.now() };
     const state = new LiveState({ regions: regionSet, calendar, epoch: 'e' });
@@ -62,33 +62,33 @@ describe('startDayRollover', () => {
       state,
       regions: regionSet,
       clock,
-      store: openMemoryStore(),
+      store: openMemoryStore().batches,
       onApplied: (seq) => submitted.push(seq),
     });
     // Yesterday's count is zeroed at start; today's stays until midnight.
-    ingest.submit('dvc', [
+    await ingest.submit('dvc', [
       { region: '417', indicator: 'records-today-online', at: local(19, 23, 58), value: 9 },
       { region: '412', indicator: 'records-today-online', at: local(18, 16), value: 4 },
     ]);
     const deps = { ingest, readings: () => state.readings(), regions: regionSet, calendar, clock };
-    const rollover = startDayRollover({ ...deps, logger: createLogger('silent') });
+    const rollover = await startDayRollover({ ...deps, logger: createLogger('silent') });
     try {
       expect(state.get('412', 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
       expect(state.get('417', 'records-today-online')?.value).toBe(9);
       expect(state.get('province', 'records-today-online')?.value).toBe(9);
 
-      vi.advanceTimersByTime(60_000);
+      await vi.advanceTimersByTimeAsync(60_000);
       expect(state.get('417', 'records-today-online')?.value).toBe(9);
-      vi.advanceTimersByTime(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
       expect(state.get('417', 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
       expect(state.get('province', 'records-today-online')?.value).toBe(0);
 
       // The next day too, and nothing is submitted when nothing needs a reset.
       const batches = submitted.length;
-      ingest.submit('dvc', [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 5 }]);
-      vi.advanceTimersByTime(24 * 3_600_000 - 1_000);
+      await ingest.submit('dvc', [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 5 }]);
+      await vi.advanceTimersByTimeAsync(24 * 3_600_000 - 1_000);
       expect(state.get('417', 'records-today-online')?.value).toBe(5);
-      vi.advanceTimersByTime(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
       expect(state.get('417', 'records-today-online')?.value).toBe(0);
       expect(submitted.length).toBe(batches + 2);
     } finally {

@@ -1,4 +1,4 @@
-import { catalog, indicators } from '../../shared/catalog';
+import { indicatorOf, indicators } from '../../shared/catalog';
 import type { ObservationInput } from '../../shared/ingest';
 import type { Reading } from '../../shared/protocol';
 import type { RegionSet } from '../../shared/regions';
@@ -20,7 +20,7 @@ export function rolloverObservations(
   const today = calendar.dayKey(now);
   const out: ObservationInput[] = [];
   for (const r of readings) {
-    if (catalog[r.indicator].resets !== 'daily' || !regions.isUnit(r.region)) continue;
+    if (indicatorOf(r.indicator).resets !== 'daily' || !regions.isUnit(r.region)) continue;
     if (r.value !== 0 && calendar.dayKey(r.at) !== today) {
       out.push({ region: r.region, indicator: r.indicator, at: now, value: 0 });
     }
@@ -39,21 +39,27 @@ export function startDayRollover(deps: {
   calendar: LocalCalendar;
   clock: Clock;
   logger: Logger;
-}): { stop(): void } {
+}): Promise<{ stop(): void }> {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const run = () => {
+  let stopped = false;
+  const run = async () => {
     const now = deps.clock.now();
     const observations = rolloverObservations(deps.readings(), deps.regions, deps.calendar, now);
     if (observations.length > 0) {
-      const result = deps.ingest.submit(SYSTEM_SOURCE, observations);
+      const result = await deps.ingest.submit(SYSTEM_SOURCE, observations);
       deps.logger.info({ indicators: DAILY, observations: observations.length, result }, 'daily counts reset');
     }
+    if (stopped) return;
     // A second past the next local midnight: 36 hours after today's midnight is always inside tomorrow, even on
     // days that clock changes make 23 or 25 hours long.
     const next = deps.calendar.startOfDay(deps.calendar.startOfDay(now) + 36 * 3_600_000) + 1000;
     timer = setTimeout(run, Math.max(1000, next - now));
     timer.unref();
   };
-  run();
-  return { stop: () => timer && clearTimeout(timer) };
+  return run().then(() => ({
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  }));
 }

@@ -4,7 +4,7 @@ import type { Reading } from '../../shared/protocol';
 import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { LiveState } from '../state/liveState';
-import { openMemoryStore } from '../state/store/store';
+import { openMemoryStore } from '../store/sqlite/store';
 import { Ingest, type IngestDeps } from './ingest';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
@@ -19,7 +19,7 @@ function setup(start = local(19, 10)) {
     state,
     regions: regionSet,
     clock: { now: () => now },
-    store: openMemoryStore(),
+    store: openMemoryStore().batches,
     onApplied: (seq, changes) => applied.push({ seq, changes }),
   });
   return { state, ingest, applied, setNow: (t: number) => (now = t), now: () => now };
@@ -32,10 +32,11 @@ const failingIngest = (state: LiveState, onApplied: IngestDeps['onApplied'] = ()
     regions: regionSet,
     clock: { now: () => local(19, 10) },
     store: {
-      commit: () => {
+      load: async () => ({ epoch: 'e', seq: 0, readings: [] }),
+      commit: async () => {
         throw new Error('disk I/O error');
       },
-      findIdempotent: () => undefined,
+      findIdempotent: async () => undefined,
     },
     onApplied,
   });
@@ -48,9 +49,9 @@ const online = (o: Partial<ObservationInput>): ObservationInput => ({
 });
 
 describe('Ingest.submit', () => {
-  it('applies a valid batch as one step and hands its changes on', () => {
+  it('applies a valid batch as one step and hands its changes on', async () => {
     const { ingest, state, applied } = setup();
-    const result = ingest.submit('dvc', [online({ delta: 2 }), online({ region: '412', delta: 3 })]);
+    const result = await ingest.submit('dvc', [online({ delta: 2 }), online({ region: '412', delta: 3 })]);
     expect(result).toEqual({ ok: true, accepted: 2, seq: 1, replayed: false });
     expect(state.get('province', 'records-today-online')?.value).toBe(5);
     expect(applied).toHaveLength(1);
@@ -58,9 +59,9 @@ describe('Ingest.submit', () => {
     expect(applied[0]?.changes.map((c) => c.region).sort()).toEqual(['412', '417', 'localities', 'province']);
   });
 
-  it('refuses a whole batch with one bad observation, changing nothing', () => {
+  it('refuses a whole batch with one bad observation, changing nothing', async () => {
     const { ingest, state, applied } = setup();
-    const result = ingest.submit('dvc', [online({ delta: 2 }), online({ region: 'nowhere', delta: 1 })]);
+    const result = await ingest.submit('dvc', [online({ delta: 2 }), online({ region: 'nowhere', delta: 1 })]);
     expect(result).toEqual({
       ok: false,
       reason: 'invalid',
@@ -71,55 +72,55 @@ describe('Ingest.submit', () => {
     expect(applied).toEqual([]);
   });
 
-  it('refuses an increment that would take the live count below zero', () => {
+  it('refuses an increment that would take the live count below zero', async () => {
     const { ingest, state } = setup();
-    ingest.submit('dvc', [online({ value: 3 })]);
-    expect(ingest.submit('dvc', [online({ delta: -4 })]).ok).toBe(false);
-    expect(ingest.submit('dvc', [online({ delta: -3 })]).ok).toBe(true);
+    await ingest.submit('dvc', [online({ value: 3 })]);
+    expect((await ingest.submit('dvc', [online({ delta: -4 })])).ok).toBe(false);
+    expect((await ingest.submit('dvc', [online({ delta: -3 })])).ok).toBe(true);
     expect(state.get('417', 'records-today-online')?.value).toBe(0);
   });
 
-  it('judges a negative increment of a daily count on a new day against zero, not against yesterday', () => {
+  it('judges a negative increment of a daily count on a new day against zero, not against yesterday', async () => {
     const { ingest, state, setNow } = setup(local(19, 23));
-    ingest.submit('dvc', [online({ value: 10, at: local(19, 23) })]);
+    await ingest.submit('dvc', [online({ value: 10, at: local(19, 23) })]);
     setNow(local(20, 0, 1));
     // Today's count starts from 0, so -4 would show -4 records today.
-    const result = ingest.submit('dvc', [online({ delta: -4, at: local(20, 0, 1) })]);
+    const result = await ingest.submit('dvc', [online({ delta: -4, at: local(20, 0, 1) })]);
     expect(result).toMatchObject({ ok: false, issues: [{ path: ['observations', 0, 'delta'] }] });
     expect(state.get('417', 'records-today-online')?.value).toBe(10);
-    expect(ingest.submit('dvc', [online({ delta: 4, at: local(20, 0, 1) })]).ok).toBe(true);
+    expect((await ingest.submit('dvc', [online({ delta: 4, at: local(20, 0, 1) })])).ok).toBe(true);
     expect(state.get('417', 'records-today-online')?.value).toBe(4);
   });
 
-  it('refuses a time more than five minutes ahead of its clock by default', () => {
+  it('refuses a time more than five minutes ahead of its clock by default', async () => {
     const { ingest, now } = setup();
-    expect(ingest.submit('dvc', [online({ value: 1, at: now() + 5 * 60_000 })]).ok).toBe(true);
-    expect(ingest.submit('dvc', [online({ value: 1, at: now() + 5 * 60_000 + 1 })]).ok).toBe(false);
+    expect((await ingest.submit('dvc', [online({ value: 1, at: now() + 5 * 60_000 })])).ok).toBe(true);
+    expect((await ingest.submit('dvc', [online({ value: 1, at: now() + 5 * 60_000 + 1 })])).ok).toBe(false);
   });
 
-  it('applies nothing, in memory or storage, when the commit fails', () => {
+  it('applies nothing, in memory or storage, when the commit fails', async () => {
     const { ingest, state, applied } = setup();
-    ingest.submit('dvc', [online({ delta: 2 })]);
+    await ingest.submit('dvc', [online({ delta: 2 })]);
     const failing = failingIngest(state, (seq, changes) => applied.push({ seq, changes }));
     const before = state.readings();
-    expect(failing.submit('dvc', [online({ delta: 5 })])).toMatchObject({ ok: false, reason: 'storage' });
+    expect(await failing.submit('dvc', [online({ delta: 5 })])).toMatchObject({ ok: false, reason: 'storage' });
     expect(state.seq).toBe(1);
     expect(state.readings()).toEqual(before);
     expect(applied).toHaveLength(1);
   });
 
-  it('applies several batches as one submission, each with its own seq, validated in order', () => {
+  it('applies several batches as one submission, each with its own seq, validated in order', async () => {
     const { ingest, state, applied } = setup();
     const groups = [
       { inputs: [online({ value: 3, at: local(19, 9) })], path: ['rows', 0] },
       { inputs: [online({ delta: -3, at: local(19, 10) })], path: ['rows', 1] },
     ];
-    expect(ingest.submitBatches('csv', groups)).toEqual({ ok: true, accepted: 2, seq: 2, replayed: false });
+    expect(await ingest.submitBatches('csv', groups)).toEqual({ ok: true, accepted: 2, seq: 2, replayed: false });
     expect(applied.map((a) => a.seq)).toEqual([1, 2]);
     expect(state.get('417', 'records-today-online')?.value).toBe(0);
     // The second group is judged against the first: -4 after 3 would go below zero, and nothing is applied.
     const other = setup();
-    const refused = other.ingest.submitBatches('csv', [
+    const refused = await other.ingest.submitBatches('csv', [
       { inputs: [online({ value: 3, at: local(19, 9) })], path: ['rows', 0] },
       { inputs: [online({ delta: -4, at: local(19, 10) })], path: ['rows', 1] },
     ]);
@@ -136,9 +137,9 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
     ...(key && { options: { idempotency: key } }),
   });
 
-  it('stores several requests in one commit, each checked and answered on its own', () => {
+  it('stores several requests in one commit, each checked and answered on its own', async () => {
     const { ingest, state, applied } = setup();
-    const results = ingest.submitEach([
+    const results = await ingest.submitEach([
       one('dvc', [online({ value: 3 })]),
       // Judged against the first: 3 - 4 would go below zero. Refused alone; the others go on.
       one('dvc', [online({ delta: -4 })]),
@@ -154,9 +155,9 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
     expect(applied.map((a) => a.seq)).toEqual([1, 2]);
   });
 
-  it('answers a key repeated within one commit as its first request, and refuses it with another body', () => {
+  it('answers a key repeated within one commit as its first request, and refuses it with another body', async () => {
     const { ingest, state } = setup();
-    const results = ingest.submitEach([
+    const results = await ingest.submitEach([
       one('dvc', [online({ delta: 2 })], { key: 'k1', hash: 'a' }),
       one('dvc', [online({ delta: 2 })], { key: 'k1', hash: 'a' }),
       one('dvc', [online({ delta: 9 })], { key: 'k1', hash: 'b' }),
@@ -167,7 +168,7 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
       expect.objectContaining({ ok: false, reason: 'conflict' }),
     ]);
     expect(state.get('417', 'records-today-online')?.value).toBe(2);
-    expect(ingest.submit('dvc', [online({ delta: 2 })], { idempotency: { key: 'k1', hash: 'a' } })).toEqual({
+    expect(await ingest.submit('dvc', [online({ delta: 2 })], { idempotency: { key: 'k1', hash: 'a' } })).toEqual({
       ok: true,
       accepted: 1,
       seq: 1,
@@ -175,10 +176,10 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
     });
   });
 
-  it('gives every request of a failed commit the storage answer, and applies none', () => {
+  it('gives every request of a failed commit the storage answer, and applies none', async () => {
     const { state } = setup();
     const failing = failingIngest(state);
-    const results = failing.submitEach([one('dvc', [online({ delta: 1 })]), one('dvc', [online({ delta: 2 })])]);
+    const results = await failing.submitEach([one('dvc', [online({ delta: 1 })]), one('dvc', [online({ delta: 2 })])]);
     expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['storage', 'storage']);
     expect(state.seq).toBe(0);
   });
@@ -192,11 +193,12 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
       regions: regionSet,
       clock: { now: () => local(19, 10) },
       store: {
+        load: () => store.batches.load(),
         commit: (batches, meta) => {
           commits.push(batches.length);
-          store.commit(batches, meta);
+          return store.batches.commit(batches, meta);
         },
-        findIdempotent: (s, k) => store.findIdempotent(s, k),
+        findIdempotent: (s, k) => store.batches.findIdempotent(s, k),
       },
       onApplied: () => {},
     });

@@ -7,7 +7,7 @@ import { validateObservations } from '../domain/observation';
 import type { Logger } from '../logger';
 import type { BatchDraft, PreparedBatch } from '../state/batchDraft';
 import type { LiveState } from '../state/liveState';
-import type { BatchStore, IdempotencyRecord } from '../state/store/store';
+import type { BatchStore, IdempotencyRecord } from '../store/types';
 
 /** Counts what the ingest path accepts and refuses (the Prometheus metrics, or nothing in tests). */
 export interface IngestMetrics {
@@ -63,15 +63,20 @@ const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
 /**
  * The one way into the live state, for source systems, the simulator and imports alike: validate the whole
  * submission, compute its changes against a draft, commit them with the raw observations and the new seq in one
- * SQLite transaction, and only then apply them to memory and hand them to the broadcaster. A submission that
+ * transaction, and only then apply them to memory and hand them to the broadcaster. A submission that
  * fails at any step leaves memory and storage as they were.
  */
 export class Ingest {
   private queued: { submission: Submission; answer: (result: IngestResult) => void }[] = [];
+  /**
+   * The turn of the one commit in progress: every change of the live state waits for the one before it, so that
+   * each draft is computed against the state the previous commit left, and seqs are stored in order.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: IngestDeps) {}
 
-  submit(source: string, inputs: readonly ObservationInput[], options: SubmitOptions = {}): IngestResult {
+  submit(source: string, inputs: readonly ObservationInput[], options: SubmitOptions = {}): Promise<IngestResult> {
     return this.submitBatches(source, [{ inputs, path: ['observations'] }], options);
   }
 
@@ -79,8 +84,12 @@ export class Ingest {
    * Applies several batches as one: each takes its own seq (so history keeps a point per batch), all are
    * validated in order against the state the earlier ones leave, and all are stored in one transaction.
    */
-  submitBatches(source: string, groups: readonly BatchInput[], options: SubmitOptions = {}): IngestResult {
-    return this.submitEach([{ source, groups, options }])[0] as IngestResult;
+  async submitBatches(
+    source: string,
+    groups: readonly BatchInput[],
+    options: SubmitOptions = {},
+  ): Promise<IngestResult> {
+    return (await this.submitEach([{ source, groups, options }]))[0] as IngestResult;
   }
 
   /**
@@ -90,7 +99,7 @@ export class Ingest {
    */
   submitSoon(source: string, inputs: readonly ObservationInput[], options: SubmitOptions = {}): Promise<IngestResult> {
     return new Promise((answer) => {
-      if (this.queued.length === 0) setImmediate(() => this.flushQueued());
+      if (this.queued.length === 0) setImmediate(() => void this.exclusive(() => this.flushQueued()));
       this.queued.push({ submission: { source, groups: [{ inputs, path: ['observations'] }], options }, answer });
     });
   }
@@ -100,7 +109,24 @@ export class Ingest {
    * ones leave (a refused one changes nothing for the others) and gets its own answer; if the commit fails, every
    * one that was to be stored gets `storage`.
    */
-  submitEach(submissions: readonly Submission[]): IngestResult[] {
+  submitEach(submissions: readonly Submission[]): Promise<IngestResult[]> {
+    return this.exclusive(() => this.commitEach(submissions));
+  }
+
+  /** Resolves once the commits queued now have ended (the server waits for them before closing the database). */
+  async idle(): Promise<void> {
+    while (this.queued.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    await this.turn;
+  }
+
+  /** Runs `work` after every change of the live state before it has ended. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async commitEach(submissions: readonly Submission[]): Promise<IngestResult[]> {
     const { state, clock, store } = this.deps;
     const started = performance.now();
     const now = clock.now();
@@ -121,7 +147,7 @@ export class Ingest {
       const key = options?.idempotency;
       const id = key && `${source}\n${key.key}`;
       if (key && id) {
-        const previous = store.findIdempotent(source, key.key);
+        const previous = await store.findIdempotent(source, key.key);
         const earlier = keyed.get(id);
         const known = previous ?? earlier;
         if (known && known.hash !== key.hash) {
@@ -156,7 +182,7 @@ export class Ingest {
     const batches = stored.flatMap((s) => s.batches);
     if (batches.length > 0) {
       try {
-        store.commit(batches, { receivedAt: now, idempotency: keys });
+        await store.commit(batches, { receivedAt: now, idempotency: keys });
       } catch (error) {
         this.deps.logger?.error({ err: error }, 'batches not stored; nothing applied');
         for (const s of stored) {
@@ -184,19 +210,23 @@ export class Ingest {
 
   /**
    * Takes the next seq for a change that carries no readings (alerts raised or ended between batches), stored
-   * like any batch, so that a restart continues after it. Returns null, changing nothing, when it cannot be stored.
+   * like any batch, so that a restart continues after it. `then` gets the seq in the same turn, before any later
+   * batch is applied, or null, nothing changed, when it cannot be stored.
    */
-  advance(source: string): number | null {
-    const { state, store, clock } = this.deps;
-    const batch = state.draft().prepare(source, []);
-    try {
-      store.commit([batch], { receivedAt: clock.now() });
-    } catch (error) {
-      this.deps.logger?.error({ err: error, source }, 'seq not stored; nothing applied');
-      return null;
-    }
-    state.commit([batch]);
-    return batch.seq;
+  advance(source: string, then: (seq: number | null) => void): Promise<void> {
+    return this.exclusive(async () => {
+      const { state, store, clock } = this.deps;
+      const batch = state.draft().prepare(source, []);
+      try {
+        await store.commit([batch], { receivedAt: clock.now() });
+      } catch (error) {
+        this.deps.logger?.error({ err: error, source }, 'seq not stored; nothing applied');
+        then(null);
+        return;
+      }
+      state.commit([batch]);
+      then(batch.seq);
+    });
   }
 
   /** Validates a submission and computes its batches as `submitBatches` would, storing and applying nothing. */
@@ -204,10 +234,23 @@ export class Ingest {
     return this.prepare(this.deps.state.draft(), source, groups, this.deps.clock.now());
   }
 
-  private flushQueued(): void {
+  private async flushQueued(): Promise<void> {
     const queued = this.queued;
     this.queued = [];
-    const results = this.submitEach(queued.map((q) => q.submission));
+    if (queued.length === 0) return;
+    let results: IngestResult[];
+    try {
+      results = await this.commitEach(queued.map((q) => q.submission));
+    } catch (error) {
+      // The database did not answer a lookup (a key's first answer): nothing was stored or applied.
+      this.deps.logger?.error({ err: error }, 'batches not checked against the store; nothing applied');
+      const refused: IngestResult = {
+        ok: false,
+        reason: 'storage',
+        message: 'the batch could not be stored; retry later',
+      };
+      results = queued.map(() => refused);
+    }
     for (const [i, q] of queued.entries()) q.answer(results[i] as IngestResult);
   }
 

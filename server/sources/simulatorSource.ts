@@ -33,26 +33,34 @@ export const SIMULATOR_SOURCE = 'simulator';
  * Plays the province's traffic through the ingest path, like any source system. On an empty state it first
  * sends the article's figures spread over the units, then events at the configured rate.
  */
-export function startSimulator(deps: SimulatorDeps): { stop(): void } {
+export async function startSimulator(deps: SimulatorDeps): Promise<{ stop(): void }> {
   const { ingest, state, calendar, clock, logger } = deps;
   const random = makeRandom(deps.seed);
   const model = buildSimulationModel(deps.regions, random);
 
   // NOTE: only an empty state is seeded. After a restart the stored state goes on where it stopped.
-  if (state.readings().length === 0) seed(deps, model);
+  if (state.readings().length === 0) await seed(deps, model);
 
   let last = clock.now();
-  const timer = setInterval(() => {
+  /** A tick while the previous one is still being stored waits for the next: events are drawn per elapsed time. */
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
     const now = clock.now();
     const mean = (simulatedRate(calendar, now, deps.rate) * (now - last)) / 1000;
     last = now;
     const events = nextEvents(model, random, random.poisson(mean), countersOpen(calendar, now));
     if (events.length === 0) return;
-    const result = ingest.submit(
-      SIMULATOR_SOURCE,
-      eventsToObservations(events, (r, i) => state.get(r, i), now),
-    );
-    if (!result.ok) logger.error({ result: brief(result) }, 'simulator batch refused');
+    busy = true;
+    try {
+      const result = await ingest.submit(
+        SIMULATOR_SOURCE,
+        eventsToObservations(events, (r, i) => state.get(r, i), now),
+      );
+      if (!result.ok) logger.error({ result: brief(result) }, 'simulator batch refused');
+    } finally {
+      busy = false;
+    }
   }, TICK_MS);
   timer.unref();
   logger.info({ seed: deps.seed, rate: deps.rate }, 'simulator started');
@@ -63,17 +71,20 @@ export function startSimulator(deps: SimulatorDeps): { stop(): void } {
  * Sends the article's figures spread over the units, hour by hour since midnight, with today's records so far as
  * the offices would have reported them, so that the wall's trends and records-per-hour chart start with a day.
  */
-function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel>): void {
+async function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel>): Promise<void> {
   const { ingest, calendar, clock, logger } = deps;
   const now = clock.now();
   const dayStart = calendar.startOfDay(now);
   const recordsBy = (t: number) => Math.round(expectedEvents(calendar, dayStart, t, deps.rate) * RECORD_SHARE);
   const onlineShare = (p: { online: number }) => p.online;
   for (let hourEnd = dayStart + HOUR_MS; hourEnd < now; hourEnd += HOUR_MS) {
-    const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare));
+    const result = await ingest.submit(
+      SIMULATOR_SOURCE,
+      startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare),
+    );
     if (!result.ok) throw new Error(`simulator history refused: ${JSON.stringify(brief(result))}`);
   }
-  const result = ingest.submit(SIMULATOR_SOURCE, startObservations(model, now, recordsBy(now), onlineShare));
+  const result = await ingest.submit(SIMULATOR_SOURCE, startObservations(model, now, recordsBy(now), onlineShare));
   if (!result.ok) throw new Error(`simulator baseline refused: ${JSON.stringify(brief(result))}`);
   logger.info({ seq: result.seq, observations: result.accepted }, 'simulator seeded the baseline');
 }

@@ -1,4 +1,4 @@
-import { catalog, derivedFrom, type IndicatorId } from '../../shared/catalog';
+import { derivedFrom, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import { type RegionSet, type RollupId, unitLevel } from '../../shared/regions';
 import { type RollupInput, ratePercent, rollUp, rollupWeight } from '../../shared/rollup';
@@ -29,7 +29,7 @@ export function rollupMembers(regions: RegionSet, rollup: RollupId, id: Indicato
   const cacheKey = keyOf(rollup, id);
   let members = cache.get(cacheKey);
   if (!members) {
-    const indicator = catalog[id];
+    const indicator = indicatorOf(id);
     members = regions
       .membersOf(rollup)
       .filter((unit) => indicator.appliesTo.includes(unitLevel(unit)))
@@ -104,7 +104,7 @@ export class BatchDraft {
   countBefore(region: string, indicator: IndicatorId, at: number): number {
     const prev = this.get(region, indicator);
     const probe = { region, indicator, at, delta: 0 };
-    return nextReading(prev, probe, catalog[indicator], '', this.calendar)?.value ?? prev?.value ?? 0;
+    return nextReading(prev, probe, indicatorOf(indicator), '', this.calendar)?.value ?? prev?.value ?? 0;
   }
 
   /** Computes one batch on top of the batches prepared before it; it takes the next seq. */
@@ -124,7 +124,7 @@ export class BatchDraft {
     };
 
     for (const obs of observations) {
-      const indicator = catalog[obs.indicator];
+      const indicator = indicatorOf(obs.indicator);
       const next = nextReading(this.get(obs.region, obs.indicator), obs, indicator, source, this.calendar);
       if (next) {
         put(next);
@@ -164,7 +164,7 @@ export class BatchDraft {
   }
 
   private derive(region: string, id: IndicatorId): Reading | null {
-    const rule = catalog[id].derived;
+    const rule = indicatorOf(id).derived;
     if (!rule) return null;
     const num = this.get(region, rule.num);
     const den = this.get(region, rule.den);
@@ -190,7 +190,7 @@ export class BatchDraft {
       inputs.push({ value: reading.value, num: reading.num, den: reading.den, weight: member.weight });
     }
     if (inputs.length === 0) return null;
-    return { region: rollup, indicator: id, ...rollUp(catalog[id].rollup, inputs), at, source: 'rollup' };
+    return { region: rollup, indicator: id, ...rollUp(indicatorOf(id).rollup, inputs), at, source: 'rollup' };
   }
 }
 

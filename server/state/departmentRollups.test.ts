@@ -1,28 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, type IndicatorId, indicators } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { buildSimulationModel } from '../domain/baseline';
 import { makeRandom } from '../domain/random';
 import { startObservations } from '../domain/simulator';
 import { Ingest } from '../sources/ingest';
+import { openMemoryStore } from '../store/sqlite/store';
 import { LiveState } from './liveState';
-import { openMemoryStore } from './store/store';
 
 const AT = Date.UTC(2024, 0, 19, 3);
 
 /** The live state after the simulator's starting figures, which give every department every rate. */
-function started() {
+async function started() {
   const state = new LiveState({ regions: regionSet, calendar: makeLocalCalendar('Asia/Ho_Chi_Minh'), epoch: 'e' });
   const ingest = new Ingest({
     state,
     regions: regionSet,
     clock: { now: () => AT },
-    store: openMemoryStore(),
+    store: openMemoryStore().batches,
     onApplied: () => {},
   });
   const model = buildSimulationModel(regionSet, makeRandom(20240119));
-  const result = ingest.submit(
+  const result = await ingest.submit(
     'simulator',
     startObservations(model, AT, 5000, (p) => p.online),
   );
@@ -34,8 +34,9 @@ const DEPARTMENT_RATES = indicators
   .filter((i) => i.kind === 'rate' && i.appliesTo.includes('department'))
   .map((i) => i.id);
 
+const state = await started();
+
 describe('the departments roll-up', () => {
-  const state = started();
   const sum = (codes: readonly { code: string }[], id: IndicatorId, part: 'num' | 'den') =>
     codes.reduce((total, u) => total + (state.get(u.code, id)?.[part] ?? 0), 0);
 
@@ -55,21 +56,21 @@ describe('the departments roll-up', () => {
     });
   });
 
-  it('gives the service index the equal-weighted mean of the departments’ scores', () => {
-    expect(catalog['service-index'].rollup).toEqual({ by: 'weighted', weights: 'equal' });
+  it('gives the service index the equal-weighted mean of the departments’ scores', async () => {
+    expect(indicatorOf('service-index').rollup).toEqual({ by: 'weighted', weights: 'equal' });
     const scores = regionSet.departments.map((d) => state.get(d.code, 'service-index')?.value ?? Number.NaN);
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     expect(state.get('departments', 'service-index')?.value).toBeCloseTo(mean, 10);
   });
 
-  it('sums the departments’ records received today', () => {
+  it('sums the departments’ records received today', async () => {
     for (const id of ['records-today-online', 'records-today-offline'] as const) {
       const total = regionSet.departments.reduce((t, d) => t + (state.get(d.code, id)?.value ?? 0), 0);
       expect(state.get('departments', id)?.value).toBe(total);
     }
   });
 
-  it('has no departments figure for identity work, which districts do', () => {
+  it('has no departments figure for identity work, which districts do', async () => {
     for (const id of ['id-cards-issued', 'eid-collected', 'eid-activated', 'eid-activation-rate'] as const) {
       expect(state.get('departments', id), id).toBeUndefined();
     }

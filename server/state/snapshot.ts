@@ -5,6 +5,8 @@ import type { LiveState } from './liveState';
 export interface SnapshotMeta {
   buildId: string;
   regionSet: string;
+  /** The version of the deployment served (its catalogue, region set, labels). */
+  deployment: string;
   timeZone: string;
   defaultLang: 'vi' | 'en';
   simulated: boolean;
@@ -21,6 +23,7 @@ export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Aler
     at: now,
     buildId: meta.buildId,
     regionSet: meta.regionSet,
+    deployment: meta.deployment,
     timeZone: meta.timeZone,
     defaultLang: meta.defaultLang,
     simulated: meta.simulated,

@@ -1,6 +1,6 @@
 import { ApiErrorBodySchema } from '../../shared/api';
 import type { App } from '../app';
-import { WAIT_MS } from './support';
+import { sqliteDb, WAIT_MS } from './support';
 
 /** A source token for tests: source `dvc`, and a second source `police`. */
 export const DVC_TOKEN = 'dvc-test-token-0123456789';
@@ -51,7 +51,7 @@ export function errorOf(body: unknown) {
 /** Everything a refused request must leave as it was: the live state and every stored table. */
 export function footprint(app: App) {
   const count = (table: string) =>
-    (app.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    (sqliteDb(app).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const readings = app.state
     .readings()
     .sort((a, b) => `${a.region}|${a.indicator}`.localeCompare(`${b.region}|${b.indicator}`));

@@ -17,6 +17,7 @@ import {
 import { type App, type AppDeps, createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { SqliteStore } from '../store/sqlite/store';
 
 /** The bound on every wait in integration tests: long enough for a loaded machine, short enough to fail fast. */
 export const WAIT_MS = 3_000;
@@ -52,7 +53,7 @@ export async function startHarness(env: Record<string, string> = {}, deps: Parti
     ...(ownDataDir && { DATA_DIR: ownDataDir }),
     ...env,
   });
-  const app = createApp({ config, logger: createLogger(config.logLevel), ...deps });
+  const app = await createApp({ config, logger: createLogger(config.logLevel), ...deps });
   const { port } = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   const clients: WallClient[] = [];
@@ -173,13 +174,20 @@ export function onlineRecords(delta: number, region = '417'): ObservationInput[]
  * Puts the units' online record rate on target (60 %), then at `percent`: a figure first seen below its target is a
  * standing shortfall, and only the fall raises a below-target alert (25 %, the default, is critical).
  */
-export function fallBelowTarget(h: Harness, units: readonly string[], percent = 25): void {
+export async function fallBelowTarget(h: Harness, units: readonly string[], percent = 25): Promise<void> {
   for (const num of [60, percent]) {
     const at = Date.now();
-    const result = h.app.ingest.submit(
+    const result = await h.app.ingest.submit(
       'dvc',
       units.map((region) => ({ region, indicator: 'online-record-rate' as const, at, num, den: 100 })),
     );
     if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result)}`);
   }
+}
+
+/** The SQLite database of a server on the embedded store, for tests that look at its tables or make it refuse writes. */
+export function sqliteDb(app: App): SqliteStore['db'] {
+  const store: unknown = app.store;
+  if (!(store instanceof SqliteStore)) throw new Error('this test needs the embedded SQLite store');
+  return store.db;
 }

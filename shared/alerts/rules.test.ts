@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../catalog';
+import { indicatorOf } from '../catalog';
 import { AlertRulesSchema, DEFAULT_ALERT_RULES, grade } from './ruleSettings';
 import { belowTarget, CLEAR_MARGIN, dailyDrop, sourceSilent } from './rules';
 
-const online = catalog['online-record-rate'];
+const online = indicatorOf('online-record-rate');
 const targets = { target: 40, bands: { critical: 30, warning: 40 } };
 const lowerIsBetter = { direction: 'down' as const };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf, meetsTarget } from './bands';
 import type { Targets } from './indicators';
-import { catalog } from './indicators';
+import { indicatorOf } from './indicators';
 
 const up = { direction: 'up' as const };
 const down = { direction: 'down' as const };
@@ -69,14 +69,14 @@ describe('meetsTarget', () => {
 
 describe('the catalogue', () => {
   it('bands the online record rate against the government target of 40 %', () => {
-    const online = catalog['online-record-rate'];
+    const online = indicatorOf('online-record-rate');
     expect(meetsTarget(online, online, 45.03)).toBe(true);
     expect(bandOf(online, online, 45.03)).toBe('ok');
     expect(bandOf(online, online, 35)).toBe('warning');
   });
 
   it('has no bands on counts', () => {
-    const issued = catalog['id-cards-issued'];
+    const issued = indicatorOf('id-cards-issued');
     expect(bandOf(issued, issued, 2_852_992)).toBeNull();
     expect(meetsTarget(issued, issued, 2_852_992)).toBeNull();
   });

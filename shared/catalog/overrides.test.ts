@@ -14,7 +14,7 @@ describe('resolveTargets', () => {
     const targets = resolveTargets({ 'online-record-rate': { target: 45 } });
     expect(targets['online-record-rate']).toEqual({ target: 45, bands: { critical: 30, warning: 45 } });
     // A target below the critical band pulls it down, so the bands stay in order.
-    expect(resolveTargets({ 'online-record-rate': { target: 25 } })['online-record-rate'].bands).toEqual({
+    expect(resolveTargets({ 'online-record-rate': { target: 25 } })['online-record-rate']?.bands).toEqual({
       critical: 25,
       warning: 25,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalog, INDICATOR_IDS, type IndicatorId, type Targets } from './indicators';
+import { type IndicatorId, indicatorOf, indicators, isIndicatorId, type Targets } from './indicators';
 
 const Threshold = z.number().finite();
 
@@ -8,8 +8,8 @@ const Threshold = z.number().finite();
  * `{ "online-record-rate": { "target": 45 }, "eid-activation-rate": { "bands": { "critical": 75, "warning": 85 } } }`.
  * `null` removes a target or the bands.
  */
-export const TargetOverridesSchema = z.partialRecord(
-  z.enum(INDICATOR_IDS),
+export const TargetOverridesSchema = z.record(
+  z.string().refine(isIndicatorId, 'not an indicator of the catalogue'),
   z.strictObject({
     target: Threshold.nullable().optional(),
     bands: z.strictObject({ critical: Threshold, warning: Threshold }).nullable().optional(),
@@ -23,22 +23,23 @@ export type TargetOverrides = z.infer<typeof TargetOverridesSchema>;
  * the bands would be the wrong way round for the indicator's direction.
  */
 export function resolveTargets(overrides: TargetOverrides = {}): Record<IndicatorId, Targets> {
-  const targets = Object.fromEntries(
-    INDICATOR_IDS.map((id) => [id, { target: catalog[id].target, bands: catalog[id].bands }]),
-  ) as Record<IndicatorId, Targets>;
+  const targets = Object.fromEntries(indicators.map((i) => [i.id, { target: i.target, bands: i.bands }])) as Record<
+    IndicatorId,
+    Targets
+  >;
   for (const [id, override] of Object.entries(overrides) as [
     IndicatorId,
     NonNullable<TargetOverrides[IndicatorId]>,
   ][]) {
-    const current = targets[id];
+    const current = targets[id] ?? { target: null, bands: null };
     const target = override.target === undefined ? current.target : override.target;
     let bands = override.bands === undefined ? current.bands : override.bands;
     if (override.bands === undefined && override.target !== undefined && bands && target !== null) {
-      const up = catalog[id].direction === 'up';
+      const up = indicatorOf(id).direction === 'up';
       bands = { critical: up ? Math.min(bands.critical, target) : Math.max(bands.critical, target), warning: target };
     }
     if (bands) {
-      const up = catalog[id].direction === 'up';
+      const up = indicatorOf(id).direction === 'up';
       if (up ? bands.critical > bands.warning : bands.critical < bands.warning) {
         throw new Error(
           `${id}: the critical band (${bands.critical}) must be ${up ? 'at or below' : 'at or above'} the warning band (${bands.warning})`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INDICATOR_IDS } from '../catalog/indicators';
+import { isIndicatorId } from '../catalog/indicators';
 
 /** The views an operator can put on a screen, in the order a presenter remote steps through them. */
 export const VIEW_NAMES = ['overview', 'district', 'grid', 'identity', 'services', 'tasks', 'ranking'] as const;
@@ -16,7 +16,7 @@ export const RegionCodeSchema = z.string().regex(/^[\w-]{1,32}$/, 'a unit code s
 export const ViewSpecSchema = z
   .object({
     view: z.enum(VIEW_NAMES),
-    indicator: z.enum(INDICATOR_IDS).optional(),
+    indicator: z.string().refine(isIndicatorId, 'not an indicator of the catalogue').optional(),
     /** The district a district view shows, or the unit on the overview's trend. */
     district: RegionCodeSchema.optional(),
     /** The grid's order. */
@@ -64,8 +64,7 @@ export interface QueryReader {
   get(key: string): string | null;
 }
 
-const isIndicator = (value: string | null): value is (typeof INDICATOR_IDS)[number] =>
-  value !== null && (INDICATOR_IDS as readonly string[]).includes(value);
+const isIndicator = (value: string | null): value is string => value !== null && isIndicatorId(value);
 
 /** What a screen's address shows, read back from its path and query; null for an address that is no view. */
 export function parseViewPath(pathname: string, search: QueryReader): ViewSpec | null {

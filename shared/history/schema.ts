@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { INDICATOR_IDS } from '../catalog/indicators';
+import { isIndicatorId } from '../catalog/indicators';
+
+const IndicatorIdSchema = z.string().refine(isIndicatorId, 'not an indicator of the catalogue');
 
 const MINUTE_MS = 60_000;
 const UNIT_MS = { s: 1000, m: MINUTE_MS, h: 60 * MINUTE_MS, d: 24 * 60 * MINUTE_MS } as const;
@@ -33,7 +35,7 @@ const QueryStep = z
 export const HistoryQuerySchema = z
   .strictObject({
     region: z.string().min(1).max(64),
-    indicator: z.enum(INDICATOR_IDS),
+    indicator: IndicatorIdSchema,
     from: QueryTime.optional(),
     to: QueryTime.optional(),
     step: QueryStep.optional(),
@@ -54,7 +56,7 @@ export const HistoryPointSchema = z.object({
 
 export const HistoryResponseSchema = z.object({
   region: z.string(),
-  indicator: z.enum(INDICATOR_IDS),
+  indicator: IndicatorIdSchema,
   from: z.number(),
   to: z.number(),
   stepMs: z.number().int().positive(),

@@ -59,7 +59,7 @@ export const KioskConfigSchema = z
 /** What a screen tells the server about itself when it reloads on its own, for the server's log. */
 export const KioskEventSchema = z
   .object({
-    kind: z.enum(['heap-reload', 'build-reload', 'protocol-reload', 'reload-suppressed']),
+    kind: z.enum(['heap-reload', 'build-reload', 'deployment-reload', 'protocol-reload', 'reload-suppressed']),
     display: z.string().max(64).optional(),
     /** The client build that sends the event. */
     build: z.string().max(64),

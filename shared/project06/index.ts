@@ -1,13 +1,27 @@
-import boardData from './board.json';
-import { BoardSchema, type PilotModel, ServiceIndexPeriodsSchema, type Task } from './schema';
-import serviceIndexData from './service-index-periods.json';
+import type { Board, PilotModel, ServiceIndexPeriods, Task } from './schema';
 
 export * from './schema';
 
-/** The Project 06 board of the deployment (sample entries until the province's register is connected). */
-export const board = BoardSchema.parse(boardData);
-/** The service index's periods: the previous period's published scores. */
-export const serviceIndexPeriods = ServiceIndexPeriodsSchema.parse(serviceIndexData);
+/** The Project 06 board of the deployment in force (sample entries until the province's register is connected). */
+export let board: Board = {
+  sample: true,
+  provenance: 'none installed',
+  asOf: '1970-01-01',
+  tasks: [],
+  pilotModels: [],
+};
+/** The service index's periods of the deployment in force: the previous period's published scores. */
+export let serviceIndexPeriods: ServiceIndexPeriods = {
+  sample: true,
+  provenance: 'none installed',
+  current: { id: '-', label: { vi: '-', en: '-' } },
+  previous: { id: '-', label: { vi: '-', en: '-' }, publishedAt: '1970-01-01', scores: {} },
+};
+
+export function installProgramme(next: { board: Board; serviceIndexPeriods: ServiceIndexPeriods }): void {
+  board = next.board;
+  serviceIndexPeriods = next.serviceIndexPeriods;
+}
 
 export interface TaskSummary {
   total: number;

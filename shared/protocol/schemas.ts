@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { INDICATOR_IDS } from '../catalog/indicators';
+import { TargetsSchema } from '../catalog/indicators';
+
+/**
+ * Indicator ids travel as strings: the screen checks them against the catalogue the server served (and reloads
+ * when the server's catalogue version differs from its own), so a catalogue with one more indicator never makes a
+ * screen on the previous one reject what the server sends.
+ */
+export const IndicatorIdSchema = z.string().min(1);
 
 /** Milliseconds since the Unix epoch; every time on the wire is one of these. */
 export const EpochMs = z.number().int().nonnegative();
@@ -7,7 +14,7 @@ export const EpochMs = z.number().int().nonnegative();
 /** The current value of one (region, indicator): a unit's own figure or a roll-up. */
 export const ReadingSchema = z.object({
   region: z.string().min(1),
-  indicator: z.enum(INDICATOR_IDS),
+  indicator: IndicatorIdSchema,
   /** Counts and scores as they are; rates in percent (num / den * 100); null when undefined (den = 0). */
   value: z.number().nullable(),
   num: z.number().optional(),
@@ -18,15 +25,12 @@ export const ReadingSchema = z.object({
   source: z.string().min(1),
 });
 
-export const BandsSchema = z.object({ critical: z.number(), warning: z.number() });
-export const TargetsSchema = z.object({ target: z.number().nullable(), bands: BandsSchema.nullable() });
-
 export const AlertSchema = z.object({
   id: z.string().min(1),
   rule: z.enum(['below-target', 'daily-drop', 'source-silent']),
   severity: z.enum(['info', 'warning', 'critical']),
   region: z.string().nullable(),
-  indicator: z.enum(INDICATOR_IDS).nullable(),
+  indicator: IndicatorIdSchema.nullable(),
   source: z.string().nullable(),
   /** The figure that raised the alert and the threshold it crossed, when the rule has them. */
   value: z.number().nullable(),
@@ -44,13 +48,15 @@ export const SnapshotSchema = z.object({
   /** The server's client build; a screen that runs another build reloads. */
   buildId: z.string(),
   regionSet: z.string(),
+  /** The version of the deployment the server serves; a screen that loaded another reloads. */
+  deployment: z.string().optional(),
   /** The deployment's time zone: "today", office hours and the wall clock follow it. */
   timeZone: z.string(),
   /** The deployment's language; a screen may ask for another with `?lang=`. */
   defaultLang: z.enum(['vi', 'en']),
   /** True while the built-in simulator feeds the wall, so the screen can say its figures are not real. */
   simulated: z.boolean(),
-  targets: z.record(z.enum(INDICATOR_IDS), TargetsSchema),
+  targets: z.record(IndicatorIdSchema, TargetsSchema),
   values: z.array(ReadingSchema),
   /** The active alerts, and those ended within the ticker's window (`alertTickerMin`). */
   alerts: z.array(AlertSchema),
@@ -77,7 +83,12 @@ export const ResyncRequestSchema = z.object({
   sinceSeq: z.number().int().nonnegative(),
 });
 
-export const ErrorBodySchema = z.object({ code: z.string(), message: z.string() });
+/** An error on the socket: a code, a message, and for a malformed request the fields at fault by their path. */
+export const ErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+});
 
 export const ResyncResponseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deltas'), deltas: z.array(DeltaSchema) }),

@@ -1,11 +1,23 @@
-import { type RegionSetData, RegionSetSchema, ROLLUP_IDS, type RollupId, type Unit, unitLevel } from './schema';
+import {
+  type RegionSetData,
+  RegionSetSchema,
+  ROLLUP_IDS,
+  type RollupId,
+  type Subunit,
+  type Unit,
+  unitLevel,
+} from './schema';
 
 /** A validated region set with the lookups every consumer needs. */
 export interface RegionSet {
   readonly data: RegionSetData;
   readonly units: readonly Unit[];
-  readonly districts: RegionSetData['districts'];
+  readonly districts: RegionSetData['units'];
   readonly departments: RegionSetData['departments']['units'];
+  /** The names of the groups local units belong to, by group code. */
+  readonly groups: ReadonlyMap<string, string>;
+  /** The units below a local unit (a province's communes), for drill-down. */
+  subunitsOf(code: string): readonly Subunit[];
   unit(code: string): Unit | undefined;
   isUnit(code: string): boolean;
   isRegion(code: string): boolean;
@@ -17,21 +29,25 @@ export interface RegionSet {
 
 export function createRegionSet(raw: unknown): RegionSet {
   const data = RegionSetSchema.parse(raw);
-  const units: Unit[] = [...data.districts, ...data.departments.units];
+  const units: Unit[] = [...data.units, ...data.departments.units];
   const byCode = new Map(units.map((u) => [u.code, u]));
   const members: Record<RollupId, readonly Unit[]> = {
     province: units,
-    localities: data.districts,
+    localities: data.units,
     departments: data.departments.units,
   };
   const rollupsByUnit = new Map<string, readonly RollupId[]>(
     units.map((u) => [u.code, unitLevel(u) === 'district' ? ['province', 'localities'] : ['province', 'departments']]),
   );
+  const subunits = new Map<string, Subunit[]>();
+  for (const s of data.subunits ?? []) subunits.set(s.parent, [...(subunits.get(s.parent) ?? []), s]);
   return {
     data,
     units,
-    districts: data.districts,
+    districts: data.units,
     departments: data.departments.units,
+    groups: new Map((data.groups ?? []).map((g) => [g.code, g.name])),
+    subunitsOf: (code) => subunits.get(code) ?? [],
     unit: (code) => byCode.get(code),
     isUnit: (code) => byCode.has(code),
     isRegion: (code) => byCode.has(code) || (ROLLUP_IDS as readonly string[]).includes(code),

@@ -5,6 +5,7 @@ export const districtMessages = defineMessages({
   vi: {
     'district.notFound': 'Không có đơn vị mã “{code}”',
     'district.facts': 'Mã {code} · {communes} đơn vị cấp xã',
+    'district.code': 'Mã {code}',
     'district.shareOfProvince': '{share} toàn tỉnh',
     'district.alerts': 'Cảnh báo của đơn vị',
     'district.figures': 'Số liệu của đơn vị',
@@ -13,6 +14,7 @@ export const districtMessages = defineMessages({
   en: {
     'district.notFound': 'No unit with code “{code}”',
     'district.facts': 'Code {code} · {communes} commune-level units',
+    'district.code': 'Code {code}',
     'district.shareOfProvince': '{share} of the province',
     'district.alerts': 'Alerts for this unit',
     'district.figures': 'Figures for this unit',

@@ -57,7 +57,7 @@ export const operatorMessages = defineMessages({
 
     'op.view.overview': 'Tổng quan',
     'op.view.district': 'Huyện',
-    'op.view.grid': '21 huyện, thành, thị',
+    'op.view.grid': '{count} đơn vị',
     'op.view.identity': 'CCCD và định danh điện tử',
     'op.view.services': 'Dịch vụ công trực tuyến',
     'op.view.tasks': 'Tiến độ Đề án 06',
@@ -254,7 +254,7 @@ export const operatorMessages = defineMessages({
 
     'op.view.overview': 'Overview',
     'op.view.district': 'District',
-    'op.view.grid': 'The 21 districts',
+    'op.view.grid': 'The {count} units',
     'op.view.identity': 'ID cards and e-ID',
     'op.view.services': 'Online public services',
     'op.view.tasks': 'Project 06 progress',

@@ -1,5 +1,5 @@
 import { createResource, For, Show } from 'solid-js';
-import geoUrl from '../../../shared/geo/nghe-an-districts.geojson?url';
+import { aspectAt, BOUNDARIES_URL, boundaries } from '../../charts/drawing';
 import { useI18n } from '../../i18n';
 
 interface Feature {
@@ -7,8 +7,6 @@ interface Feature {
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
-/** East-west over north-south distance per degree at the province's latitude (about 19.3° N). */
-const ASPECT = Math.cos((19.3 * Math.PI) / 180);
 const WIDTH = 1000;
 
 interface Shapes {
@@ -18,7 +16,8 @@ interface Shapes {
 
 /** Every district as an SVG path, projected like the overview's map, WIDTH wide. */
 async function loadShapes(): Promise<Shapes> {
-  const geo = (await (await fetch(geoUrl)).json()) as { features: Feature[] };
+  const geo = (await (await fetch(BOUNDARIES_URL)).json()) as { features: Feature[] };
+  const ASPECT = aspectAt(boundaries()?.latitude ?? 0);
   const rings = (f: Feature) =>
     f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
   const points = geo.features.flatMap((f) => rings(f).flat());
@@ -51,7 +50,7 @@ let shapes: Promise<Shapes> | null = null;
 
 /** Where the district lies in the province: its shape lit among the others. */
 export function DistrictLocator(props: { code: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [paths] = createResource(() => {
     shapes ??= loadShapes();
     return shapes;
@@ -82,7 +81,7 @@ export function DistrictLocator(props: { code: string }) {
           </svg>
         )}
       </Show>
-      <p class="legend-credit muted">{t('credits.boundaries')}</p>
+      <p class="legend-credit muted">{boundaries()?.attribution[lang()]}</p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { catalog, type IndicatorId, indicators } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators } from '../../../shared/catalog';
 import { type District, regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { activeAlerts } from '../../live/alerts';
@@ -70,15 +70,18 @@ function DistrictBody(props: { district: District; back: string }) {
     return online == null && offline == null ? null : (online ?? 0) + (offline ?? 0);
   };
   const kind = () => t(`kind.${props.district.kind}`);
+  const facts = () => {
+    const communes = props.district.communeLevelUnits;
+    return communes === undefined
+      ? t('district.code', { code: code() })
+      : t('district.facts', { code: code(), communes });
+  };
 
   return (
     <>
       <ViewTitle
         title={lang() === 'vi' ? props.district.fullName : props.district.name}
-        subtitle={`${lang() === 'vi' ? '' : `${kind()} · `}${t('district.facts', {
-          code: code(),
-          communes: props.district.communeLevelUnits,
-        })}`}
+        subtitle={`${lang() === 'vi' ? '' : `${kind()} · `}${facts()}`}
         back={props.back}
       >
         <span class="district-meeting" data-testid="district-meeting">
@@ -91,16 +94,16 @@ function DistrictBody(props: { district: District; back: string }) {
             <StatGauge
               indicator={id}
               value={value(id)}
-              label={label(catalog[id], 'short')}
+              label={label(indicatorOf(id), 'short')}
               testId={`district-gauge-${id}`}
             >
               <b class="district-rank" data-testid="rank">
                 {rows()[id]?.rank ? t('view.rank', { rank: rows()[id]?.rank ?? '', total }) : '–'}
               </b>
-              <span>{t('view.province', { value: fmt().value(catalog[id], province(id)) })}</span>
+              <span>{t('view.province', { value: fmt().value(indicatorOf(id), province(id)) })}</span>
               <Change
                 value={value(id) !== null && province(id) !== null ? (value(id) ?? 0) - (province(id) ?? 0) : null}
-                decimals={catalog[id].decimals > 1 ? 2 : 1}
+                decimals={indicatorOf(id).decimals > 1 ? 2 : 1}
                 suffix={t('view.points')}
               />
             </StatGauge>
@@ -114,7 +117,7 @@ function DistrictBody(props: { district: District; back: string }) {
             <For each={COUNTS}>
               {(id) => (
                 <div class="figure-tile" data-testid={`district-count-${id}`}>
-                  <span class="figure-label">{label(catalog[id], 'short')}</span>
+                  <span class="figure-label">{label(indicatorOf(id), 'short')}</span>
                   <span class="figure-value" data-value={value(id) ?? ''}>
                     {count(value(id))}
                   </span>

@@ -1,9 +1,10 @@
 import { useLocation, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { catalog, type IndicatorId, isIndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
+import { createPaging } from '../../live/paging';
 import { byRank, targetsOf, unitRows } from '../../live/selectors';
 import { ArcGauge } from '../../widgets/ArcGauge';
 import { BandIcon, sequentialColour } from '../../widgets/bands';
@@ -18,8 +19,11 @@ import './grid.css';
 
 export type GridOrder = 'region' | 'rank';
 
+/** Seven by three cards: Nghe An's 21 districts on one page. */
+const CARDS_PER_PAGE = 21;
+
 /**
- * The 21 districts as large gauges on one indicator (`?indicator=`), in the region set's order or by rank
+ * The units as large gauges, 21 to a page, on one indicator (`?indicator=`), in the region set's order or by rank
  * (`?order=rank`). A district below target is outlined, hatched when critical, and says so in words.
  */
 export default function GridView(props: { now: () => number }) {
@@ -30,7 +34,7 @@ export default function GridView(props: { now: () => number }) {
   const { districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && catalog[id].listed ? id : DEFAULT_INDICATOR;
+    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
   const orderHref = (next: GridOrder) => {
@@ -43,16 +47,30 @@ export default function GridView(props: { now: () => number }) {
     return order() === 'rank' ? byRank(all) : all;
   });
   const max = createMemo(() =>
-    catalog[indicator()].unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100,
+    indicatorOf(indicator()).unit === 'count' ? Math.max(1, ...rows().map((r) => r.value ?? 0)) : 100,
   );
   const targets = () => targetsOf(wall, indicator());
   const meeting = () => rows().filter((r) => r.band === 'ok').length;
+  // More units than cards: the grid pages through them on the server's clock (every screen on the same page), or
+  // holds the page `?page=` names.
+  const paging = createPaging({
+    all: rows,
+    perPage: CARDS_PER_PAGE,
+    serverNow: () => props.now() + wall.clockOffset(),
+    pinned: () => (typeof params.page === 'string' ? Number(params.page) : undefined),
+  });
+  const subtitle = () => {
+    const units = t('panel.gauges', { count: regionSet.districts.length });
+    return paging.pages() > 1
+      ? `${units} · ${t('panel.page', { page: paging.page() + 1, pages: paging.pages() })}`
+      : units;
+  };
   const province = () => wall.reading('province', indicator())?.value ?? null;
 
   return (
     <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
       <Header now={props.now} />
-      <ViewTitle title={label(catalog[indicator()])} subtitle={t('panel.gauges')}>
+      <ViewTitle title={label(indicatorOf(indicator()))} subtitle={subtitle()}>
         <nav class="order-switch" aria-label={t('grid.order')} data-chrome>
           <For each={['region', 'rank'] as const}>
             {(o) => (
@@ -64,8 +82,8 @@ export default function GridView(props: { now: () => number }) {
         </nav>
         <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
       </ViewTitle>
-      <ol class="grid-cards" data-testid="grid-cards">
-        <For each={rows()}>
+      <ol class="grid-cards" data-testid="grid-cards" data-page={paging.page() + 1} data-pages={paging.pages()}>
+        <For each={paging.items()}>
           {(row) => (
             <li
               class="grid-card flag-band"
@@ -90,7 +108,7 @@ export default function GridView(props: { now: () => number }) {
                   colour={sequentialColour(0.75)}
                 />
                 <span class="grid-value" data-testid="grid-value">
-                  {fmt().value(catalog[indicator()], row.value)}
+                  {fmt().value(indicatorOf(indicator()), row.value)}
                 </span>
               </div>
               <Show when={targets().bands}>
@@ -105,14 +123,14 @@ export default function GridView(props: { now: () => number }) {
       </ol>
       <div class="grid-foot">
         <span class="grid-province">
-          {t('region.province')} <b>{fmt().value(catalog[indicator()], province())}</b>
+          {t('region.province')} <b>{fmt().value(indicatorOf(indicator()), province())}</b>
         </span>
         <TargetNote indicator={indicator()} value={province()} />
         <Show when={targets().target !== null}>
           <b class="grid-meeting" data-testid="grid-meeting">
             {t('view.unitsMeeting', { n: meeting(), total: rows().length })}
           </b>
-          <span class="muted">{t(`grid.source.${catalog[indicator()].targetSource ?? 'default'}`)}</span>
+          <span class="muted">{t(`grid.source.${indicatorOf(indicator()).targetSource ?? 'default'}`)}</span>
         </Show>
       </div>
     </div>

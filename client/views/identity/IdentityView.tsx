@@ -1,5 +1,5 @@
 import { createMemo, For } from 'solid-js';
-import { catalog, type IndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
@@ -47,7 +47,7 @@ export default function IdentityView(props: { now: () => number }) {
         <div class="identity-left">
           <HeadlineCounter
             testId="identity-cards"
-            label={label(catalog['id-cards-issued'])}
+            label={label(indicatorOf('id-cards-issued'))}
             value={province('id-cards-issued')}
             format={count}
             whole
@@ -83,15 +83,15 @@ export default function IdentityView(props: { now: () => number }) {
             <p class="funnel-note">
               {t('identity.notActivated', {
                 n: count(collected() !== null && activated() !== null ? (collected() ?? 0) - (activated() ?? 0) : null),
-                rate: fmt().value(catalog['eid-activation-rate'], province('eid-activation-rate')),
+                rate: fmt().value(indicatorOf('eid-activation-rate'), province('eid-activation-rate')),
               })}
             </p>
           </section>
         </div>
         <section class="panel identity-table" data-testid="identity-table">
           <h2 class="panel-title">
-            {t('identity.byDistrict')}
-            <small>{t('identity.rankedOn', { indicator: label(catalog['eid-activation-rate'], 'short') })}</small>
+            {t('identity.byDistrict', { count: regionSet.districts.length })}
+            <small>{t('identity.rankedOn', { indicator: label(indicatorOf('eid-activation-rate'), 'short') })}</small>
           </h2>
           <table class="wall-table">
             <colgroup>
@@ -107,11 +107,11 @@ export default function IdentityView(props: { now: () => number }) {
               <tr>
                 <th class="num">#</th>
                 <th>{t('identity.unit')}</th>
-                <th class="bar">{label(catalog['id-card-coverage'], 'short')}</th>
-                <th class="num">{label(catalog['id-cards-issued'], 'short')}</th>
-                <th class="num">{label(catalog['eid-collected'], 'short')}</th>
-                <th class="num">{label(catalog['eid-activated'], 'short')}</th>
-                <th class="bar">{label(catalog['eid-activation-rate'], 'short')}</th>
+                <th class="bar">{label(indicatorOf('id-card-coverage'), 'short')}</th>
+                <th class="num">{label(indicatorOf('id-cards-issued'), 'short')}</th>
+                <th class="num">{label(indicatorOf('eid-collected'), 'short')}</th>
+                <th class="num">{label(indicatorOf('eid-activated'), 'short')}</th>
+                <th class="bar">{label(indicatorOf('eid-activation-rate'), 'short')}</th>
               </tr>
             </thead>
             <tbody>

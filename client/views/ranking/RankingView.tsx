@@ -1,9 +1,10 @@
 import { createMemo, For, Show } from 'solid-js';
-import { bandOf, catalog } from '../../../shared/catalog';
+import { bandOf, indicatorOf } from '../../../shared/catalog';
 import { serviceIndexPeriods } from '../../../shared/project06';
 import { regionSet, type Unit } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
+import { topAndBottom } from '../../live/paging';
 import { targetsOf } from '../../live/selectors';
 import { BarCell } from '../../widgets/BarCell';
 import { Change } from '../../widgets/Change';
@@ -14,9 +15,12 @@ import { useViewNavigation } from '../links';
 import { type ServiceIndexRow, serviceIndexRows } from './serviceIndexRows';
 import './ranking.css';
 
-const INDEX = catalog['service-index'];
+const INDEX = indicatorOf('service-index');
 /** How many of the largest rises and falls the changes panel lists. */
 const MOVERS = 3;
+/** The rows the localities' panel holds (Nghe An's 21 districts), and how many of the best and worst beyond that. */
+const RANKING_ROWS = 22;
+const RANKING_KEEP = 10;
 
 /** The rank's move since the previous period: up is better (a smaller rank number). */
 function RankMove(props: { row: ServiceIndexRow }) {
@@ -51,24 +55,36 @@ export default function RankingView(props: { now: () => number }) {
   });
   const targets = () => targetsOf(wall, 'service-index');
 
-  const Rows = (p: { rows: ServiceIndexRow[]; testId: string; links?: boolean }) => (
-    <ol class="index-rows" data-testid={p.testId}>
-      <For each={p.rows}>
-        {(row) => (
-          <li class="index-row" data-code={row.unit.code} data-rank={row.rank ?? ''}>
-            <Show when={p.links}>
-              <RowLink href={districtHref(row.unit.code)} label={row.unit.name} />
-            </Show>
-            <span class="index-rank">{row.rank ?? '–'}</span>
-            <RankMove row={row} />
-            <span class="index-name">{unitName(row.unit)}</span>
-            <BarCell indicator="service-index" value={row.score} band={bandOf(INDEX, targets(), row.score)} />
-            <Change value={row.change} decimals={1} />
+  const Row = (p: { row: ServiceIndexRow; links?: boolean }) => {
+    const row = p.row;
+    return (
+      <li class="index-row" data-code={row.unit.code} data-rank={row.rank ?? ''}>
+        <Show when={p.links}>
+          <RowLink href={districtHref(row.unit.code)} label={row.unit.name} />
+        </Show>
+        <span class="index-rank">{row.rank ?? '–'}</span>
+        <RankMove row={row} />
+        <span class="index-name">{unitName(row.unit)}</span>
+        <BarCell indicator="service-index" value={row.score} band={bandOf(INDEX, targets(), row.score)} />
+        <Change value={row.change} decimals={1} />
+      </li>
+    );
+  };
+  // More units than rows: the best and the worst, and how many lie between.
+  const Rows = (p: { rows: ServiceIndexRow[]; testId: string; links?: boolean }) => {
+    const shown = createMemo(() => topAndBottom(p.rows, RANKING_ROWS, RANKING_KEEP));
+    return (
+      <ol class="index-rows" data-testid={p.testId}>
+        <For each={shown().top}>{(row) => <Row row={row} links={p.links} />}</For>
+        <Show when={shown().hidden > 0}>
+          <li class="ranking-more" data-testid="index-more">
+            {t('panel.more', { n: shown().hidden })}
           </li>
-        )}
-      </For>
-    </ol>
-  );
+        </Show>
+        <For each={shown().bottom}>{(row) => <Row row={row} links={p.links} />}</For>
+      </ol>
+    );
+  };
 
   const Mover = (p: { row: ServiceIndexRow }) => (
     <li>
@@ -100,7 +116,7 @@ export default function RankingView(props: { now: () => number }) {
       <div class="ranking-main">
         <section class="panel">
           <h2 class="panel-title">
-            {t('panel.gauges')}
+            {t('panel.gauges', { count: regionSet.districts.length })}
             <small>{t('serviceIndex.columns')}</small>
           </h2>
           <Rows rows={localities()} testId="index-localities" links />

@@ -1,5 +1,5 @@
 import { createMemo, For, type JSX } from 'solid-js';
-import { catalog, type IndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
@@ -38,10 +38,10 @@ export default function ServicesView(props: { now: () => number }) {
   const split = (id: IndicatorId): JSX.Element => (
     <>
       <span>
-        {t('region.localities')} <b>{fmt().value(catalog[id], value('localities', id))}</b>
+        {t('region.localities')} <b>{fmt().value(indicatorOf(id), value('localities', id))}</b>
       </span>
       <span>
-        {t('region.departments')} <b>{fmt().value(catalog[id], value('departments', id))}</b>
+        {t('region.departments')} <b>{fmt().value(indicatorOf(id), value('departments', id))}</b>
       </span>
     </>
   );
@@ -66,7 +66,7 @@ export default function ServicesView(props: { now: () => number }) {
       <ViewTitle title={t('services.title')} subtitle={t('services.subtitle')} />
       <div class="services-top">
         <section class="panel services-group">
-          <h2 class="panel-title">{label(catalog['online-record-rate'])}</h2>
+          <h2 class="panel-title">{label(indicatorOf('online-record-rate'))}</h2>
           <div class="services-gauges">
             <For each={SPLIT}>
               {(group) => (
@@ -90,7 +90,7 @@ export default function ServicesView(props: { now: () => number }) {
                   plain
                   indicator={id}
                   value={value('province', id)}
-                  label={label(catalog[id], id === 'essential-online-rate' ? 'full' : 'short')}
+                  label={label(indicatorOf(id), id === 'essential-online-rate' ? 'full' : 'short')}
                   testId={`services-${id}`}
                 >
                   {split(id)}
@@ -103,7 +103,7 @@ export default function ServicesView(props: { now: () => number }) {
       <section class="panel services-table" data-testid="departments-table">
         <h2 class="panel-title">
           {t('services.ranking')}
-          <small>{t('services.rankedOn', { indicator: label(catalog['online-record-rate'], 'short') })}</small>
+          <small>{t('services.rankedOn', { indicator: label(indicatorOf('online-record-rate'), 'short') })}</small>
           <SampleBadge />
         </h2>
         <table class="wall-table">
@@ -117,7 +117,7 @@ export default function ServicesView(props: { now: () => number }) {
             <tr>
               <th class="num">#</th>
               <th>{t('region.departments')}</th>
-              <For each={RATES}>{(id) => <th>{label(catalog[id], 'short')}</th>}</For>
+              <For each={RATES}>{(id) => <th>{label(indicatorOf(id), 'short')}</th>}</For>
               <th class="num">{t('services.today')}</th>
             </tr>
           </thead>

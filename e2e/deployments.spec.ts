@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { MIN_FONT_PX } from './support/canvasText';
+import { watchConsole } from './support/pageWatch';
+import { startWallServer, type WallServer } from './support/server';
+
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/three-units');
+
+/** Visible text set smaller than the wall's minimum, as "font-size text" pairs. */
+function smallDomText(page: Page): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      if (!own || el.closest('.visually-hidden')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const px = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (px < min) out.push(`${px} ${el.textContent?.trim().slice(0, 40)}`);
+    }
+    return out;
+  }, MIN_FONT_PX);
+}
+
+test.describe('nghe-an-2025: 130 communes and wards', () => {
+  let server: WallServer;
+  test.beforeAll(async () => {
+    server = await startWallServer({ env: { DEPLOYMENT: 'nghe-an-2025', SIM_RATE: '20' } });
+  });
+  test.afterAll(async () => server.stop());
+
+  test('the overview draws a tile per unit in named groups, pages the gauges and ranks the best and worst', async ({
+    page,
+  }) => {
+    const console = watchConsole(page);
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    await expect(page.locator('.tile-grid .tile')).toHaveCount(130);
+    await expect(page.getByTestId('tile-group')).toHaveCount(20);
+    await expect(page.getByTestId('tile-group').filter({ hasText: 'Kỳ Sơn' })).toBeVisible();
+    await expect(page.getByTestId('gauges-page')).toHaveText(/^trang [1-7]\/7$/);
+    await expect(page.locator('.gauge-grid .gauge')).toHaveCount(await gaugesOnPage(page));
+    await expect(page.getByTestId('ranking-more')).toHaveText('và 110 đơn vị khác');
+    await expect(page.getByTestId('ranking').locator('.ranking-row')).toHaveCount(20);
+    expect(await smallDomText(page)).toEqual([]);
+    expect(console.errors).toEqual([]);
+  });
+
+  test('the grid holds a page that the address names, and says which', async ({ page }) => {
+    await page.goto(`${server.url}/grid?indicator=online-record-rate&page=7`);
+    await expect(page.getByTestId('grid-cards')).toHaveAttribute('data-pages', '7');
+    await expect(page.getByTestId('grid-cards')).toHaveAttribute('data-page', '7');
+    await expect(page.locator('[data-testid^="grid-card-"]')).toHaveCount(130 - 6 * 21);
+    await expect(page.getByTestId('view-grid')).toContainText('130 xã, phường · trang 7/7');
+  });
+
+  test('the service index ranks the best and worst ten of the communes', async ({ page }) => {
+    await page.goto(`${server.url}/ranking`);
+    await expect(page.getByTestId('index-more')).toHaveText('và 110 đơn vị khác');
+    await expect(page.getByTestId('index-localities').locator('.index-row')).toHaveCount(20);
+  });
+});
+
+/** The gauges the overview shows on the page it is on: 21, or the 4 left on the last of 130. */
+async function gaugesOnPage(page: Page): Promise<number> {
+  const text = (await page.getByTestId('gauges-page').textContent()) ?? '';
+  return text.startsWith('trang 7/') ? 4 : 21;
+}
+
+test.describe('a deployment of three units', () => {
+  let server: WallServer | undefined;
+  let dir: string;
+  test.beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'deployment-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+  });
+  test.afterEach(async () => {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('shows three units everywhere, with no paging and nothing left out', async ({ page }) => {
+    server = await startWallServer({ env: { DEPLOYMENT_DIR: dir, SIM_RATE: '20' } });
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    await expect(page.getByTestId('map-regions').locator('li')).toHaveCount(3);
+    await expect(page.locator('.gauge-grid .gauge')).toHaveCount(3);
+    await expect(page.getByTestId('gauges-page')).toHaveCount(0);
+    await expect(page.getByTestId('ranking').locator('.ranking-row')).toHaveCount(3);
+    await expect(page.getByTestId('ranking-more')).toHaveCount(0);
+    await expect(page.getByText('Đề án 06 · Tỉnh Thử')).toBeVisible();
+    await page.goto(`${server.url}/grid`);
+    await expect(page.locator('[data-testid^="grid-card-"]')).toHaveCount(3);
+    await expect(page.getByTestId('view-grid')).toContainText('3 đơn vị');
+    await page.goto(`${server.url}/district/903`);
+    await expect(page.getByTestId('view-title')).toContainText('Thành phố Nam');
+  });
+
+  test('a screen on the previous catalogue reloads by itself when the server comes back with one more indicator', async ({
+    page,
+  }) => {
+    server = await startWallServer({ env: { DEPLOYMENT_DIR: dir, SIM_RATE: '5' } });
+    const { port, dataDir } = server;
+    await page.goto(`${server.url}/?display=hall-1`);
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    await expect(page.locator('[data-testid="indicator-picker"] option[value="complaints-today"]')).toHaveCount(0);
+
+    await server.stop();
+    const file = path.join(dir, 'indicators.json');
+    const catalogue = JSON.parse(readFileSync(file, 'utf8')) as { indicators: Record<string, unknown>[] };
+    catalogue.indicators.push({
+      id: 'complaints-today',
+      kind: 'count',
+      label: { vi: 'Phản ánh, kiến nghị hôm nay', en: 'Complaints received today' },
+      short: { vi: 'Phản ánh hôm nay', en: 'Complaints today' },
+      unit: 'count',
+      rollup: { by: 'sum' },
+      direction: 'down',
+      target: null,
+      bands: null,
+      targetSource: null,
+      appliesTo: ['district'],
+      resets: 'daily',
+      expectedIntervalSec: 1800,
+      listed: true,
+      decimals: 0,
+    });
+    writeFileSync(file, JSON.stringify(catalogue));
+    server = await startWallServer({ env: { DEPLOYMENT_DIR: dir, SIM_RATE: '5' }, port, dataDir });
+
+    // No one touches the screen: it reconnects, sees another deployment version in the snapshot and reloads.
+    await expect(page.locator('[data-testid="indicator-picker"] option[value="complaints-today"]')).toHaveCount(1, {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    await page.getByTestId('indicator-picker').selectOption('complaints-today');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-indicator', 'complaints-today');
+  });
+});
