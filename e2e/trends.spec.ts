@@ -1,25 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { canvasTexts, MIN_FONT_PX } from './support/canvasText';
+import { INGEST_ENV, ingest } from './support/ingest';
 import { watchConsole } from './support/pageWatch';
 import { startWallServer, type WallServer } from './support/server';
-
-const TOKEN = 'dvc-e2e-token-0123456789';
-
-async function ingest(server: WallServer, observations: unknown[]): Promise<{ accepted: number; seq: number }> {
-  const res = await fetch(`${server.url}/api/v1/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ source: 'dvc', observations }),
-    signal: AbortSignal.timeout(5_000),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { accepted: number; seq: number };
-}
 
 test.describe('source systems feed the wall', () => {
   let server: WallServer;
   test.beforeAll(async () => {
-    server = await startWallServer({ env: { SIM: 'off', INGEST_TOKENS: `dvc:${TOKEN}` } });
+    server = await startWallServer({ env: { SIM: 'off', INGEST_TOKENS: INGEST_ENV } });
   });
   test.afterAll(async () => server.stop());
 
@@ -31,11 +19,11 @@ test.describe('source systems feed the wall', () => {
     await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
 
     const now = Date.now();
-    await ingest(server, [
+    await ingest(server.url, [
       { region: '417', indicator: 'online-record-rate', at: now - 3_600_000, num: 30, den: 100 },
       { region: '412', indicator: 'online-record-rate', at: now - 3_600_000, num: 50, den: 100 },
     ]);
-    await ingest(server, [
+    await ingest(server.url, [
       { region: '417', indicator: 'online-record-rate', at: now, num: 42, den: 100 },
       { region: '417', indicator: 'records-today-online', at: now, delta: 25 },
       { region: '417', indicator: 'records-today-offline', at: now, delta: 10 },
@@ -52,13 +40,13 @@ test.describe('source systems feed the wall', () => {
     const { dataDir, port } = server;
     await server.kill();
     await expect(page.getByTestId('link-status')).not.toHaveAttribute('data-state', 'live');
-    server = await startWallServer({ dataDir, port, env: { SIM: 'off', INGEST_TOKENS: `dvc:${TOKEN}` } });
+    server = await startWallServer({ dataDir, port, env: { SIM: 'off', INGEST_TOKENS: INGEST_ENV } });
     await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
     await expect(kySon).toHaveText('42,00\u00a0%');
     await expect.poll(async () => Number(await page.getByTestId('trend').getAttribute('data-unit-points'))).toBe(2);
     await expect(page.getByTestId('hourly-records')).toHaveAttribute('data-online', '25');
 
-    await ingest(server, [{ region: '417', indicator: 'online-record-rate', at: Date.now(), num: 45, den: 100 }]);
+    await ingest(server.url, [{ region: '417', indicator: 'online-record-rate', at: Date.now(), num: 45, den: 100 }]);
     await expect(kySon).toHaveText('45,00\u00a0%', { timeout: 2_000 });
     await page.screenshot({ path: testInfo.outputPath('ingested-after-restart.png') });
     expect(console.errors.filter((e) => !e.includes('WebSocket') && !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);

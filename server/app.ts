@@ -128,9 +128,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     targets: config.targets,
     settings: config.alerts,
+    rules: config.alertRules,
   });
   alerts.restore(state.readings());
-  const snapshot = () => buildSnapshot(state, meta, alerts.active(), clock.now());
+  const snapshot = () =>
+    buildSnapshot(state, { ...meta, alertTickerMin: alerts.tickerMinutes }, alerts.recent(), clock.now());
 
   const control = createControl({
     config: config.access,

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULES } from '../shared/alerts';
 import { resolveTargets } from '../shared/catalog';
 import { DEFAULT_KIOSK_CONFIG } from '../shared/kiosk';
 import { ConfigError, loadConfig } from './config';
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       storage: { kind: 'sqlite', leaseMs: 2000, synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
+      alertRules: DEFAULT_ALERT_RULES,
       access: {
         wall: 'open',
         trustProxy: false,
@@ -132,13 +134,13 @@ describe('loadConfig', () => {
   });
 });
 
-describe('TARGETS_FILE', () => {
-  const file = (content: string) => {
-    const p = path.join(mkdtempSync(path.join(tmpdir(), 'ioc-targets-')), 'targets.json');
-    writeFileSync(p, content);
-    return p;
-  };
+const file = (content: string) => {
+  const p = path.join(mkdtempSync(path.join(tmpdir(), 'ioc-targets-')), 'targets.json');
+  writeFileSync(p, content);
+  return p;
+};
 
+describe('TARGETS_FILE', () => {
   it('overrides the catalogue for the indicators it names', () => {
     const targets = loadConfig({ TARGETS_FILE: file('{"online-record-rate": {"target": 45}}') }).targets;
     expect(targets['online-record-rate']).toEqual({ target: 45, bands: { critical: 30, warning: 45 } });
@@ -152,5 +154,20 @@ describe('TARGETS_FILE', () => {
     expect(
       problems({ TARGETS_FILE: file('{"online-record-rate": {"bands": {"critical": 50, "warning": 40}}}') })[0],
     ).toMatch(/^TARGETS_FILE: online-record-rate: the critical band/);
+  });
+});
+
+describe('ALERT_RULES_FILE', () => {
+  it('gives the shipped rules without a file, and the file’s with one', () => {
+    expect(loadConfig({}).alertRules.belowTarget.scope).not.toContain('departments');
+    const rules = loadConfig({ ALERT_RULES_FILE: file('{"belowTarget": {"scope": ["departments"]}}') }).alertRules;
+    expect(rules.belowTarget).toMatchObject({ severity: 'band', scope: ['departments'] });
+  });
+
+  it('refuses a bad file, naming the variable and the field', () => {
+    expect(problems({ ALERT_RULES_FILE: file('{') })[0]).toMatch(/^ALERT_RULES_FILE: cannot read/);
+    expect(problems({ ALERT_RULES_FILE: file('{"sourceSilent": {"severity": "loud"}}') })[0]).toMatch(
+      /^ALERT_RULES_FILE: .*sourceSilent\.severity/,
+    );
   });
 });

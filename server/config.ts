@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { AlertRules } from '../shared/alerts';
 import type { IndicatorId, Targets } from '../shared/catalog';
 import type { KioskConfig } from '../shared/kiosk';
 import { type AccessConfig, AccessEnv, resolveAccessConfig } from './accessConfig';
 import { type ConnectorsSettings, readConnectorsFile } from './connectors/connectorsFile';
 import { type IngestConfig, IngestEnv, resolveIngestConfig, type StorageConfig } from './ingestConfig';
 import { readKioskConfig } from './kioskConfig';
-import { readTargetsFile } from './targetsFile';
+import { readAlertRulesFile, readTargetsFile } from './targetsFile';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -39,6 +40,7 @@ const EnvSchema = z.object({
   ...IngestEnv,
   ...AccessEnv,
   TARGETS_FILE: z.string().min(1).optional(),
+  ALERT_RULES_FILE: z.string().min(1).optional(),
   ALERT_DROP_SHARE: z.coerce.number().gt(0).lt(1).default(0.1),
   ALERT_SILENCE_SEC: z.coerce
     .number()
@@ -70,6 +72,8 @@ export interface Config {
   /** The catalogue's targets and bands with the deployment's overrides (`TARGETS_FILE`). */
   targets: Record<IndicatorId, Targets>;
   alerts: { dropShare: number; silenceMs: number; history: number };
+  /** Which figures raise alerts and how severe (`ALERT_RULES_FILE`, else the shipped defaults). */
+  alertRules: AlertRules;
   /** Accounts, screens' access, operator commands. */
   access: AccessConfig;
   /** Pull and subscribe connectors (`CONNECTORS_FILE`), their secrets read. */
@@ -106,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError([`TARGETS_FILE: ${(error as Error).message}`]);
   }
+  let alertRules: AlertRules;
+  try {
+    alertRules = readAlertRulesFile(e.ALERT_RULES_FILE);
+  } catch (error) {
+    throw new ConfigError([`ALERT_RULES_FILE: ${(error as Error).message}`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -121,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     targets,
     alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
+    alertRules,
     access,
     connectors: connectors.settings,
     clockStart: e.CLOCK_START === undefined ? null : Date.parse(e.CLOCK_START),

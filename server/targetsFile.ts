@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { type AlertRules, AlertRulesSchema, DEFAULT_ALERT_RULES } from '../shared/alerts';
 import { type IndicatorId, resolveTargets, TargetOverridesSchema, type Targets } from '../shared/catalog';
 
 /**
@@ -8,16 +10,28 @@ import { type IndicatorId, resolveTargets, TargetOverridesSchema, type Targets }
  */
 export function readTargetsFile(file: string | undefined): Record<IndicatorId, Targets> {
   if (file === undefined) return resolveTargets();
+  return resolveTargets(readJsonFile(file, TargetOverridesSchema));
+}
+
+/**
+ * The alert rules in force: a deployment's rules file (JSON, see `AlertRulesSchema`), else the shipped defaults.
+ * Throws as `readTargetsFile` does.
+ */
+export function readAlertRulesFile(file: string | undefined): AlertRules {
+  return file === undefined ? DEFAULT_ALERT_RULES : readJsonFile(file, AlertRulesSchema);
+}
+
+function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const parsed = TargetOverridesSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: ${issue?.path.join('.') || '(top)'}: ${issue?.message}`);
   }
-  return resolveTargets(parsed.data);
+  return parsed.data;
 }

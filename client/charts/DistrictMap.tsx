@@ -2,6 +2,7 @@ import { createMemo, createResource, For, Show } from 'solid-js';
 import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
+import { MIN_FONT_PX } from '../layout/fit';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { createUnitRows } from '../live/createUnitRows';
@@ -136,7 +137,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       label: {
         show: true,
         color: '#f4f8ff',
-        fontSize: 16,
+        fontSize: MIN_FONT_PX,
         fontFamily: 'Be Vietnam Pro',
         fontWeight: 600,
         textBorderColor: 'rgba(5,8,15,0.85)',
@@ -149,7 +150,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       tooltip: {
         trigger: 'item',
         triggerOn: 'mousemove|click',
-        textStyle: { fontSize: 18, fontFamily: 'Be Vietnam Pro' },
+        textStyle: { fontSize: MIN_FONT_PX, fontFamily: 'Be Vietnam Pro' },
         formatter: (p: { name: string }) =>
           `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, figureOf(p.name)))}</b>`,
       },
@@ -170,7 +171,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
               type: 'text',
               left: 12,
               top: 8,
-              style: { text: t('panel.inset'), fill: '#a9b8d0', fontSize: 16, fontFamily: 'Be Vietnam Pro' },
+              style: { text: t('panel.inset'), fill: '#a9b8d0', fontSize: MIN_FONT_PX, fontFamily: 'Be Vietnam Pro' },
             },
           ],
         },

@@ -1,6 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
+import { MIN_FONT_PX } from '../layout/fit';
 import { useWall } from '../live/context';
 import { createSeries } from '../live/createSeries';
 import { perHour } from '../live/series';
@@ -45,7 +46,7 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
-        textStyle: { fontFamily: AXIS_TEXT.fontFamily, fontSize: 18 },
+        textStyle: { fontFamily: AXIS_TEXT.fontFamily, fontSize: MIN_FONT_PX },
         valueFormatter: (v: number | null) => (v === null ? '–' : fmt().number(v)),
       },
       xAxis: {

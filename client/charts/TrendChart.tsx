@@ -2,6 +2,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
+import { MIN_FONT_PX } from '../layout/fit';
 import { useWall } from '../live/context';
 import { createSeries } from '../live/createSeries';
 import { targetsOf } from '../live/selectors';
@@ -102,7 +103,7 @@ export function TrendChart(props: {
       grid: { left: 92, right: 20, top: 14, bottom: 34 },
       tooltip: {
         trigger: 'axis',
-        textStyle: { fontFamily: AXIS_TEXT.fontFamily, fontSize: 18 },
+        textStyle: { fontFamily: AXIS_TEXT.fontFamily, fontSize: MIN_FONT_PX },
         valueFormatter: (v: number | null) => fmt().value(indicator, v),
       },
       // NOTE: a value axis of times, not a time axis: it puts labels exactly every `tick`, which a time axis

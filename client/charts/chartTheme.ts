@@ -1,7 +1,7 @@
 import { MIN_FONT_PX } from '../layout/Canvas';
 
 /** Text and lines shared by the wall's axis charts: never below the canvas's minimum size, muted on the dark panel. */
-export const AXIS_TEXT = { fontFamily: 'Be Vietnam Pro', fontSize: MIN_FONT_PX + 1, color: '#a9b8d0' };
+export const AXIS_TEXT = { fontFamily: 'Be Vietnam Pro', fontSize: MIN_FONT_PX, color: '#a9b8d0' };
 export const GRID_LINE = { lineStyle: { color: '#1d2942' } };
 export const AXIS_LINE = { lineStyle: { color: '#34466a' } };
 

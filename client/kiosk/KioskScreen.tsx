@@ -148,6 +148,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
         data-testid="screen"
         data-kiosk={params.kiosk ? '1' : undefined}
         data-display={params.display}
+        data-viewing={params.viewing ? `${params.viewing.diagonalIn}in@${params.viewing.distanceM}m` : undefined}
         data-build={__BUILD_ID__}
         data-seq={wall.state.seq}
         data-link-down={isLinkDown(wall.link(), wall.linkSince(), props.now()) ? '1' : undefined}

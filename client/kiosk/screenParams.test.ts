@@ -16,6 +16,7 @@ describe('parseScreenParams', () => {
       night: null,
       heapLimitMb: null,
       preview: false,
+      viewing: null,
       problems: [],
     });
   });
@@ -115,5 +116,16 @@ describe('screenSettings', () => {
       night: { from: '21:00', to: '07:00', brightness: 0.6 },
     });
     expect(screenSettings(defaults, parse('burnin=1')).burnIn).toEqual({ everyMin: 10, px: 2 });
+  });
+});
+
+describe('the screen’s viewing', () => {
+  it('reads a preset or an explicit size and distance, and reports a bad one', () => {
+    const parse = (q: string) => parseScreenParams(new URLSearchParams(q));
+    expect(parse('screen=office').viewing).toEqual({ id: 'office', diagonalIn: 65, distanceM: 4 });
+    expect(parse('screen=65in&distance=4m').viewing).toEqual({ id: 'custom', diagonalIn: 65, distanceM: 4 });
+    const bad = parse('screen=65in');
+    expect(bad.viewing).toBeNull();
+    expect(bad.problems).toEqual(['screen=<inches>in needs distance=<metres>m']);
   });
 });

@@ -5,7 +5,9 @@ import {
   type Playlist,
   PlaylistIdSchema,
   parseInlinePlaylist,
+  parseViewing,
   type ScreenSettings,
+  type Viewing,
 } from '../../shared/kiosk';
 import { CANVAS_HEIGHT, CANVAS_WIDTH, type WallTile } from '../layout/fit';
 
@@ -26,6 +28,8 @@ export const SCREEN_PARAM_KEYS = [
   'night',
   'heap',
   'preview',
+  'screen',
+  'distance',
 ] as const;
 
 export type PlaylistRef = { kind: 'named'; id: string } | { kind: 'inline'; playlist: Playlist };
@@ -43,6 +47,8 @@ export interface ScreenParams {
   heapLimitMb: number | null;
   /** The operator console's small copy of a screen: shows what the screen shows, is no screen itself. */
   preview: boolean;
+  /** How big the screen is and from how far it is read (`screen=`, `distance=`), when the address says. */
+  viewing: Viewing | null;
   /** What was wrong with the address, in words, for the console: a wall screen shows what it can regardless. */
   problems: string[];
 }
@@ -119,6 +125,13 @@ function parsePlaylist(text: string | null, problems: string[]): PlaylistRef | n
   return null;
 }
 
+function viewingOf(search: URLSearchParams, problems: string[]): Viewing | null {
+  const parsed = parseViewing(search.get('screen'), search.get('distance'));
+  if (parsed.ok) return parsed.viewing;
+  problems.push(parsed.error);
+  return null;
+}
+
 /** Reads the screen's parameters from its address; a bad one is reported in `problems` and left at its default. */
 export function parseScreenParams(search: URLSearchParams): ScreenParams {
   const problems: string[] = [];
@@ -137,6 +150,7 @@ export function parseScreenParams(search: URLSearchParams): ScreenParams {
     night: parseNight(search.get('night'), problems),
     heapLimitMb,
     preview: parseSwitch('preview', search.get('preview'), problems) ?? false,
+    viewing: viewingOf(search, problems),
     problems,
   };
 }

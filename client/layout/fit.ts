@@ -1,8 +1,11 @@
 /** The logical canvas every view is designed on; the real screen shows it scaled to fit, letterboxed. */
 export const CANVAS_WIDTH = 1920;
 export const CANVAS_HEIGHT = 1080;
-/** No text on the canvas is smaller than this, in canvas pixels (readable from 3-6 metres on a 1080p panel). */
-export const MIN_FONT_PX = 16;
+/**
+ * No text on the canvas is smaller than this, in canvas pixels: on the hall's wall (`VIEWING_PRESETS.hall`, 200
+ * inch at 4K read from 5 m) its capital letters are over 20 arcminutes tall, the legibility rule's floor.
+ */
+export const MIN_FONT_PX = 18;
 
 /** One panel of a video wall: the wall has `cols` x `rows` panels; this one is at column `col`, row `row`. */
 export interface WallTile {

@@ -15,6 +15,7 @@ function fakeWall() {
     values: {},
     targets: {},
     alerts: {},
+    alertTickerMin: 30,
     epoch: 'e',
     seq: 0,
     buildId: null,

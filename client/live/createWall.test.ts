@@ -56,7 +56,7 @@ describe('createWall', () => {
     });
   });
 
-  it('keeps the active alerts, and lets an alert go when it ends', () => {
+  it('keeps the active alerts, and an ended one for the ticker’s window only', () => {
     const socket = new FakeSocket();
     const alert = {
       id: 'a1',
@@ -79,6 +79,8 @@ describe('createWall', () => {
       socket.serverEmit('delta', { ...delta, fromSeq: 5, seq: 6, alerts: [{ ...alert, id: 'a2' }] });
       expect(Object.keys(wall.state.alerts).sort()).toEqual(['a1', 'a2']);
       socket.serverEmit('delta', { ...delta, fromSeq: 6, seq: 7, alerts: [{ ...alert, endedAt: AT + 1 }] });
+      expect(wall.state.alerts.a1?.endedAt).toBe(AT + 1);
+      socket.serverEmit('delta', { ...delta, at: AT + 31 * 60_000, fromSeq: 7, seq: 8 });
       expect(Object.keys(wall.state.alerts)).toEqual(['a2']);
       dispose();
     });

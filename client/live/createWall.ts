@@ -3,6 +3,7 @@ import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
 import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
+import { DEFAULT_TICKER_MIN } from './alertEvents';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 
 export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
@@ -11,7 +12,10 @@ export interface WallState {
   /** Every reading by region, then indicator; roll-ups are regions too (`province`, `localities`, `departments`). */
   values: ReadingsByRegion;
   targets: Partial<Record<IndicatorId, Targets>>;
+  /** The active alerts, and those that ended within the ticker's window (`alertTickerMin`) by id. */
   alerts: Record<string, Alert>;
+  /** How long the ticker tells of a change, in minutes. */
+  alertTickerMin: number;
   epoch: string | null;
   seq: number;
   buildId: string | null;
@@ -57,6 +61,9 @@ const groupByRegion = (values: readonly Reading[]): ReadingsByRegion => {
   return out;
 };
 
+/** How often ended alerts past the ticker's window are dropped (a walk over the alerts, not per delta). */
+const PRUNE_EVERY_MS = 60_000;
+
 /**
  * The reactive wall: a Solid store fed by the plain socket client. A delta is applied in one batch, so each
  * changed reading updates exactly the widgets that show it, once.
@@ -66,6 +73,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
     values: {},
     targets: {},
     alerts: {},
+    alertTickerMin: DEFAULT_TICKER_MIN,
     epoch: null,
     seq: 0,
     buildId: null,
@@ -81,6 +89,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
   const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
   const [clockOffset, setClockOffset] = createSignal(0);
   let commandHandler: CommandHandler | null = null;
+  let nextPruneAt = 0;
 
   const onSnapshot = (s: Snapshot) =>
     batch(() => {
@@ -93,6 +102,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
         defaultLang: s.defaultLang,
         simulated: s.simulated,
         targets: s.targets,
+        alertTickerMin: s.alertTickerMin ?? DEFAULT_TICKER_MIN,
       });
       setState('values', reconcile(groupByRegion(s.values)));
       setState('alerts', reconcile(Object.fromEntries(s.alerts.map((a) => [a.id, a]))));
@@ -111,18 +121,20 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
             if (!state.values[r.region]) setState('values', r.region, {});
             setState('values', r.region, r.indicator, r);
           }
-          // Ended alerts leave the store: it holds what is active, and does not grow with uptime.
-          if (d.alerts?.length) {
+          // An ended alert stays for the ticker's window, then leaves: the store does not grow with uptime.
+          const since = d.at - state.alertTickerMin * 60_000;
+          const expired = d.at >= nextPruneAt;
+          if (d.alerts?.length || expired) {
             setState(
               'alerts',
               produce((alerts) => {
-                for (const a of d.alerts ?? []) {
-                  if (a.endedAt === null) alerts[a.id] = a;
-                  else delete alerts[a.id];
-                }
+                for (const a of d.alerts ?? []) alerts[a.id] = a;
+                if (!expired) return;
+                for (const a of Object.values(alerts)) if (a.endedAt !== null && a.endedAt < since) delete alerts[a.id];
               }),
             );
           }
+          if (expired) nextPruneAt = d.at + PRUNE_EVERY_MS;
           setState('seq', d.seq);
           setLastDataAt(Date.now());
         }),

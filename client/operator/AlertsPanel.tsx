@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { activeAlerts, isPressing } from '../live/alerts';
+import { activeAlerts } from '../live/alerts';
 import { useWall } from '../live/context';
 import { createNow } from '../live/createNow';
 import { AlertRow } from './AlertRow';
@@ -8,15 +8,15 @@ import { ApiError, operatorApi } from './api';
 import { useConsoleText } from './consoleI18n';
 import './alerts.css';
 
-/** The most pressing alerts the console lists; the wall's ticker counts the rest. */
+/** The most pressing alerts the console lists. */
 const SHOWN = 50;
 /** Ages are in whole minutes: a tick every 15 s keeps them right to within a quarter of one. */
 const AGE_TICK_MS = 15_000;
 
 /**
- * The pressing alerts the wall shows, the most pressing first, each with its value, its target and its age, to
- * acknowledge one by one or together (one request, all or none): an acknowledged alert stops holding playlists and
- * leaves the ticker's pressing list on every screen.
+ * The unacknowledged alerts (each a change: a fall below target, a drop, a silence), the most pressing first, each
+ * with its value, its target and its age, to acknowledge one by one or together (one request, all or none): an
+ * acknowledged alert stops holding playlists and leaves the ticker on every screen.
  */
 export function AlertsPanel() {
   const wall = useWall();
@@ -26,7 +26,11 @@ export function AlertsPanel() {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
-  const alerts = createMemo(() => activeAlerts(wall).filter(isPressing).slice(0, SHOWN));
+  const alerts = createMemo(() =>
+    activeAlerts(wall)
+      .filter((a) => !a.acknowledged)
+      .slice(0, SHOWN),
+  );
   const listedIds = createMemo(() => alerts().map((a) => a.id));
   const chosen = createMemo(() => stillListed(selected(), listedIds()));
   const all = () => selectAllState(chosen().length, listedIds().length);

@@ -1,28 +1,34 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { useI18n } from '../i18n';
-import { activeAlerts, isPressing } from '../live/alerts';
+import { alertEvents } from '../live/alertEvents';
+import { activeAlerts } from '../live/alerts';
 import { useWall } from '../live/context';
-import { AlertLine } from './AlertLine';
+import { createNow } from '../live/createNow';
+import { AlertEventLine } from './AlertEventLine';
 import { BandIcon } from './bands';
 import './alertTicker.css';
 
 /** Canvas pixels per second: slow enough to read from across the room. */
 const SPEED_PX_PER_S = 90;
-/** The most alerts one pass of the ticker shows; the rest are counted. */
-const MAX_ITEMS = 12;
+/** The most lines one pass of the ticker shows; the rest are counted. */
+const MAX_ITEMS = 5;
 
 /**
- * The active alerts, on every view: counts by severity, then the pressing alerts scrolling past, the rest
- * counted. The scrolling list is refreshed between passes, so an alert never jumps while it is being read.
+ * What changed, on every view: the active alerts counted by severity, then the changes of the last minutes
+ * (`alertEvents`: grouped, the newest first) scrolling past when they do not fit, the rest counted. A standing
+ * shortfall is not here: the map, gauges and rankings show where things stand. The scrolling list is refreshed
+ * between passes, so a line never jumps while it is being read.
  */
 export function AlertTicker() {
   const wall = useWall();
   const { t } = useI18n();
+  const now = createNow(15_000);
   const alerts = createMemo(() => activeAlerts(wall));
   const critical = () => alerts().filter((a) => a.severity === 'critical').length;
+  const windowMs = () => wall.state.alertTickerMin * 60_000;
   const current = createMemo(() => {
-    const pressing = alerts().filter(isPressing);
-    return { items: pressing.slice(0, MAX_ITEMS), rest: alerts().length - Math.min(pressing.length, MAX_ITEMS) };
+    const events = alertEvents(Object.values(wall.state.alerts), now() + wall.clockOffset(), windowMs());
+    return { items: events.slice(0, MAX_ITEMS), rest: Math.max(0, events.length - MAX_ITEMS) };
   });
   const [shown, setShown] = createSignal(current());
   const [scrolling, setScrolling] = createSignal<number | null>(null);
@@ -48,9 +54,9 @@ export function AlertTicker() {
 
   const Items = (props: { copy?: boolean }) => (
     <ul class="ticker-items" aria-hidden={props.copy ? 'true' : undefined}>
-      <For each={shown().items}>{(a) => <AlertLine alert={a} />}</For>
+      <For each={shown().items}>{(e) => <AlertEventLine event={e} />}</For>
       <Show when={shown().rest > 0}>
-        <li class="muted">{t('alert.more', { n: shown().rest })}</li>
+        <li class="muted">{t('alert.event.more', { n: shown().rest })}</li>
       </Show>
     </ul>
   );
@@ -84,7 +90,7 @@ export function AlertTicker() {
           when={shown().items.length > 0 || shown().rest > 0}
           fallback={
             <span class="ticker-calm">
-              <BandIcon band="ok" size={18} /> {t('alert.none')}
+              <BandIcon band="ok" size={18} /> {t('alert.event.none', { n: wall.state.alertTickerMin })}
             </span>
           }
         >

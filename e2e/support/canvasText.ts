@@ -13,6 +13,8 @@ export interface CanvasText {
    * (its own transforms, not the canvas's declared scale), so text outside the scaled canvas is measured too.
    */
   screenPx: number;
+  /** The element that holds it, named for a failure message: its nearest test id, then its tag and class. */
+  where: string;
 }
 
 /**
@@ -43,7 +45,12 @@ export function canvasTexts(page: Page): Promise<CanvasText[]> {
       scales.set(el, scale);
       return scale;
     };
-    const out: { text: string; fontPx: number; screenPx: number }[] = [];
+    const out: { text: string; fontPx: number; screenPx: number; where: string }[] = [];
+    const nameOf = (el: Element) => {
+      const own = `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+      const id = el.closest('[data-testid]')?.getAttribute('data-testid');
+      return id ? `[data-testid=${id}] ${own}` : own;
+    };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim() ?? '';
@@ -57,7 +64,7 @@ export function canvasTexts(page: Page): Promise<CanvasText[]> {
       if (rect.width === 0 || rect.height === 0) continue;
       // Chart labels are SVG text with a font-size attribute or style.
       const fontPx = Number.parseFloat(style.fontSize);
-      out.push({ text, fontPx, screenPx: fontPx * drawnScale(parent) });
+      out.push({ text, fontPx, screenPx: fontPx * drawnScale(parent), where: nameOf(parent) });
     }
     return out;
   });

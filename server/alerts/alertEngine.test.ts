@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AlertRulesSchema, DEFAULT_ALERT_RULES } from '../../shared/alerts';
 import { type IndicatorId, resolveTargets } from '../../shared/catalog';
 import type { Alert, Reading } from '../../shared/protocol';
 import { regionSet } from '../../shared/regions';
@@ -11,12 +12,13 @@ const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
 const local = (day: number, hour: number, minute = 0) => Date.UTC(2024, 0, day, hour - 7, minute);
 const MIN = 60_000;
 
-function engine(history = new MemoryAlertHistory(100)) {
+function engine(history = new MemoryAlertHistory(100), rules = DEFAULT_ALERT_RULES) {
   return new AlertEngine({
     regions: regionSet,
     calendar,
     targets: resolveTargets(),
     settings: { dropShare: 0.1, silenceMs: 15 * MIN },
+    rules,
     history,
   });
 }
@@ -44,18 +46,58 @@ describe('AlertEngine: below target', () => {
     expect(e.activeAlerts()).toEqual([]);
   });
 
-  it('judges roll-ups too, and leaves out indicators without a target or not shown', () => {
+  it('takes a figure first seen below its target for a standing shortfall, and raises when it gets worse', () => {
     const e = engine();
-    const out = e.onBatch(
-      [
-        reading('departments', 'online-record-rate', 27.96, 'rollup'),
-        reading('417', 'id-cards-issued', 1),
-        reading('417', 'eligible-citizens', 1),
-      ],
-      local(19, 9),
-    );
+    const t = local(19, 9);
+    expect(e.onBatch([reading('417', 'online-record-rate', 38)], t)).toEqual([]);
+    expect(e.onBatch([reading('417', 'online-record-rate', 36)], t + 1)).toEqual([]);
+    const [worse] = e.onBatch([reading('417', 'online-record-rate', 25)], t + 2);
+    expect(worse).toMatchObject({ severity: 'critical', startedAt: t + 2 });
+    // Back to a warning is not a change worth a new alert: the one raised eases, and ends on target.
+    expect(e.onBatch([reading('417', 'online-record-rate', 35)], t + 3)).toMatchObject([{ severity: 'warning' }]);
+    expect(e.onBatch([reading('417', 'online-record-rate', 41)], t + 4)).toMatchObject([{ endedAt: t + 4 }]);
+    expect(e.onBatch([reading('417', 'online-record-rate', 39)], t + 5)).toMatchObject([{ severity: 'warning' }]);
+  });
+
+  it('judges the province and its groups, not the sample departments, and no indicator without a target', () => {
+    const e = engine();
+    const batch = (value: number) => [
+      reading('departments', 'online-record-rate', value, 'rollup'),
+      reading('428', 'online-record-rate', value),
+      reading('province', 'online-record-rate', value, 'rollup'),
+      reading('417', 'id-cards-issued', value),
+      reading('417', 'eligible-citizens', value),
+    ];
+    e.onBatch(batch(45), local(19, 9));
+    const out = e.onBatch(batch(27.96), local(19, 10));
     expect(out.map((a) => [a.region, a.indicator, a.severity])).toEqual([
-      ['departments', 'online-record-rate', 'critical'],
+      ['428', 'online-record-rate', 'critical'],
+      ['province', 'online-record-rate', 'critical'],
+    ]);
+  });
+
+  it('follows the deployment’s rules: the departments when in scope, severities per indicator, rules off', () => {
+    const rules = AlertRulesSchema.parse({
+      belowTarget: {
+        severity: 'warning',
+        indicators: { 'eid-activation-rate': 'off', 'online-payment-rate': 'critical' },
+        scope: ['districts', 'departments'],
+      },
+    });
+    const e = engine(new MemoryAlertHistory(100), rules);
+    const batch = (f: number) => [
+      reading('428', 'online-record-rate', 50 * f, 'dvc'),
+      reading('STP', 'online-record-rate', 50 * f),
+      reading('province', 'online-record-rate', 50 * f, 'rollup'),
+      reading('412', 'eid-activation-rate', 99 * f),
+      reading('412', 'online-payment-rate', 99 * f),
+    ];
+    e.onBatch(batch(1), local(19, 9));
+    const out = e.onBatch(batch(0.1), local(19, 10));
+    expect(out.map((a) => [a.region, a.indicator, a.severity])).toEqual([
+      ['428', 'online-record-rate', 'warning'],
+      ['STP', 'online-record-rate', 'warning'],
+      ['412', 'online-payment-rate', 'critical'],
     ]);
   });
 
@@ -65,9 +107,24 @@ describe('AlertEngine: below target', () => {
       calendar,
       targets: resolveTargets({ 'online-record-rate': { target: 60 } }),
       settings: { dropShare: 0.1, silenceMs: 15 * MIN },
+      rules: DEFAULT_ALERT_RULES,
       history: new MemoryAlertHistory(10),
     });
-    expect(e.onBatch([reading('412', 'online-record-rate', 57.12)], 0)).toHaveLength(1);
+    e.onBatch([reading('412', 'online-record-rate', 61)], 0);
+    expect(e.onBatch([reading('412', 'online-record-rate', 57.12)], 1)).toHaveLength(1);
+  });
+
+  it('keeps what ended within the ticker’s window beside what is active', () => {
+    const e = engine();
+    e.onBatch([reading('417', 'online-record-rate', 45), reading('418', 'online-record-rate', 45)], 0);
+    e.onBatch([reading('417', 'online-record-rate', 38), reading('418', 'online-record-rate', 38)], MIN);
+    e.onBatch([reading('417', 'online-record-rate', 45)], 2 * MIN);
+    const regions = (alerts: Alert[]) => alerts.map((a) => [a.region, a.endedAt]);
+    expect(regions(e.recentAlerts(10 * MIN, 30 * MIN))).toEqual([
+      ['418', null],
+      ['417', 2 * MIN],
+    ]);
+    expect(regions(e.recentAlerts(40 * MIN, 30 * MIN))).toEqual([['418', null]]);
   });
 });
 
@@ -136,27 +193,28 @@ describe('AlertEngine: silent source', () => {
 });
 
 describe('AlertEngine: restore after a restart', () => {
-  it('raises the standing shortfalls of the stored state at once', () => {
-    const e = engine();
+  it('takes the stored shortfalls for standing ones, and goes on with the alerts active before the restart', () => {
+    const history = new MemoryAlertHistory(100);
+    const before = engine(history);
+    before.onBatch([reading('418', 'online-record-rate', 45)], local(20, 8));
+    const [raised] = before.onBatch([reading('418', 'online-record-rate', 35)], local(20, 8, 30));
+    const e = engine(history);
     const t = local(20, 9);
     const out = e.restore(
       [
         reading('417', 'online-record-rate', 25),
+        reading('418', 'online-record-rate', 35),
         reading('412', 'online-record-rate', 45),
-        reading('departments', 'online-record-rate', 27.96, 'rollup'),
         reading('417', 'eligible-citizens', 1),
       ],
       t,
     );
-    expect(out.map((a) => [a.rule, a.region, a.severity, a.startedAt])).toEqual([
-      ['below-target', '417', 'critical', t],
-      ['below-target', 'departments', 'critical', t],
-    ]);
-    expect(e.activeAlerts()).toHaveLength(2);
+    expect(out).toEqual([]);
+    expect(e.activeAlerts()).toEqual([raised]);
     // The same figure arriving again changes nothing; a figure back on target ends its alert.
     expect(e.onBatch([reading('417', 'online-record-rate', 25)], t + 1)).toEqual([]);
-    const [ended] = e.onBatch([reading('417', 'online-record-rate', 41)], t + 2);
-    expect(ended).toMatchObject({ region: '417', endedAt: t + 2 });
+    const [ended] = e.onBatch([reading('418', 'online-record-rate', 41)], t + 2);
+    expect(ended).toMatchObject({ region: '418', endedAt: t + 2 });
   });
 
   it('does not take a stored figure for a source that is alive', () => {
@@ -178,6 +236,7 @@ describe('AlertEngine: acknowledgement and history', () => {
   it('acknowledges an active alert once, and keeps every change in the history', () => {
     const history = new MemoryAlertHistory(100);
     const e = engine(history);
+    e.onBatch([reading('417', 'online-record-rate', 45)], 0);
     const [raised] = e.onBatch([reading('417', 'online-record-rate', 25)], 1);
     expect(e.acknowledge([raised?.id ?? ''])).toMatchObject({ ok: true, alerts: [{ acknowledged: true }] });
     expect(e.acknowledge(['no-such-alert'])).toEqual({ ok: false, unknown: ['no-such-alert'] });
@@ -191,10 +250,12 @@ describe('AlertEngine: acknowledgement and history', () => {
   it('acknowledges several alerts all or none: one unknown id changes nothing and is named', () => {
     const history = new MemoryAlertHistory(100);
     const e = engine(history);
-    const raised = e.onBatch(
-      [reading('417', 'online-record-rate', 25), reading('418', 'online-record-rate', 25)],
-      local(19, 9),
-    );
+    const batch = (value: number) => [
+      reading('417', 'online-record-rate', value),
+      reading('418', 'online-record-rate', value),
+    ];
+    e.onBatch(batch(45), local(19, 8));
+    const raised = e.onBatch(batch(25), local(19, 9));
     const ids = raised.map((a) => a.id);
     expect(ids).toHaveLength(2);
     expect(e.acknowledge([...ids, 'gone', 'also-gone'])).toEqual({ ok: false, unknown: ['gone', 'also-gone'] });

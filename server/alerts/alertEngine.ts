@@ -1,18 +1,23 @@
 import {
+  type AlertRules,
   type AlertSubject,
   belowTarget,
   compareAlerts,
   type DayValue,
   dailyDrop,
+  type FigureRule,
+  grade,
   nextAlert,
   nextDayValue,
+  type Severity,
+  scopeOf,
   sourceSilent,
   subjectKey,
   type Verdict,
 } from '../../shared/alerts';
-import { catalog, type IndicatorId, type Targets } from '../../shared/catalog';
+import { catalog, type Indicator, type IndicatorId, type Targets } from '../../shared/catalog';
 import type { Alert, Reading } from '../../shared/protocol';
-import type { RegionSet } from '../../shared/regions';
+import { type RegionSet, unitLevel } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
 import type { AlertHistory } from './alertHistory';
 
@@ -28,8 +33,16 @@ export interface AlertEngineDeps {
   calendar: LocalCalendar;
   targets: Record<IndicatorId, Targets>;
   settings: AlertSettings;
+  /** Which figures raise alerts, and how severe (the deployment's alert rules). */
+  rules: AlertRules;
   history: AlertHistory;
 }
+
+/** Where a figure stood when last judged: on target, or below it at a severity (raised or not). */
+type Standing = Severity | 'ok';
+const RANK = { ok: -1, info: 0, warning: 1, critical: 2 } as const;
+/** The most recently ended alerts kept for the ticker, whatever the window. */
+const RECENT_MAX = 200;
 
 /** What acknowledging gives: every alert named (`changed`: those not acknowledged before), or the unknown ids. */
 export type Acknowledgement = { ok: true; alerts: Alert[]; changed: Alert[] } | { ok: false; unknown: string[] };
@@ -41,9 +54,16 @@ const OWN_SOURCES = new Set(['derived', 'rollup', 'system']);
  * Runs the alert rules of `shared/alerts` over the live state as it changes. Each batch costs O(its changes):
  * below target and daily drop are judged for the readings that changed, and a source is marked alive. `tick`,
  * run by a timer, finds silent sources and ends yesterday's drops. Every method takes the time as an argument.
+ *
+ * Alerts are events. A figure found below its target the first time it is seen (at start, or its first reading)
+ * is a standing shortfall: the map, gauges and rankings show it, and it raises nothing. An alert is raised when a
+ * figure gets worse than it stood (it crosses below its target, or into the critical band), and ends when it is
+ * back on target.
  */
 export class AlertEngine {
   private readonly active = new Map<string, Alert>();
+  private readonly standing = new Map<string, Standing>();
+  private recent: Alert[] = [];
   private readonly days = new Map<string, DayValue>();
   private readonly lastSeen = new Map<string, number>();
   private lastDay: string | null = null;
@@ -67,18 +87,18 @@ export class AlertEngine {
       // A stored figure of an indicator the catalogue no longer has is not judged.
       const indicator = catalog[r.indicator];
       if (!indicator?.listed) continue;
-      const figure = { region: r.region, indicator: r.indicator, source: null };
-      const targets = this.deps.targets[r.indicator] ?? indicator;
-      this.judge({ rule: 'below-target', ...figure }, now, out, (active) =>
-        belowTarget(indicator, targets, r.value, active),
-      );
+      this.judgeBelowTarget(r, indicator, now, out);
       // Counts that start again every day fall to zero at midnight by design: no drop to judge.
       if (indicator.resets === 'daily') continue;
       const key = `${r.region}|${r.indicator}`;
       const dayValue = nextDayValue(this.days.get(key), r.value, day);
       this.days.set(key, dayValue);
+      const figure = { region: r.region, indicator: r.indicator, source: null };
+      const rule = this.deps.rules.dailyDrop;
       this.judge({ rule: 'daily-drop', ...figure }, now, out, (active) =>
-        dailyDrop(indicator, dayValue.reference, r.value, this.deps.settings.dropShare, active),
+        this.graded(rule, r.region, r.indicator, () =>
+          dailyDrop(indicator, dayValue.reference, r.value, this.deps.settings.dropShare, active),
+        ),
       );
     }
     for (const source of sources) {
@@ -89,11 +109,11 @@ export class AlertEngine {
   }
 
   /**
-   * Judges the live state a restart finds in the database, so that standing shortfalls are alerts at once rather
-   * than when each figure next changes: one still active from before the restart goes on as it was (same start,
-   * same acknowledgement), one whose figure is back on target ends, one the history lacks starts now. Sources are
-   * not marked alive, since none has sent anything yet, and a drop has no reference before the next day, as on a
-   * first start.
+   * Judges the live state found at start, so that each figure's standing is known before it next changes: an
+   * alert still active from before a restart goes on as it was (same start, same acknowledgement) or ends if its
+   * figure is back on target; a figure below target with no alert is a standing shortfall and raises nothing.
+   * Sources are not marked alive, since none has sent anything yet, and a drop has no reference before the next
+   * day, as on a first start.
    */
   restore(readings: readonly Reading[], now: number): Alert[] {
     const out: Alert[] = [];
@@ -102,9 +122,7 @@ export class AlertEngine {
       if (!this.deps.regions.isRegion(r.region)) continue;
       const indicator = catalog[r.indicator];
       if (!indicator?.listed) continue;
-      const targets = this.deps.targets[r.indicator] ?? indicator;
-      const subject = { rule: 'below-target' as const, region: r.region, indicator: r.indicator, source: null };
-      this.judge(subject, now, out, (active) => belowTarget(indicator, targets, r.value, active));
+      this.judgeBelowTarget(r, indicator, now, out);
       if (indicator.resets !== 'daily') {
         this.days.set(`${r.region}|${r.indicator}`, nextDayValue(undefined, r.value, day));
       }
@@ -126,7 +144,12 @@ export class AlertEngine {
     const { silenceMs } = this.deps.settings;
     for (const [source, lastSeen] of this.lastSeen) {
       const subject: AlertSubject = { rule: 'source-silent', region: null, indicator: null, source };
-      this.judge(subject, now, out, () => sourceSilent(lastSeen, now, silenceMs), lastSeen + silenceMs);
+      const { severity } = this.deps.rules.sourceSilent;
+      const verdict = () => {
+        const found = severity === 'off' ? null : sourceSilent(lastSeen, now, silenceMs);
+        return found && severity !== 'off' ? { ...found, severity } : null;
+      };
+      this.judge(subject, now, out, verdict, lastSeen + silenceMs);
     }
     const day = this.deps.calendar.dayKey(now);
     if (this.lastDay !== null && day !== this.lastDay) {
@@ -138,8 +161,11 @@ export class AlertEngine {
         const prev = this.days.get(key);
         const dayValue = nextDayValue(prev, prev?.last ?? null, day);
         this.days.set(key, dayValue);
+        const { region, indicator: id } = alert;
         this.judge(alert, now, out, () =>
-          dailyDrop(indicator, dayValue.reference, dayValue.last, this.deps.settings.dropShare, true),
+          this.graded(this.deps.rules.dailyDrop, region, id, () =>
+            dailyDrop(indicator, dayValue.reference, dayValue.last, this.deps.settings.dropShare, true),
+          ),
         );
       }
     }
@@ -179,6 +205,41 @@ export class AlertEngine {
     return [...this.active.values()].sort(compareAlerts);
   }
 
+  /** The active alerts, then those that ended within `sinceMs` of `now`: what a screen's ticker may show. */
+  recentAlerts(now: number, sinceMs: number): Alert[] {
+    this.recent = this.recent.filter((a) => (a.endedAt ?? now) >= now - sinceMs);
+    return [...this.activeAlerts(), ...this.recent];
+  }
+
+  /**
+   * Below target, as a change: judged with the deployment's grading and scope, raised only when the figure stands
+   * worse than it did when last judged (never on the first judgement), ended when back on target.
+   */
+  private judgeBelowTarget(r: Reading, indicator: Indicator, now: number, out: Alert[]): void {
+    const subject: AlertSubject = { rule: 'below-target', region: r.region, indicator: r.indicator, source: null };
+    const key = subjectKey(subject);
+    const before = this.standing.get(key);
+    const active = this.active.get(key);
+    const verdict = this.graded(this.deps.rules.belowTarget, r.region, r.indicator, () =>
+      belowTarget(indicator, this.deps.targets[r.indicator] ?? indicator, r.value, active !== undefined),
+    );
+    const stands = verdict?.severity ?? 'ok';
+    this.standing.set(key, stands);
+    const worse = before !== undefined && RANK[stands] > RANK[before];
+    if (!active && !worse) return;
+    this.judge(subject, now, out, () => verdict);
+  }
+
+  /** A rule's finding as the deployment grades it, or null when the rule is off there. */
+  private graded(rule: FigureRule, region: string, indicator: IndicatorId, find: () => Verdict | null): Verdict | null {
+    const unit = this.deps.regions.unit(region);
+    const scope = scopeOf(region, unit && unitLevel(unit));
+    if (scope === null || !rule.scope.includes(scope)) return null;
+    const found = find();
+    const severity = found && grade(rule, indicator, found.severity);
+    return found && severity ? { ...found, severity } : null;
+  }
+
   private judge(
     subject: AlertSubject,
     now: number,
@@ -191,7 +252,10 @@ export class AlertEngine {
     const next = nextAlert(current, verdict(current !== undefined), subject, now, startedAt);
     if (!next) return;
     if (next.endedAt === null) this.active.set(key, next);
-    else this.active.delete(key);
+    else {
+      this.active.delete(key);
+      this.recent = [next, ...this.recent].slice(0, RECENT_MAX);
+    }
     this.deps.history.record(next);
     out.push(next);
   }

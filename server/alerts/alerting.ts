@@ -1,3 +1,4 @@
+import { type AlertRules, DEFAULT_ALERT_RULES } from '../../shared/alerts';
 import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { Alert, Reading } from '../../shared/protocol';
 import type { RegionSet } from '../../shared/regions';
@@ -12,6 +13,8 @@ export interface AlertingDeps {
   clock: Clock;
   targets: Record<IndicatorId, Targets>;
   settings: AlertSettings & { history: number };
+  /** Which figures raise alerts, and how severe; the shipped defaults when not given. */
+  rules?: AlertRules;
   /** Where alerts are kept; bounded memory by default. */
   history?: AlertHistory;
 }
@@ -22,6 +25,10 @@ export interface Alerting {
   /** Judges the live state found at start (after a restart), before any screen connects. */
   restore(readings: readonly Reading[]): void;
   active(): Alert[];
+  /** The active alerts and those ended within the ticker's window: what a screen starts from. */
+  recent(): Alert[];
+  /** How long a change stays on the ticker, in minutes. */
+  readonly tickerMinutes: number;
   list(query: { state: AlertState; limit: number }): Alert[];
   /**
    * Marks active alerts as seen, all or none (see `AlertEngine.acknowledge`), and tells the screens of those that
@@ -42,7 +49,8 @@ export interface Alerting {
 /** The alert engine with its history and its timer: what the composition root wires to ingest and the screens. */
 export function createAlerting(deps: AlertingDeps): Alerting {
   const history = deps.history ?? new MemoryAlertHistory(deps.settings.history);
-  const engine = new AlertEngine({ ...deps, history });
+  const rules = deps.rules ?? DEFAULT_ALERT_RULES;
+  const engine = new AlertEngine({ ...deps, rules, history });
   // Often enough to raise a silence alert within a quarter of the allowed silence, at most every 30 s.
   const intervalMs = Math.min(30_000, Math.max(100, deps.settings.silenceMs / 4));
   let publish: (alerts: Alert[]) => void = () => {};
@@ -55,6 +63,8 @@ export function createAlerting(deps: AlertingDeps): Alerting {
       engine.restore(readings, deps.clock.now());
     },
     active: () => engine.activeAlerts(),
+    recent: () => engine.recentAlerts(deps.clock.now(), rules.tickerMinutes * 60_000),
+    tickerMinutes: rules.tickerMinutes,
     expectSource: (source) => engine.expect(source, deps.clock.now()),
     list: (query) => (query.state === 'active' ? engine.activeAlerts().slice(0, query.limit) : history.list(query)),
     acknowledge(ids) {

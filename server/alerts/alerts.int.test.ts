@@ -19,6 +19,9 @@ describe('alerts on the wall', () => {
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
 
+    // Below target from the first figure is a standing shortfall; a fall from on target is the change.
+    expect((await wall.app.ingest.submit('dvc', onlineRate(30))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', onlineRate(45))).ok).toBe(true);
     expect((await wall.app.ingest.submit('dvc', onlineRate(25))).ok).toBe(true);
     await waitUntil(() => deltas.some((d) => d.alerts?.length), 'a delta with alerts');
     const raised = deltas.flatMap((d) => d.alerts ?? []);
@@ -31,6 +34,7 @@ describe('alerts on the wall', () => {
       endedAt: null,
     });
 
+    expect(raised.filter((a) => a.region === '417')).toHaveLength(1);
     const later = await wall.connect();
     expect(SnapshotSchema.parse(later.snapshot).alerts.map((a) => a.id)).toContain(kySon?.id);
 
@@ -47,6 +51,10 @@ describe('alerts on the wall', () => {
     ).not.toContain(kySon?.id);
     const all = await wall.getJson<{ alerts: Alert[] }>('/api/v1/alerts?state=all&limit=50');
     expect(all.alerts.find((a) => a.id === kySon?.id)?.endedAt).not.toBeNull();
+    // A screen that connects now still sees the change on its ticker: ended, within the ticker's window.
+    const last = await wall.connect();
+    expect(last.snapshot.alerts.find((a) => a.id === kySon?.id)?.endedAt).not.toBeNull();
+    expect(last.snapshot.alertTickerMin).toBe(30);
   });
 
   it('refuses a bad query in the API error shape, uncached, naming the field', async () => {
@@ -99,11 +107,39 @@ describe('targets from TARGETS_FILE', () => {
     const deltas: Delta[] = [];
     socket.on('delta', (d) => deltas.push(d));
     // 57 % meets the Government's 40 %, not this deployment's 60 %.
+    expect((await wall.app.ingest.submit('dvc', onlineRate(61))).ok).toBe(true);
     expect((await wall.app.ingest.submit('dvc', onlineRate(57))).ok).toBe(true);
     await waitUntil(() => deltas.some((d) => d.alerts?.some((a) => a.region === '417')), 'a below-target alert');
     expect(deltas.flatMap((d) => d.alerts ?? []).find((a) => a.region === '417')).toMatchObject({
       severity: 'warning',
       threshold: 60,
     });
+  });
+});
+
+describe('alert rules from ALERT_RULES_FILE', () => {
+  it('grade what a deployment asks for, and leave out what it turns off', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ioc-rules-')), 'alert-rules.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ belowTarget: { severity: 'warning', indicators: { 'online-record-rate': 'off' } } }),
+    );
+    const wall = await start({ ALERT_RULES_FILE: file });
+    const { socket } = await wall.connect();
+    const deltas: Delta[] = [];
+    socket.on('delta', (d) => deltas.push(d));
+    const rates = (value: number) => [
+      ...onlineRate(value),
+      { region: '417', indicator: 'online-payment-rate', at: Date.now(), num: value, den: 100 },
+    ];
+    expect((await wall.app.ingest.submit('dvc', rates(99))).ok).toBe(true);
+    expect((await wall.app.ingest.submit('dvc', rates(5))).ok).toBe(true);
+    await waitUntil(() => deltas.some((d) => d.alerts?.length), 'a delta with alerts');
+    // The district, and the province and its districts' roll-up that it pulls down with it.
+    expect(deltas.flatMap((d) => d.alerts ?? []).map((a) => [a.region, a.indicator, a.severity])).toEqual([
+      ['417', 'online-payment-rate', 'warning'],
+      ['province', 'online-payment-rate', 'warning'],
+      ['localities', 'online-payment-rate', 'warning'],
+    ]);
   });
 });

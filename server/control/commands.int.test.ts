@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, CommandResult, DisplayState } from '../../shared/control';
 import { call, connectScreen, operatorSocket, registerDisplay, signedIn } from '../test/operatorClient';
-import { onlineRecords, useHarness, WAIT_MS, waitUntil } from '../test/support';
+import { fallBelowTarget, onlineRecords, useHarness, WAIT_MS, waitUntil } from '../test/support';
 
 const start = useHarness();
 /** Long enough for a screen on a loaded machine to answer, so only the silent one times out. */
@@ -152,9 +152,7 @@ describe('commands', () => {
   it('acknowledge an alert for operators only, on record', async () => {
     const h = await start();
     const operator = await signedIn(h, 'lan');
-    await h.app.ingest.submit('dvc', [
-      { region: '417', indicator: 'online-record-rate', at: Date.now(), num: 25, den: 100 },
-    ]);
+    await fallBelowTarget(h, ['417']);
     const alert = h.app.alerts.active().find((a) => a.region === '417');
     expect(alert).toBeDefined();
     const path = `/api/v1/alerts/${encodeURIComponent(alert?.id ?? '')}/ack`;

@@ -11,8 +11,11 @@ export interface SnapshotMeta {
   defaultLang: 'vi' | 'en';
   simulated: boolean;
   targets: Record<IndicatorId, Targets>;
+  /** How long an alert's change stays on a screen's ticker, in minutes. */
+  alertTickerMin?: number;
 }
 
+/** `alerts`: the active ones and those that ended recently (for the ticker). */
 export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Alert[], now: number): Snapshot {
   return {
     epoch: state.epoch,
@@ -25,6 +28,7 @@ export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Aler
     defaultLang: meta.defaultLang,
     simulated: meta.simulated,
     targets: meta.targets,
+    ...(meta.alertTickerMin !== undefined && { alertTickerMin: meta.alertTickerMin }),
     values: state.readings(),
     alerts,
   };

@@ -170,6 +170,21 @@ export function onlineRecords(delta: number, region = '417'): ObservationInput[]
   return [{ region, indicator: 'records-today-online', at: Date.now(), delta }];
 }
 
+/**
+ * Puts the units' online record rate on target (60 %), then at `percent`: a figure first seen below its target is a
+ * standing shortfall, and only the fall raises a below-target alert (25 %, the default, is critical).
+ */
+export async function fallBelowTarget(h: Harness, units: readonly string[], percent = 25): Promise<void> {
+  for (const num of [60, percent]) {
+    const at = Date.now();
+    const result = await h.app.ingest.submit(
+      'dvc',
+      units.map((region) => ({ region, indicator: 'online-record-rate' as const, at, num, den: 100 })),
+    );
+    if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result)}`);
+  }
+}
+
 /** The SQLite database of a server on the embedded store, for tests that look at its tables or make it refuse writes. */
 export function sqliteDb(app: App): SqliteStore['db'] {
   const store: unknown = app.store;

@@ -1,3 +1,4 @@
 export * from './dailyReference';
 export * from './lifecycle';
+export * from './ruleSettings';
 export * from './rules';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorOf } from '../catalog';
+import { AlertRulesSchema, DEFAULT_ALERT_RULES, grade } from './ruleSettings';
 import { belowTarget, CLEAR_MARGIN, dailyDrop, sourceSilent } from './rules';
 
 const online = indicatorOf('online-record-rate');
@@ -72,5 +73,30 @@ describe('sourceSilent', () => {
 
   it('is critical once the silence is longer, with the allowed silence in seconds', () => {
     expect(sourceSilent(0, 15 * MIN + 1, 15 * MIN)).toEqual({ severity: 'critical', value: null, threshold: 900 });
+  });
+});
+
+describe('AlertRulesSchema', () => {
+  it('gives the shipped defaults for an empty file: graded by bands, the sample departments left out', () => {
+    expect(AlertRulesSchema.parse({})).toEqual(DEFAULT_ALERT_RULES);
+    expect(DEFAULT_ALERT_RULES.belowTarget).toEqual({
+      severity: 'band',
+      indicators: {},
+      scope: ['districts', 'province', 'localities'],
+    });
+  });
+
+  it('refuses an unknown indicator or field, naming it', () => {
+    const bad = AlertRulesSchema.safeParse({ belowTarget: { indicators: { 'no-such': 'off' } } });
+    expect(bad.success || bad.error.issues[0]?.path).toEqual(['belowTarget', 'indicators', 'no-such']);
+    const extra = AlertRulesSchema.safeParse({ belowTraget: {} });
+    expect(extra.success).toBe(false);
+  });
+
+  it('grades a finding as configured', () => {
+    const rule = AlertRulesSchema.parse({ belowTarget: { indicators: { 'online-payment-rate': 'warning' } } });
+    expect(grade(rule.belowTarget, 'online-record-rate', 'critical')).toBe('critical');
+    expect(grade(rule.belowTarget, 'online-payment-rate', 'critical')).toBe('warning');
+    expect(grade({ ...rule.belowTarget, severity: 'off' }, 'online-record-rate', 'critical')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+export * from './legibility';
 export * from './playlist';
 export * from './schedule';
 export * from './settings';

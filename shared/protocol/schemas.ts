@@ -58,7 +58,10 @@ export const SnapshotSchema = z.object({
   simulated: z.boolean(),
   targets: z.record(IndicatorIdSchema, TargetsSchema),
   values: z.array(ReadingSchema),
+  /** The active alerts, and those ended within the ticker's window (`alertTickerMin`). */
   alerts: z.array(AlertSchema),
+  /** How long a screen's ticker shows an alert's change, in minutes (30 when absent). */
+  alertTickerMin: z.number().int().positive().optional(),
 });
 
 /**
