@@ -27,9 +27,7 @@ describe('HTTP', () => {
       indicators: { id: string; target: number | null; bands: unknown }[];
     }>('/api/v1/catalog');
     expect(catalog.regionSet.units).toHaveLength(21);
-    expect(catalog.regionSet.units.map((d) => Number(d.code))).toEqual(
-      Array.from({ length: 21 }, (_, i) => 412 + i),
-    );
+    expect(catalog.regionSet.units.map((d) => Number(d.code))).toEqual(Array.from({ length: 21 }, (_, i) => 412 + i));
     expect(catalog.indicators.map((i) => i.id).sort()).toEqual(indicators.map((i) => i.id).sort());
     expect(catalog.indicators.find((i) => i.id === 'online-record-rate')).toMatchObject({
       target: 40,
