@@ -1,4 +1,5 @@
-import { regionSet } from '../../shared/regions';
+// The deployment the bench's server runs (`DEPLOYMENT`, the default otherwise), installed for its units.
+import { regionSet } from '../../e2e/support/regions';
 import { ratePercent } from '../../shared/rollup';
 
 /** The indicator the driver moves: the overview's default, so every screen shows it on its district gauges. */

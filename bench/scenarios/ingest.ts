@@ -1,4 +1,5 @@
-import { regionSet } from '../../shared/regions';
+// The deployment the bench's server runs (`DEPLOYMENT`, the default otherwise), installed for its units.
+import { regionSet } from '../../e2e/support/regions';
 import { FEED_SOURCE, FEED_TOKEN } from '../driver/feed';
 import { percentile } from '../lib/stats';
 
