@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/**/*.int.test.ts'],
+          // A real PostgreSQL for the suites that need one: DATABASE_URL, else a throwaway one.
+          globalSetup: ['server/test/postgresGlobalSetup.ts'],
           environment: 'node',
           setupFiles: ['server/deployment/testDeployment.ts'],
           testTimeout: 20_000,

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Snapshot } from '../shared/protocol';
+import { addUser, signInApi } from './support/operator';
 import { quietTargetsFile } from './support/quietTargets';
 import { startWallServer, type WallServer } from './support/server';
+import { recordSwitches, switches } from './support/switches';
 import { tapWallSocket } from './support/wallSocket';
 
 /** Two views of three seconds each: the cycle restarts at every multiple of six seconds of server time. */
@@ -35,30 +37,6 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Records, in the page, the server time of every change of the view's indicator. */
-async function recordSwitches(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { switches: { at: number; indicator: string | null }[] };
-    const current = () =>
-      document.querySelector('[data-testid="view-overview"]')?.getAttribute('data-indicator') ?? null;
-    let last = current();
-    w.switches = [];
-    new MutationObserver(() => {
-      const indicator = current();
-      if (indicator !== last) w.switches.push({ at: Date.now(), indicator });
-      last = indicator;
-    }).observe(document.body, {
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['data-indicator'],
-      childList: true,
-    });
-  });
-}
-
-const switches = (page: Page) =>
-  page.evaluate(() => (window as unknown as { switches: { at: number; indicator: string | null }[] }).switches);
-
 test('a playlist in the URL switches views on time, by the server clock', async ({ page }, testInfo) => {
   const inline = ITEMS.map((i) => `${i.path}@${i.durationSec}`).join(';');
   await page.goto(`${server.url}/?kiosk=1&playlist=${inline}`);
@@ -67,12 +45,13 @@ test('a playlist in the URL switches views on time, by the server clock', async 
   await recordSwitches(page);
   await expect.poll(async () => (await switches(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
-  // Server and browser share this machine's clock; the page's estimate of it is within its latency.
+  // Server and browser share this machine's clock, and the page's estimate of it is behind by its latency: a switch
+  // never comes early, and comes in the slot it starts (however loaded the machine, well within half a slot).
   for (const s of await switches(page)) {
     const intoSlot = s.at % SLOT_MS;
     const late = intoSlot > SLOT_MS / 2 ? intoSlot - SLOT_MS : intoSlot;
     expect(late, `switch to ${s.indicator} at ${s.at}`).toBeGreaterThanOrEqual(-100);
-    expect(late, `switch to ${s.indicator} at ${s.at}`).toBeLessThanOrEqual(1_000);
+    expect(late, `switch to ${s.indicator} at ${s.at}`).toBeLessThan(SLOT_MS / 2);
     const slot = Math.floor(((s.at + SLOT_MS / 2) % CYCLE_MS) / SLOT_MS);
     expect(s.indicator).toBe(ITEMS[slot]?.indicator);
   }
@@ -134,23 +113,59 @@ test('an active critical alert holds a named playlist on its view until it ends'
     .toContain('online-record-rate');
 });
 
+const TOKEN = 'dvc-e2e-token-0123456789';
+
+/** A source system's report of Kỳ Sơn's (or another unit's) online record rate, at the server's present. */
+async function reportRate(server: WallServer, region: string, num: number): Promise<void> {
+  const res = await fetch(`${server.url}/api/v1/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({
+      source: 'dvc',
+      observations: [{ region, indicator: 'online-record-rate', at: Date.now(), num, den: 100 }],
+    }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  expect(res.status).toBe(200);
+}
+
+/**
+ * A still server whose only target is a low one on the online record rate (5 %, critical under 2 %), which every
+ * unit meets at the start: the only critical alerts are the ones a test causes, when the test is ready for them.
+ */
+async function startEngineServer(dir: string, alertHoldMin: number | null): Promise<WallServer> {
+  const targets = JSON.parse(readFileSync(quietTargetsFile(dir), 'utf8')) as Record<string, unknown>;
+  targets['online-record-rate'] = { target: 5, bands: { critical: 2, warning: 5 } };
+  const targetsFile = path.join(dir, 'targets.json');
+  writeFileSync(targetsFile, JSON.stringify(targets));
+  const kioskFile = path.join(dir, 'kiosk.json');
+  writeFileSync(kioskFile, JSON.stringify({ screen: { alertHoldMin } }));
+  return startWallServer({
+    env: { SIM_RATE: '0', TARGETS_FILE: targetsFile, KIOSK_CONFIG: kioskFile, INGEST_TOKENS: `dvc:${TOKEN}` },
+  });
+}
+
+/**
+ * Opens a two-view rotation whose views each name their indicator (so a hold picks the one about the alert), and
+ * waits until it shows e-ID activation, away from the alerts' indicator.
+ */
+async function openRotation(page: Page, server: WallServer): Promise<void> {
+  const inline = ITEMS.map((i) => `/?indicator=${i.indicator}@${i.durationSec}`).join(';');
+  await page.goto(`${server.url}/?kiosk=1&playlist=${inline}`);
+  await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('screen')).not.toHaveAttribute('data-playlist-hold', /.*/);
+  await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'eid-activation-rate', {
+    timeout: CYCLE_MS + 2_000,
+  });
+}
+
 test.describe('with the alert engine', () => {
   let engineServer: WallServer;
   let engineDir: string;
   test.beforeAll(async () => {
     engineDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-hold-'));
-    // e-ID activation (79.49 % in the province) far below a target of 95 %: critical alerts from the start, and
-    // no other target, so no other alert.
-    const targets = JSON.parse(readFileSync(quietTargetsFile(engineDir), 'utf8')) as Record<string, unknown>;
-    targets['eid-activation-rate'] = { target: 95, bands: { critical: 90, warning: 95 } };
-    const targetsFile = path.join(engineDir, 'targets.json');
-    writeFileSync(targetsFile, JSON.stringify(targets));
-    const kioskFile = path.join(engineDir, 'kiosk.json');
-    // A short hold, so the test sees it end: 15 s after the alerts began.
-    writeFileSync(kioskFile, JSON.stringify({ screen: { alertHoldMin: 0.25 } }));
-    engineServer = await startWallServer({
-      env: { SIM_RATE: '0', TARGETS_FILE: targetsFile, KIOSK_CONFIG: kioskFile },
-    });
+    // A short hold, so the test sees it end: 15 s after the alert began.
+    engineServer = await startEngineServer(engineDir, 0.25);
   });
   test.afterAll(async () => {
     await engineServer.stop();
@@ -160,15 +175,58 @@ test.describe('with the alert engine', () => {
   test("the engine's critical alert holds the rotation on its indicator for the hold time, then it rotates", async ({
     page,
   }) => {
-    const inline = ITEMS.map((i) => `${i.path}@${i.durationSec}`).join(';');
-    await page.goto(`${engineServer.url}/?kiosk=1&playlist=${inline}`);
+    await openRotation(page, engineServer);
+    // Kỳ Sơn's rate falls to nothing: the engine raises a critical alert, once the screen is there to see it begin.
+    await reportRate(engineServer, '417', 0);
     const screen = page.getByTestId('screen');
-    await expect(screen).toHaveAttribute('data-playlist-hold', /eid-activation-rate/);
-    await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'eid-activation-rate');
-    await expect(screen).not.toHaveAttribute('data-playlist-hold', /.*/, { timeout: 20_000 });
+    await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
+    await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');
+    await expect(screen).not.toHaveAttribute('data-playlist-hold', /.*/, { timeout: 25_000 });
     await recordSwitches(page);
     await expect
       .poll(async () => (await switches(page)).map((s) => s.indicator), { timeout: CYCLE_MS + 2_000 })
-      .toContain('online-record-rate');
+      .toContain('eid-activation-rate');
+  });
+});
+
+test.describe('a hold until the alert ends', () => {
+  let holdServer: WallServer;
+  let holdDir: string;
+  test.beforeAll(async () => {
+    holdDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-hold-ack-'));
+    holdServer = await startEngineServer(holdDir, null);
+    await addUser(holdServer.dataDir, 'lan', 'operator');
+  });
+  test.afterAll(async () => {
+    await holdServer.stop();
+    rmSync(holdDir, { recursive: true, force: true });
+  });
+
+  test('is released when an operator acknowledges the alert', async ({ page }) => {
+    await openRotation(page, holdServer);
+    await reportRate(holdServer, '417', 0);
+    const screen = page.getByTestId('screen');
+    await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
+    await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');
+
+    // The hold has no end of its own: only the acknowledgement can release it.
+    const cookie = await signInApi(holdServer.url, 'lan');
+    const active = (await (
+      await fetch(`${holdServer.url}/api/v1/alerts?state=active`, { headers: { cookie } })
+    ).json()) as { alerts: Alert[] };
+    const ids = active.alerts.filter((a) => a.severity === 'critical').map((a) => a.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const ack = await fetch(`${holdServer.url}/api/v1/alerts/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ ids }),
+    });
+    expect(ack.status).toBe(200);
+
+    await expect(screen).not.toHaveAttribute('data-playlist-hold', /.*/);
+    await recordSwitches(page);
+    await expect
+      .poll(async () => (await switches(page)).map((s) => s.indicator), { timeout: CYCLE_MS + 2_000 })
+      .toContain('eid-activation-rate');
   });
 });

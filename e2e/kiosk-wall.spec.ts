@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { quietTargetsFile } from './support/quietTargets';
 import { startWallServer, type WallServer } from './support/server';
+import { recordSwitches, switches } from './support/switches';
 
 /** Two 1080p panels side by side show one 3840x1080 canvas; each shows its half at scale 1. */
 const PANEL = { width: 1920, height: 1080 };
@@ -114,19 +115,27 @@ test('a 2x1 wall: two tiles show one continuous canvas', async ({ browser }, tes
 });
 
 test('the tiles of a wall switch views together', async ({ browser }) => {
+  const SLOT_MS = 3_000;
   const context = await browser.newContext();
   const [left, right] = [await context.newPage(), await context.newPage()];
   const playlist = '&playlist=/@3;/?indicator=eid-activation-rate@3';
   await openTile(left, 0, playlist);
   await openTile(right, 1, playlist);
-  for (let i = 0; i < 3; i++) {
-    const now = await left.getByTestId('view-overview').getAttribute('data-indicator');
-    // Wait for the next switch on the left tile; the right one follows within a moment.
-    await expect(left.getByTestId('view-overview')).not.toHaveAttribute('data-indicator', now ?? '', {
-      timeout: 5_000,
-    });
-    const next = await left.getByTestId('view-overview').getAttribute('data-indicator');
-    await expect(right.getByTestId('view-overview')).toHaveAttribute('data-indicator', next ?? '', { timeout: 500 });
-  }
+  await Promise.all([recordSwitches(left), recordSwitches(right)]);
+  await expect.poll(async () => (await switches(left)).length, { timeout: 5 * SLOT_MS }).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => (await switches(right)).length, { timeout: SLOT_MS }).toBeGreaterThanOrEqual(4);
+  // Both tiles follow the server's clock: each switch is to the same view in the same slot (the slot whose start is
+  // nearest) on both tiles, however late each page is by its own latency. The two recorders start a moment apart,
+  // so the slots both saw are compared.
+  const slotsOf = async (page: Page) =>
+    new Map((await switches(page)).map((s) => [Math.round(s.at / SLOT_MS), s.indicator] as const));
+  const [l, r] = [await slotsOf(left), await slotsOf(right)];
+  const both = [...l.keys()].filter((slot) => r.has(slot));
+  expect(both.length).toBeGreaterThanOrEqual(3);
+  expect(both.map((slot) => r.get(slot))).toEqual(both.map((slot) => l.get(slot)));
+  // Every switch of one tile has its twin on the other: none happened in a slot of its own.
+  expect([...r.keys()].filter((slot) => slot > Math.min(...both) && slot < Math.max(...both))).toEqual(
+    both.slice(1, -1),
+  );
   await context.close();
 });

@@ -18,7 +18,9 @@ test.describe('overview at 1920x1080', () => {
     await expect(gauges.first().getByTestId('gauge-value')).toHaveText(/^\d{1,3},\d{2}\s%$/);
 
     // The ID-card counter speaks Vietnamese: dots between thousands.
-    await expect(page.getByTestId('counter-id-cards-value')).toHaveText(/^2\.85\d\.\d{3}$/);
+    // The shared server's simulator moves the figures as the run goes on: their format here, the figures themselves
+    // on a still server (below).
+    await expect(page.getByTestId('counter-id-cards-value')).toHaveText(/^\d\.\d{3}\.\d{3}$/);
     await expect(page.getByTestId('counter-online-rate-value')).toHaveText(/^\d{2},\d{2}\s%$/);
 
     // Live: today's records keep arriving from the simulator.
@@ -38,7 +40,7 @@ test.describe('overview at 1920x1080', () => {
     await page.goto('/?indicator=eid-activation-rate&lang=en');
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'eid-activation-rate');
     await expect(page.getByTestId('map')).toContainText('e-ID activation rate');
-    await expect(page.getByTestId('counter-id-cards-value')).toHaveText(/^2,85\d,\d{3}$/);
+    await expect(page.getByTestId('counter-id-cards-value')).toHaveText(/^\d,\d{3},\d{3}$/);
     await expect(page.getByTestId('link-status')).toContainText('Live');
     expect(console.errors).toEqual([]);
   });

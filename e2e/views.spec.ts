@@ -6,6 +6,9 @@ import { startWallServer, type WallServer } from './support/server';
 
 const DISTRICTS = regionSet.districts.length;
 const DEPARTMENTS = regionSet.departments.length;
+/** A count in the millions and a percentage, in Vietnamese format. */
+const MILLIONS_VI = /^\d\.\d{3}\.\d{3}$/;
+const PERCENT_VI = /^\d{1,3},\d{2}\s%$/;
 
 /** Every view, with what shows it has rendered its live figures. */
 const VIEWS: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
@@ -44,18 +47,18 @@ const VIEWS: { name: string; path: string; ready: (page: Page) => Promise<void> 
     name: 'identity',
     path: '/identity',
     ready: async (page) => {
-      await expect(page.getByTestId('identity-cards-value')).toHaveText(/^2\.85\d\.\d{3}$/);
+      // Live on the shared server, whose simulator moves them as the run goes on: the format here, the figures
+      // themselves on a still server (below).
+      await expect(page.getByTestId('identity-cards-value')).toHaveText(MILLIONS_VI);
       await expect(page.getByTestId('identity-table').locator('tbody tr')).toHaveCount(DISTRICTS);
-      // Live on the shared server, which simulates from the start of the run: the format and the magnitude, not
-      // the figure (about 2.39 million, growing as the run goes on).
-      await expect(page.getByTestId('eid-collected')).toHaveText(/^2\.3\d\d\.\d{3}$/);
+      await expect(page.getByTestId('eid-collected')).toHaveText(MILLIONS_VI);
     },
   },
   {
     name: 'services',
     path: '/services',
     ready: async (page) => {
-      await expect(page.getByTestId('services-departments').getByTestId('stat-value')).toHaveText(/^2\d,\d{2}\s%$/);
+      await expect(page.getByTestId('services-departments').getByTestId('stat-value')).toHaveText(PERCENT_VI);
       await expect(page.getByTestId('departments-table').locator('tbody tr')).toHaveCount(DEPARTMENTS);
       await expect(page.getByTestId('departments-table').getByTestId('sample-badge')).toBeVisible();
     },

@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
@@ -7,7 +8,9 @@ import { regionSet as installedRegionSet, type RegionSet } from '../shared/regio
 import { makeLocalCalendar } from '../shared/time';
 import { type Alerting, createAlerting } from './alerts/alerting';
 import { StoredAlertHistory } from './alerts/storedAlertHistory';
-import { type Clock, systemClock } from './clock';
+import { type Clock, clockStartingAt, systemClock } from './clock';
+import type { ClusterStatus } from './cluster/cluster';
+import { clusterRoutes } from './cluster/routes';
 import type { Config } from './config';
 import { type Connectors, connectorRoutes, createConnectors } from './connectors';
 import { type Control, createControl } from './control';
@@ -37,6 +40,7 @@ import { DeltaLog } from './state/deltaLog';
 import { LiveState } from './state/liveState';
 import { buildSnapshot, type SnapshotMeta } from './state/snapshot';
 import { openStore } from './store';
+import type { PostgresStore } from './store/postgres/store';
 import { startRetention } from './store/retention';
 import type { WallStore } from './store/types';
 
@@ -81,7 +85,7 @@ export interface App {
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? (config.clockStart === null ? systemClock : clockStartingAt(config.clockStart));
   const deployment = deps.deployment ?? servedDeployment();
   const regions = deps.regions ?? installedRegionSet;
   const calendar = makeLocalCalendar(config.timeZone);
@@ -164,7 +168,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // The size of the database is read in the background: a scrape never waits for the database.
   let databaseBytes = 0;
   const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
-  const { ingest, broadcaster, jobs } = createPipeline({
+  const { ingest, applied, broadcaster, jobs } = createPipeline({
     state,
     store: store.batches,
     log,
@@ -205,6 +209,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
     name: 'day rollover',
     start: () => startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }),
   });
+  // On PostgreSQL, one server among several: the writer's lease decides which one writes and runs the jobs.
+  // Loaded only then, as the PostgreSQL driver is.
+  const cluster =
+    store.kind === 'postgres'
+      ? new (await import('./cluster/cluster')).Cluster(
+          {
+            serverId: config.storage.serverId ?? `${hostname()}:${config.port}`,
+            url: config.storage.databaseUrl ?? '',
+            leaseMs: config.storage.leaseMs,
+          },
+          { store: store as PostgresStore, ingest, jobs, logger, state, onApplied: applied },
+        )
+      : null;
+  const clusterStatus = (): ClusterStatus =>
+    cluster?.status() ?? {
+      server: config.storage.serverId ?? 'embedded',
+      role: 'writer',
+      term: 0,
+      seq: state.seq,
+      storedSeq: state.seq,
+      ready: true,
+    };
   const sizeTimer = setInterval(() => {
     store.sizeBytes().then(
       (n) => {
@@ -222,6 +248,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   }
   app.use(securityHeaders());
+  app.use(clusterRoutes(clusterStatus));
   // Source systems first: the busiest path does not walk through the routers of the console and the screens,
   // none of which it needs (a source authenticates with its own token, never with a session).
   app.use(ingestRoutes({ ingest, config: config.ingest, metrics, allowedOrigins: config.access.allowedOrigins }));
@@ -238,7 +265,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   app.use(deploymentRoutes(deployment));
-  app.use(kioskRoutes({ kiosk: config.kiosk, logger }));
+  app.use(kioskRoutes({ kiosk: config.kiosk, logger, access: control.access, wall: config.access.wall }));
   app.use(alertRoutes(alerts));
   app.use(staticClient(config.clientDir));
   // History and metrics out, behind the live-data gate of `control.routes`; then JSON errors for every API path.
@@ -258,7 +285,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     control,
     connectors,
     async listen() {
-      await jobs.start();
+      if (cluster) await cluster.start();
+      else await jobs.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve());
@@ -271,7 +299,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       clearInterval(sizeTimer);
-      await jobs.stop();
+      if (cluster) await cluster.stop();
+      else await jobs.stop();
       await connectors.stop();
       broadcaster.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,

@@ -4,3 +4,12 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * A clock that reads `startMs` now and runs on at the pace of `base`: a server started with it lives the same
+ * hours of the same day at every run (`CLOCK_START`), whatever the hour the run happens at.
+ */
+export function clockStartingAt(startMs: number, base: Clock = systemClock): Clock {
+  const offset = startMs - base.now();
+  return { now: () => base.now() + offset };
+}

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       realtime: { deltaIntervalMs: 100, deltaBuffer: 600 },
       kiosk: DEFAULT_KIOSK_CONFIG,
       ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
-      storage: { kind: 'sqlite', synchronous: 'full', rawDays: 7, hourlyDays: 730 },
+      storage: { kind: 'sqlite', leaseMs: 2000, synchronous: 'full', rawDays: 7, hourlyDays: 730 },
       targets: resolveTargets(),
       alerts: { dropShare: 0.1, silenceMs: 900_000, history: 1000 },
       access: {
@@ -43,7 +43,15 @@ describe('loadConfig', () => {
         allowedOrigins: [],
       },
       connectors: { file: null, connectors: [] },
+      clockStart: null,
     });
+  });
+
+  it('starts the clock at CLOCK_START, an instant with its offset, and refuses anything else', () => {
+    expect(loadConfig({ CLOCK_START: '2026-12-02T10:30:00+07:00' }).clockStart).toBe(Date.UTC(2026, 11, 2, 3, 30));
+    for (const CLOCK_START of ['10:30', '2026-12-02', '2026-12-02T10:30:00', 'tomorrow']) {
+      expect(problems({ CLOCK_START })[0]).toMatch(/^CLOCK_START: /);
+    }
   });
 
   it('reads the environment it is given, coercing numbers and switches', () => {

@@ -48,6 +48,7 @@ const EnvSchema = z.object({
     .default(900),
   ALERT_HISTORY: z.coerce.number().int().min(10).max(100_000).default(1000),
   CONNECTORS_FILE: z.string().min(1).optional(),
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -73,6 +74,8 @@ export interface Config {
   access: AccessConfig;
   /** Pull and subscribe connectors (`CONNECTORS_FILE`), their secrets read. */
   connectors: ConnectorsSettings;
+  /** The instant the server's clock starts at (`CLOCK_START`, for tests and demos), or none for the real time. */
+  clockStart: number | null;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     alerts: { dropShare: e.ALERT_DROP_SHARE, silenceMs: e.ALERT_SILENCE_SEC * 1000, history: e.ALERT_HISTORY },
     access,
     connectors: connectors.settings,
+    clockStart: e.CLOCK_START === undefined ? null : Date.parse(e.CLOCK_START),
   };
 }

@@ -17,6 +17,7 @@ export const IngestEnv = {
   INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
   DATABASE_URL: z.string().optional(),
+  LEASE_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   SERVER_ID: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-", at most 64')
@@ -49,6 +50,8 @@ export interface StorageConfig {
   databaseUrl?: string;
   /** This server's name among several (logs, /api/v1/cluster); the host name and port by default. */
   serverId?: string;
+  /** How long the writer's lease lasts unrenewed: the longest a dead writer holds up writes (PostgreSQL only). */
+  leaseMs: number;
   synchronous: Synchronous;
   /** How long raw observations and minute history are kept. */
   rawDays: number;
@@ -124,6 +127,7 @@ export function resolveIngestConfig(e: IngestEnvValues): {
       kind: e.STORE,
       ...(e.DATABASE_URL && { databaseUrl: e.DATABASE_URL }),
       ...(e.SERVER_ID && { serverId: e.SERVER_ID }),
+      leaseMs: e.LEASE_MS,
       synchronous: e.DB_SYNCHRONOUS,
       rawDays: e.RETAIN_RAW_DAYS,
       hourlyDays: e.RETAIN_HOURLY_DAYS,

@@ -38,7 +38,15 @@ export class Jobs {
     if (this.running) return;
     const running: { name: string; job: Stoppable }[] = [];
     this.running = running;
-    for (const job of this.jobs) running.push({ name: job.name, job: await job.start() });
+    for (const job of this.jobs) {
+      const started = await job.start();
+      // Stopped while starting (the lease was lost): what started last stops too, and nothing more starts.
+      if (this.running !== running) {
+        await started.stop();
+        return;
+      }
+      running.push({ name: job.name, job: started });
+    }
     this.logger.debug({ jobs: this.names() }, 'once-only jobs started');
   }
 

@@ -1,4 +1,4 @@
-import type { Delta } from '../shared/protocol';
+import type { Delta, Reading } from '../shared/protocol';
 import type { RegionSet } from '../shared/regions';
 import type { Alerting } from './alerts/alerting';
 import type { Clock } from './clock';
@@ -29,6 +29,8 @@ export interface PipelineDeps {
 
 export interface Pipeline {
   ingest: Ingest;
+  /** Judges and fans out a batch applied to the live state: what ingest calls, and what a follower's log tail does. */
+  applied: (seq: number, changes: readonly Reading[]) => void;
   broadcaster: DeltaBroadcaster;
   jobs: Jobs;
 }
@@ -48,6 +50,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     intervalMs: deps.deltaIntervalMs,
     emit: deps.emit,
   });
+  const applied = (seq: number, changes: readonly Reading[]) =>
+    broadcaster.enqueue(seq, changes, alerts.onBatch(changes));
   const ingest = new Ingest({
     state,
     regions: deps.regions,
@@ -55,11 +59,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     store: deps.store,
     logger: deps.logger,
     ...(deps.metrics && { metrics: deps.metrics }),
-    onApplied: (seq, changes) => broadcaster.enqueue(seq, changes, alerts.onBatch(changes)),
+    onApplied: applied,
   });
   // Without storage the alerts ride on the next delta, under the seq the screens have already.
   alerts.onPublish((changed) => {
     void ingest.advance(ALERTS_SOURCE, (seq) => broadcaster.enqueue(seq ?? state.seq, [], changed));
   });
-  return { ingest, broadcaster, jobs: new Jobs(deps.logger) };
+  return { ingest, applied, broadcaster, jobs: new Jobs(deps.logger) };
 }

@@ -1,4 +1,5 @@
 import type { KioskEvent } from '../../shared/kiosk';
+import { displayAuthHeaders } from '../remote/displayToken';
 
 /** A reload for the same reason and target is not tried again within this time: no reload loop, ever. */
 export const RELOAD_RETRY_MS = 10 * 60_000;
@@ -38,14 +39,22 @@ export function readReloadNote(storage: Pick<Storage, 'getItem'> = sessionStorag
 /** Tells the server what the screen did on its own; best effort, and it survives the page unloading. */
 export function reportKioskEvent(event: KioskEvent): void {
   const body = JSON.stringify(event);
+  // A registered display sends its token (a closed wall wants it), which a beacon cannot carry: fetch with keepalive
+  // survives the unload as well.
+  const auth = displayAuthHeaders();
   try {
-    if (navigator.sendBeacon?.('/api/v1/kiosk/events', new Blob([body], { type: 'application/json' }))) return;
+    if (
+      !auth.authorization &&
+      navigator.sendBeacon?.('/api/v1/kiosk/events', new Blob([body], { type: 'application/json' }))
+    ) {
+      return;
+    }
   } catch {
     // Fall through to fetch.
   }
   void fetch('/api/v1/kiosk/events', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body,
     keepalive: true,
   }).catch(() => {});

@@ -20,7 +20,15 @@ function start(events: Partial<WallClientEvents> = {}, token?: string) {
     events: { snapshot: () => {}, delta: () => {}, link: () => {}, ...events },
     wakeups: () => () => {},
   });
-  return { socket, client, auth: () => auth };
+  // The handshake is read on each connection, from a function (socket.io's form for a changing handshake).
+  const handshake = () => {
+    let sent: unknown;
+    (auth as (send: (a: unknown) => void) => void)((a) => {
+      sent = a;
+    });
+    return sent;
+  };
+  return { socket, client, auth: handshake };
 }
 
 describe('makeWallClient, for a registered display', () => {

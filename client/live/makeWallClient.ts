@@ -113,19 +113,22 @@ export interface WallClient {
 export function makeWallClient(options: WallClientOptions): WallClient {
   const { events } = options;
   const connect = options.connect ?? io;
+  let cursor: Cursor | null = null;
   const socket: Socket<WallServerToClient, WallClientToServer> = connect(`${options.url ?? ''}${WALL_NAMESPACE}`, {
-    auth: {
-      protocol: PROTOCOL_VERSION,
-      ...(options.display && { display: options.display }),
-      ...(options.token && { token: options.token }),
-    },
+    // Read on every (re)connection: the cursor tells a server behind this screen to catch up before answering.
+    auth: (send: (auth: object) => void) =>
+      send({
+        protocol: PROTOCOL_VERSION,
+        ...(options.display && { display: options.display }),
+        ...(options.token && { token: options.token }),
+        ...(cursor && { cursor }),
+      }),
     transports: ['websocket'],
     reconnectionDelay: RECONNECT_MIN_MS,
     reconnectionDelayMax: RECONNECT_MAX_MS,
     randomizationFactor: RECONNECT_JITTER,
   });
 
-  let cursor: Cursor | null = null;
   let link: LinkState = 'reconnecting';
   let resyncing = false;
   let offlineTimer: ReturnType<typeof setTimeout> | null = null;
@@ -229,6 +232,15 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   });
   socket.on('connect_error', (error) => {
     const refusal = HandshakeErrorSchema.safeParse((error as Error & { data?: unknown }).data);
+    if (refusal.success && refusal.data.code === 'BEHIND') {
+      // That server has not caught up with this screen yet (behind a balancer): another attempt soon.
+      setLink(link === 'offline' ? 'offline' : 'reconnecting', refusal.data.message);
+      armOfflineTimer();
+      setTimeout(() => {
+        if (!closed && !socket.connected) socket.connect();
+      }, RECONNECT_MIN_MS);
+      return;
+    }
     if (refusal.success) {
       // The server refused us for good (another protocol version): retrying will not help until a reload.
       socket.disconnect();

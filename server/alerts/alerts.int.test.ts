@@ -49,12 +49,22 @@ describe('alerts on the wall', () => {
     expect(all.alerts.find((a) => a.id === kySon?.id)?.endedAt).not.toBeNull();
   });
 
-  it('refuses a bad query, naming the field', async () => {
+  it('refuses a bad query in the API error shape, uncached, naming the field', async () => {
     const wall = await start();
-    const res = await fetch(`${wall.url}/api/v1/alerts?state=some`);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^state: /) });
-    expect((await fetch(`${wall.url}/api/v1/alerts?limit=0`)).status).toBe(400);
+    for (const [query, field] of [
+      ['state=some', 'state'],
+      ['limit=0', 'limit'],
+      ['limit=ten', 'limit'],
+      ['colour=red', 'colour'],
+    ] as const) {
+      const res = await fetch(`${wall.url}/api/v1/alerts?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string[] }[] } };
+      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.message).toMatch(new RegExp(`^${field}: `));
+      expect(body.error.issues.map((i) => i.path)).toEqual([[field]]);
+    }
   });
 
   it('sends a silent source and an acknowledgement in a delta of their own, in seq order', async () => {

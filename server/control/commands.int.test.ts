@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, CommandResult, DisplayState } from '../../shared/control';
 import { call, connectScreen, operatorSocket, registerDisplay, signedIn } from '../test/operatorClient';
-import { onlineRecords, useHarness, waitUntil } from '../test/support';
+import { onlineRecords, useHarness, WAIT_MS, waitUntil } from '../test/support';
 
 const start = useHarness();
+/** Long enough for a screen on a loaded machine to answer, so only the silent one times out. */
+const TIMEOUT_MS = WAIT_MS;
 
 describe('commands', () => {
   it('fan out to every screen of a group and come back with each display’s acknowledgement, on record', async () => {
-    const h = await start({ COMMAND_TIMEOUT_MS: '400' });
+    const h = await start({ COMMAND_TIMEOUT_MS: String(TIMEOUT_MS) });
     const admin = await signedIn(h, 'root', 'admin');
     const operator = await signedIn(h, 'lan', 'operator');
     // hall-1 is a video wall of two panels; hall-2 refuses; hall-3 never answers; hall-4 is off; lobby is elsewhere.
@@ -43,7 +45,7 @@ describe('commands', () => {
         display: 'hall-3',
         name: 'Screen hall-3',
         result: 'timed-out',
-        error: 'no answer within 400 ms',
+        error: `no answer within ${TIMEOUT_MS} ms`,
         screens: 1,
         applied: 0,
       },
@@ -69,7 +71,7 @@ describe('commands', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="?ioc-wall-audit.csv/);
     expect(csv.body).toContain(
-      '"lan","show","group:hall","{""type"":""show"",""view"":{""view"":""district"",""district"":""417""}}","hall-1 applied; hall-2 failed (no such view on this screen); hall-3 timed-out (no answer within 400 ms); hall-4 offline"',
+      `"lan","show","group:hall","{""type"":""show"",""view"":{""view"":""district"",""district"":""417""}}","hall-1 applied; hall-2 failed (no such view on this screen); hall-3 timed-out (no answer within ${TIMEOUT_MS} ms); hall-4 offline"`,
     );
 
     // Every console hears of it.

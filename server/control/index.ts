@@ -84,6 +84,7 @@ export function createControl(deps: ControlDeps): Control {
       access,
       loginRateLimit: config.loginRateLimit,
       logger,
+      now: () => clock.now(),
       onLogout: (hash) => sessions.end(hash),
     }),
   );

@@ -31,6 +31,14 @@ const EARLIEST_AT = Date.UTC(2000, 0, 1);
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
 /**
+ * The largest count, numerator or denominator one unit may report: a trillion, beyond any province's figure, and
+ * small enough that a roll-up of 9,000 units still sums exactly (JavaScript numbers are exact to 2^53; past it
+ * 1e20 + 21 is 1e20, and every other unit's count would vanish from the totals).
+ */
+export const MAX_UNIT_FIGURE = 1e12;
+const TOO_LARGE = `must be at most ${MAX_UNIT_FIGURE.toLocaleString('en-US')}`;
+
+/**
  * Checks a batch against the catalogue and region set. Returns every issue found (so a source can fix a whole
  * batch in one go) or the batch as typed observations. Nothing here has side effects.
  */
@@ -92,11 +100,13 @@ export function validateObservations(
         if (finite(input.value)) {
           if (input.value < 0 || !Number.isInteger(input.value)) {
             fail('value', 'a count must be a whole number of zero or more');
-          }
+          } else if (input.value > MAX_UNIT_FIGURE) fail('value', `a count ${TOO_LARGE}`);
           counts.set(key, input.value);
         } else if (finite(input.delta)) {
           if (!Number.isInteger(input.delta)) fail('delta', 'an increment of a count must be a whole number');
           else if (before + input.delta < 0) fail('delta', `the increment would make the count negative`);
+          else if (before + input.delta > MAX_UNIT_FIGURE)
+            fail('delta', `the increment would make the count larger than ${MAX_UNIT_FIGURE.toLocaleString('en-US')}`);
           counts.set(key, before + input.delta);
         }
         break;
@@ -110,6 +120,7 @@ export function validateObservations(
         if (input.num < 0) fail('num', 'num must be zero or more');
         if (input.den < 0) fail('den', 'den must be zero or more');
         if (input.num > input.den) fail('num', 'num must not exceed den');
+        if (input.den > MAX_UNIT_FIGURE) fail('den', `den ${TOO_LARGE}`);
         break;
       }
       case 'score': {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Alerting } from '../alerts/alerting';
+import { issuesOf, sendError } from './apiErrors';
 
 const AlertQuerySchema = z.strictObject({
   state: z.enum(['active', 'all']).default('active'),
@@ -13,9 +14,9 @@ export function alertRoutes(alerts: Pick<Alerting, 'list'>): Router {
   router.get('/api/v1/alerts', (req, res) => {
     const query = AlertQuerySchema.safeParse(req.query);
     if (!query.success) {
-      const issue = query.error.issues[0];
-      res.status(400).json({ code: 'BAD_REQUEST', message: `${issue?.path.join('.') || 'query'}: ${issue?.message}` });
-      return;
+      const issues = issuesOf(query.error);
+      const first = issues[0];
+      return sendError(res, 'BAD_REQUEST', `${first?.path.join('.') || 'query'}: ${first?.message}`, issues);
     }
     res.set('Cache-Control', 'no-store');
     res.json({ alerts: alerts.list(query.data) });

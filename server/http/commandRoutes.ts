@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type express from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { AlertAckRequestSchema, type AlertAckResult, CommandRequestSchema } from '../../shared/control';
 import type { Alert } from '../../shared/protocol';
@@ -7,6 +8,7 @@ import { auditCsv } from '../access/auditCsv';
 import type { Alerting } from '../alerts/alerting';
 import type { Commander } from '../control/commander';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 export interface CommandRouteDeps {
@@ -34,7 +36,7 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
   const router = Router();
   const operator = requireRole('operator');
 
-  router.post('/api/v1/commands', operator, express.json({ limit: '64kb' }), async (req, res, next) => {
+  router.post('/api/v1/commands', operator, jsonBody('64kb'), async (req, res, next) => {
     try {
       const request = CommandRequestSchema.safeParse(req.body);
       if (!request.success) {
@@ -90,7 +92,7 @@ export function commandRoutes(deps: CommandRouteDeps): Router {
     return { alerts: outcome.alerts };
   };
 
-  router.post('/api/v1/alerts/ack', operator, express.json({ limit: '64kb' }), async (req, res) => {
+  router.post('/api/v1/alerts/ack', operator, jsonBody('64kb'), async (req, res) => {
     const request = AlertAckRequestSchema.safeParse(req.body);
     if (!request.success) return sendError(res, 'BAD_REQUEST', 'send { ids: [...] }', issuesOf(request.error));
     const { ids } = request.data;

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type express from 'express';
+import { Router } from 'express';
 import {
   type Display,
   DisplayInputSchema,
@@ -9,6 +10,7 @@ import {
 import type { Access } from '../access';
 import type { ScreenHub } from '../control/screenHub';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 export interface DisplayRouteDeps {
@@ -40,7 +42,7 @@ export function displayRoutes(deps: DisplayRouteDeps): Router {
     res.set('Cache-Control', 'no-store').json(await hub.list());
   });
 
-  router.post('/api/v1/displays', admin, express.json({ limit: '4kb' }), async (req, res) => {
+  router.post('/api/v1/displays', admin, jsonBody('4kb'), async (req, res) => {
     const input = DisplayInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'not a display', issuesOf(input.error));
     const registered = await access.displays.register(input.data, actorName(res));
@@ -54,7 +56,7 @@ export function displayRoutes(deps: DisplayRouteDeps): Router {
     res.status(201).set('Cache-Control', 'no-store').json(issued(registered.display, registered.token));
   });
 
-  router.patch('/api/v1/displays/:id', admin, express.json({ limit: '4kb' }), async (req, res) => {
+  router.patch('/api/v1/displays/:id', admin, jsonBody('4kb'), async (req, res) => {
     const patch = DisplayPatchSchema.safeParse(req.body);
     if (!patch.success) return sendError(res, 'BAD_REQUEST', 'not a change to a display', issuesOf(patch.error));
     const display = await access.displays.update(req.params.id as string, patch.data);

@@ -132,6 +132,34 @@ const CASES: BadCase[] = [
     path: [...O, 'delta'],
   },
   {
+    name: 'an increment past the safe integers (1e20)',
+    body: batch([obs({ delta: 1e20 })]),
+    status: 422,
+    code: 'UNPROCESSABLE',
+    path: [...O, 'delta'],
+  },
+  {
+    name: 'a count past 2^53',
+    body: batch([obs({ indicator: 'id-cards-issued', delta: undefined, value: 2 ** 53 + 2 })]),
+    status: 422,
+    code: 'UNPROCESSABLE',
+    path: [...O, 'value'],
+  },
+  {
+    name: 'increments that together pass the largest count',
+    body: batch([obs({ delta: 600_000_000_000 }), obs({ delta: 600_000_000_000 })]),
+    status: 422,
+    code: 'UNPROCESSABLE',
+    path: ['observations', 1, 'delta'],
+  },
+  {
+    name: 'a denominator past the largest figure',
+    body: batch([obs({ indicator: 'online-record-rate', delta: undefined, num: 1, den: 1e20 })]),
+    status: 422,
+    code: 'UNPROCESSABLE',
+    path: [...O, 'den'],
+  },
+  {
     name: 'num above den',
     body: batch([obs({ indicator: 'online-record-rate', delta: undefined, num: 5, den: 4 })]),
     status: 422,
@@ -261,7 +289,7 @@ const CASES: BadCase[] = [
     options: { contentType: 'text/plain' },
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
-    message: /JSON/,
+    message: /^Content-Type text\/plain is not JSON/,
   },
 ];
 

@@ -54,7 +54,12 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
       const source = sourceOf(res);
       const body: unknown = req.body;
       if (body === undefined) {
-        return sendError(res, 'UNSUPPORTED_MEDIA_TYPE', 'send the batch as JSON (Content-Type: application/json)');
+        const type = req.get('content-type') ?? 'none';
+        return sendError(
+          res,
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Content-Type ${type} is not JSON: send the batch as application/json`,
+        );
       }
       const sent = (body as { observations?: unknown } | null)?.observations;
       const n = Array.isArray(sent) ? sent.length : 0;

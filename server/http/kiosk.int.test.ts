@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG, KioskConfigSchema } from '../../shared/kiosk';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { capturedLog } from '../test/capturedLog';
+import { registerDisplay, signedIn } from '../test/operatorClient';
 import { useHarness, WAIT_MS } from '../test/support';
+import { KIOSK_EVENTS_PER_MINUTE } from './kioskRoutes';
 
 const start = useHarness();
 const dir = mkdtempSync(path.join(tmpdir(), 'ioc-kiosk-'));
@@ -38,24 +37,13 @@ describe('kiosk HTTP', () => {
   });
 
   it('POST /api/v1/kiosk/events logs what a screen did on its own', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SIM: 'off', CLIENT_DIR: '/nonexistent' });
-    const app = await createApp({ config, logger: createLogger('info', sink) });
-    const { port } = await app.listen();
-    try {
-      const res = await post(`http://127.0.0.1:${port}`, JSON.stringify(event));
-      expect(res.status).toBe(204);
-      const line = lines.find((l) => l.msg === 'screen hall-1: heap-reload');
-      expect(line).toMatchObject({ level: 40, screen: event });
-    } finally {
-      await app.close();
-    }
+    const { lines, logger } = capturedLog();
+    // Its data in a directory of its own, like every test server: never the repository's ./data.
+    const wall = await start({}, { logger });
+    const res = await post(wall.url, JSON.stringify(event));
+    expect(res.status).toBe(204);
+    const line = lines.find((l) => l.msg === 'screen hall-1: heap-reload');
+    expect(line).toMatchObject({ level: 40, screen: event });
   });
 
   it('refuses a malformed event in the API error shape, naming the field', async () => {
@@ -71,5 +59,49 @@ describe('kiosk HTTP', () => {
     const huge = await post(wall.url, JSON.stringify({ ...event, detail: 'x'.repeat(10_000) }));
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('on a closed wall, takes events only with a display token or a session, and logs the refusals once', async () => {
+    const { lines, logger } = capturedLog();
+    const wall = await start({ WALL_ACCESS: 'closed' }, { logger });
+    const refusedBefore = lines.length;
+    for (let i = 0; i < 20; i++) {
+      const res = await post(wall.url, JSON.stringify(event));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    }
+    const refusals = lines.slice(refusedBefore).filter((l) => String(l.msg).startsWith('screen events refused'));
+    expect(refusals).toHaveLength(1);
+    expect(lines.some((l) => l.msg === 'screen hall-1: heap-reload')).toBe(false);
+
+    const admin = await signedIn(wall, 'root', 'admin');
+    const token = await registerDisplay(wall, admin, 'hall-1');
+    const asDisplay = await fetch(`${wall.url}/api/v1/kiosk/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(asDisplay.status).toBe(204);
+    const asPerson = await fetch(`${wall.url}/api/v1/kiosk/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify(event),
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(asPerson.status).toBe(204);
+    expect(lines.filter((l) => l.msg === 'screen hall-1: heap-reload')).toHaveLength(2);
+  });
+
+  it(`takes at most ${KIOSK_EVENTS_PER_MINUTE} events a minute from one address, and logs the excess once`, async () => {
+    const { lines, logger } = capturedLog();
+    const wall = await start({}, { logger });
+    const statuses: number[] = [];
+    for (let i = 0; i < KIOSK_EVENTS_PER_MINUTE + 20; i++)
+      statuses.push((await post(wall.url, JSON.stringify(event))).status);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(KIOSK_EVENTS_PER_MINUTE);
+    expect(statuses.slice(KIOSK_EVENTS_PER_MINUTE)).toEqual(Array(20).fill(429));
+    expect(lines.filter((l) => l.msg === 'screen hall-1: heap-reload')).toHaveLength(KIOSK_EVENTS_PER_MINUTE);
+    expect(lines.filter((l) => String(l.msg).startsWith('screen events refused'))).toHaveLength(1);
   });
 });

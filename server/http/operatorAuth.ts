@@ -67,10 +67,15 @@ export function sameOriginWrites(allowed: readonly string[]): RequestHandler {
  */
 export function viewerGate(access: Access, wall: 'open' | 'closed'): RequestHandler {
   return async (req, res, next) => {
-    if (wall === 'open' || actorIn(res)) return next();
-    const bearer = bearerOf(req.get('authorization'));
-    if (bearer?.startsWith('iocd_') && (await access.displays.byToken(bearer))) return next();
+    if (await mayWatch(access, wall, req, res)) return next();
     res.set('WWW-Authenticate', 'Bearer');
     sendError(res, 'UNAUTHORIZED', 'this wall shows its data to registered screens and signed-in operators only');
   };
+}
+
+/** Whether a request may see the wall: anyone on an open wall; on a closed one a display, a person or a token. */
+export async function mayWatch(access: Access, wall: 'open' | 'closed', req: Request, res: Response): Promise<boolean> {
+  if (wall === 'open' || actorIn(res)) return true;
+  const bearer = bearerOf(req.get('authorization'));
+  return bearer?.startsWith('iocd_') === true && (await access.displays.byToken(bearer)) !== null;
 }

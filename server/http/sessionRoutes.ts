@@ -1,10 +1,11 @@
-import express, { type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { LoginSchema, type SessionInfo, type SessionState } from '../../shared/control';
 import type { Access, Session } from '../access';
 import { SESSION_COOKIE } from '../access/credentials';
 import type { Logger } from '../logger';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorIn } from './operatorAuth';
 
 /** Failed logins are counted over this window, per address. */
@@ -14,6 +15,8 @@ export interface SessionRouteDeps {
   access: Access;
   loginRateLimit: number;
   logger: Logger;
+  /** The server's time, which sessions expire by (a cookie's lifetime is counted from it, not the machine's). */
+  now: () => number;
   /** A session ended: its sockets go too. */
   onLogout: (sessionHash: string) => void;
 }
@@ -58,7 +61,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     },
   });
 
-  router.post('/api/v1/session', limiter, express.json({ limit: '4kb' }), async (req, res, next) => {
+  router.post('/api/v1/session', limiter, jsonBody('4kb'), async (req, res, next) => {
     try {
       const login = LoginSchema.safeParse(req.body);
       if (!login.success) {
@@ -70,7 +73,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
         return sendError(res, 'UNAUTHORIZED', 'wrong name or password');
       }
       const { token, session } = await access.accounts.startSession(user);
-      setSessionCookie(req, res, token, session.expiresAt, Date.now());
+      setSessionCookie(req, res, token, session.expiresAt, deps.now());
       logger.info({ user: user.name, role: user.role, ip: req.ip }, 'signed in');
       res.set('Cache-Control', 'no-store').json(infoOf(session));
     } catch (error) {

@@ -1,7 +1,8 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { AutomationTokenInputSchema } from '../../shared/control';
 import type { Access } from '../access';
 import { issuesOf, sendError } from './apiErrors';
+import { jsonBody } from './jsonBody';
 import { actorName, requireRole } from './operatorAuth';
 
 /**
@@ -16,7 +17,7 @@ export function tokenRoutes(access: Access): Router {
     res.set('Cache-Control', 'no-store').json({ tokens: await access.tokens.list() });
   });
 
-  router.post('/api/v1/tokens', admin, express.json({ limit: '4kb' }), async (req, res) => {
+  router.post('/api/v1/tokens', admin, jsonBody('4kb'), async (req, res) => {
     const input = AutomationTokenInputSchema.safeParse(req.body);
     if (!input.success) return sendError(res, 'BAD_REQUEST', 'send { name }', issuesOf(input.error));
     const { token, secret } = await access.tokens.create(input.data.name, actorName(res));

@@ -9,6 +9,7 @@ import type { HandshakeError } from '../../shared/protocol';
 import type { Access } from '../access';
 import { type Actor, actorOf } from '../access/credentials';
 import type { ScreenHub } from '../control/screenHub';
+import { createRefusalLog } from '../http/refusalLog';
 import type { Logger } from '../logger';
 import type { SessionSockets } from './sessionSockets';
 
@@ -54,11 +55,17 @@ export function registerOperatorNamespace(
     next();
   });
 
+  const refusals = createRefusalLog(logger);
   ns.on('connection', (socket) => {
+    socket.on('disconnect', () => refusals.forget(socket.id));
     const actor = socket.data.actor as Actor;
     if (actor.kind === 'user') deps.sessions.track(socket, actor.session);
     socket.onAny((event: string, ...args: unknown[]) => {
-      logger.warn({ event }, `an operator socket sent ${event}; commands go through POST /api/v1/commands`);
+      refusals.refused(
+        socket.id,
+        { event },
+        `an operator socket sent ${event}; commands go through POST /api/v1/commands`,
+      );
       const ack = args.at(-1);
       if (typeof ack === 'function') {
         ack({ error: { code: 'FORBIDDEN', message: `${event}: send commands with POST /api/v1/commands` } });

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { DisplayTokenIssued } from '../../shared/control';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
+import { capturedLog } from '../test/capturedLog';
 import { call, connectScreen, operatorSocket, registerDisplay, signedIn } from '../test/operatorClient';
 import { useHarness, WAIT_MS, waitForConnectError, waitForEvent, waitUntil } from '../test/support';
 
@@ -101,6 +102,20 @@ describe('screens only watch', () => {
     expect(target.commands).toEqual([]);
     expect(other.commands).toEqual([]);
     expect((await h.app.control.access.audit.list({ limit: 10 })).filter((e) => e.action === 'reload')).toEqual([]);
+  });
+
+  it('logs a socket that keeps sending what screens may not send once, however many times it does', async () => {
+    const { lines, logger } = capturedLog();
+    const h = await start({}, { logger });
+    const { socket } = await h.connect();
+    const forged = socket as unknown as Socket;
+    for (let i = 0; i < 500; i++) forged.emit(`bogus-${i}`, { i });
+    // Each is refused to the sender; the last one's answer shows every one before it was handled.
+    expect(await forged.timeout(WAIT_MS).emitWithAck('bogus-last')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(lines.filter((l) => String(l.msg).startsWith('a wall socket sent'))).toHaveLength(1);
+    // When the socket goes, the count of the rest reaches the log.
+    socket.disconnect();
+    await waitUntil(() => lines.some((l) => l.refusals === 500), 'the count of refusals in the log');
   });
 
   it('keeps viewers out of the console feed', async () => {

@@ -3,6 +3,7 @@ import { type HandshakeError, WallHandshakeSchema } from '../../shared/protocol'
 import type { Access, Session } from '../access';
 import { sessionOf } from '../access/credentials';
 import type { ScreenHub, ScreenSocket } from '../control/screenHub';
+import { createRefusalLog } from '../http/refusalLog';
 import type { Logger } from '../logger';
 import type { SessionSockets } from './sessionSockets';
 import type { WallNamespace } from './wallNamespace';
@@ -77,11 +78,18 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
     }
   });
 
+  // Anyone may open a socket on an open wall: what it sends wrong reaches the log once a minute, with a count.
+  const refusals = createRefusalLog(logger);
   wall.on('connection', (socket) => {
     const identity = socket.data.identity as ScreenIdentity;
+    socket.on('disconnect', () => refusals.forget(socket.id));
     socket.onAny((event: string, ...args: unknown[]) => {
       if (SCREEN_EVENTS.has(event)) return;
-      logger.warn({ event, identity }, `a wall socket sent ${event}, which screens may not send; refused`);
+      refusals.refused(
+        socket.id,
+        { event, identity, address: socket.handshake.address },
+        `a wall socket sent ${event}, which screens may not send; refused`,
+      );
       const ack = args.at(-1);
       if (typeof ack === 'function') {
         ack({ error: { code: 'FORBIDDEN', message: `${event}: screens only watch; commands come from operators` } });

@@ -176,9 +176,18 @@ describe('/wall resync', () => {
   it('answers a malformed request with an error, and keeps serving the client', async () => {
     const wall = await start();
     const { socket, snapshot } = await wall.connect();
-    for (const bad of [{ epoch: snapshot.epoch, sinceSeq: -1 }, { epoch: '', sinceSeq: 0 }, { sinceSeq: 'x' }, null]) {
+    for (const [bad, fields] of [
+      [{ epoch: snapshot.epoch, sinceSeq: -1 }, ['sinceSeq']],
+      [{ epoch: '', sinceSeq: 0 }, ['epoch']],
+      [{ sinceSeq: 'x' }, ['epoch', 'sinceSeq']],
+      [null, []],
+    ] as const) {
       const response = await resync(socket, bad as unknown as ResyncRequest);
       expect(response).toMatchObject({ kind: 'error', error: { code: 'BAD_REQUEST' } });
+      // Each problem names its field, as the HTTP errors do.
+      const error = response.kind === 'error' ? response.error : null;
+      expect(error?.issues?.map((i) => i.path)).toEqual(fields.length ? fields.map((f) => [f]) : [[]]);
+      for (const field of fields) expect(error?.message).toContain(`${field}: `);
     }
     expect(socket.connected).toBe(true);
     expect(await resync(socket, { epoch: snapshot.epoch, sinceSeq: 0 })).toEqual({ kind: 'deltas', deltas: [] });

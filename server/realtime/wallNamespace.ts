@@ -13,6 +13,9 @@ import {
 import type { Logger } from '../logger';
 import type { DeltaLog } from '../state/deltaLog';
 
+/** How long a server behind a reconnecting screen's cursor waits to catch up before it refuses (it retries). */
+const CURSOR_WAIT_MS = 3_000;
+
 export type WallNamespace = Namespace<WallClientToServer, WallServerToClient>;
 
 export interface WallNamespaceDeps {
@@ -26,6 +29,9 @@ export interface WallNamespaceDeps {
 function handshakeError(data: HandshakeError): Error & { data: HandshakeError } {
   return Object.assign(new Error(data.message), { data });
 }
+
+/** A zod path segment as it goes on the wire: a number stays, anything else is its name. */
+const pathKey = (k: PropertyKey) => (typeof k === 'number' ? k : String(k));
 
 /**
  * The namespace screens watch. Viewers can only read: the one thing they may ask is a resync, which is
@@ -56,7 +62,19 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       );
     }
     socket.data = { display: handshake.data.display };
-    next();
+    const cursor = handshake.data.cursor;
+    if (!cursor || cursor.epoch !== deps.epoch() || cursor.seq <= deps.seq()) return next();
+    // The screen has seen seqs this server has not applied yet (it came from another server): wait for them.
+    const deadline = Date.now() + CURSOR_WAIT_MS;
+    const wait = setInterval(() => {
+      if (cursor.seq <= deps.seq()) {
+        clearInterval(wait);
+        next();
+      } else if (Date.now() > deadline) {
+        clearInterval(wait);
+        next(handshakeError({ code: 'BEHIND', message: `this server is behind seq ${cursor.seq}; try again` }));
+      }
+    }, 20);
   });
 
   wall.on('connection', (socket) => {
@@ -66,10 +84,9 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       if (typeof ack !== 'function') return;
       const request = ResyncRequestSchema.safeParse(raw);
       if (!request.success) {
-        const response: ResyncResponse = {
-          kind: 'error',
-          error: { code: 'BAD_REQUEST', message: request.error.issues.map((i) => i.message).join('; ') },
-        };
+        const issues = request.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
+        const message = issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+        const response: ResyncResponse = { kind: 'error', error: { code: 'BAD_REQUEST', message, issues } };
         return ack(response);
       }
       const { epoch, sinceSeq } = request.data;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf, meetsTarget } from './bands';
 import type { Targets } from './indicators';
-import { catalog, indicatorOf } from './indicators';
+import { indicatorOf } from './indicators';
 
 const up = { direction: 'up' as const };
 const down = { direction: 'down' as const };

@@ -74,7 +74,7 @@ export const CatalogueSchema = z
     file.indicators.forEach((ind, i) => {
       for (const input of ind.derived ? [ind.derived.num, ind.derived.den] : []) {
         const from = file.indicators.find((x) => x.id === input);
-        if (!from || from.kind !== 'count') {
+        if (from?.kind !== 'count') {
           ctx.addIssue({
             code: 'custom',
             path: ['indicators', i, 'derived'],

@@ -25,6 +25,7 @@ describe('commands', () => {
     const bad = (value: unknown) => CommandSchema.safeParse(value).error?.issues[0]?.path.join('.');
     expect(bad({ type: 'announce', text: '', durationSec: 60 })).toBe('text');
     expect(bad({ type: 'announce', text: 'a\nb', durationSec: 60 })).toBe('text');
+    expect(bad({ type: 'announce', text: 'a\u0085b', durationSec: 60 })).toBe('text');
     expect(bad({ type: 'announce', text: 'x', durationSec: 1 })).toBe('durationSec');
     expect(bad({ type: 'show', view: { view: 'district' } })).toBe('view.district');
     expect(bad({ type: 'playlist-start', playlist: { items: [{ path: 'http://evil', durationSec: 30 }] } })).toBe(
@@ -32,6 +33,17 @@ describe('commands', () => {
     );
     expect(bad({ type: 'reload', force: true })).toBe('');
     expect(bad({ type: 'format-disk' })).toBe('type');
+  });
+
+  it('refuses bidirectional control characters in an announcement, which could show it reversed or spoofed', () => {
+    const refusal = (text: string) =>
+      CommandSchema.safeParse({ type: 'announce', text, durationSec: 60 }).error?.issues[0]?.message;
+    for (const mark of ['\u202e', '\u202d', '\u202a', '\u2066', '\u2067', '\u2068', '\u2069', '\u200f', '\u061c']) {
+      expect(refusal(`Họp giao ban ${mark}lúc 14 giờ`), `U+${mark.codePointAt(0)?.toString(16)}`).toBe(
+        'no bidirectional control characters',
+      );
+    }
+    expect(refusal('Họp giao ban lúc 14 giờ – phòng 2')).toBeUndefined();
   });
 
   it('takes one display, one group or all as a target', () => {

@@ -24,7 +24,10 @@ export const AnnouncementTextSchema = z
   .min(1, 'the text is empty')
   .max(280, 'at most 280 characters, so it reads from the back of the room')
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'no line breaks or control characters')
+  // Direction overrides and isolates (U+202E and its kin) would let a text show reversed or spoofed on every screen;
+  // Vietnamese and English never need them.
+  .regex(/^[^\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/, 'no bidirectional control characters');
 
 /** The longest an announcement may stay on the screens. */
 export const MAX_ANNOUNCEMENT_SEC = 24 * 60 * 60;

@@ -18,13 +18,19 @@ export const WallHandshakeSchema = z.object({
   display: z.string().max(64).optional(),
   /** A registered display's token: the server knows the screen by it, and sends it commands. */
   token: z.string().max(200).optional(),
+  /**
+   * Where the screen is (its epoch and last seq) when it reconnects: a server behind it waits to catch up before
+   * it answers, so that a screen moving to another server never steps back to older data.
+   */
+  cursor: z.object({ epoch: z.string().max(64), seq: z.number().int().min(0) }).optional(),
 });
 export type WallHandshake = z.infer<typeof WallHandshakeSchema>;
 
 /** The `data` of the error a refused handshake carries (socket.io's `connect_error`). */
 export const HandshakeErrorSchema = z.object({
   /** NOT_AUTHORISED: an unknown or revoked display token, or a wall closed to unregistered screens. */
-  code: z.enum(['PROTOCOL_MISMATCH', 'BAD_HANDSHAKE', 'NOT_AUTHORISED']),
+  /** BEHIND: this server has not caught up with the screen's cursor yet; the screen tries again. */
+  code: z.enum(['PROTOCOL_MISMATCH', 'BAD_HANDSHAKE', 'NOT_AUTHORISED', 'BEHIND']),
   message: z.string(),
   expected: z.number().int().optional(),
   received: z.unknown().optional(),

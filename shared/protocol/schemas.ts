@@ -80,7 +80,12 @@ export const ResyncRequestSchema = z.object({
   sinceSeq: z.number().int().nonnegative(),
 });
 
-export const ErrorBodySchema = z.object({ code: z.string(), message: z.string() });
+/** An error on the socket: a code, a message, and for a malformed request the fields at fault by their path. */
+export const ErrorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+});
 
 export const ResyncResponseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deltas'), deltas: z.array(DeltaSchema) }),

@@ -75,7 +75,9 @@ export class SqliteStore implements WallStore {
     const db = this.db;
     this.regionSet = {
       get: async () => metaValue(db, REGION_SET_KEY),
-      record: async (hash) => setMeta(db, REGION_SET_KEY, hash),
+      record: async (hash) => {
+        if (metaValue(db, REGION_SET_KEY) === undefined) setMeta(db, REGION_SET_KEY, hash);
+      },
     };
     this.history = new SqliteHistory(this.db);
     this.retention = new SqliteRetention(this.db, fold);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../test/support';
+
+const start = useHarness();
+
+/** What docs/protocol.md says of a batch that names a figure twice, and of a rate of nothing over nothing. */
+describe('a batch, as the protocol describes it', () => {
+  it('applies observations of the same (region, indicator) in order: increments add up, the latest value wins', async () => {
+    const wall = await start();
+    const at = Date.now();
+    const result = await wall.app.ingest.submit('dvc', [
+      { region: '417', indicator: 'records-today-online', at, delta: 2 },
+      { region: '417', indicator: 'records-today-online', at, delta: 3 },
+      { region: '417', indicator: 'id-cards-issued', at, value: 5 },
+      { region: '417', indicator: 'id-cards-issued', at, value: 7 },
+      { region: '412', indicator: 'id-cards-issued', at, value: 9 },
+      { region: '412', indicator: 'id-cards-issued', at: at - 60_000, value: 4 },
+    ]);
+    expect(result).toMatchObject({ ok: true, accepted: 6 });
+    const value = (region: string, indicator: 'records-today-online' | 'id-cards-issued') =>
+      wall.app.state.get(region, indicator)?.value;
+    expect(value('417', 'records-today-online')).toBe(5);
+    // Equal times: the later in the batch wins. An older time never replaces a newer one.
+    expect(value('417', 'id-cards-issued')).toBe(7);
+    expect(value('412', 'id-cards-issued')).toBe(9);
+  });
+
+  it('takes num: 0, den: 0 as no rate yet: no value, and nothing added to the roll-ups', async () => {
+    const wall = await start();
+    const at = Date.now();
+    const rate = (region: string) => wall.app.state.get(region, 'online-record-rate');
+    expect(
+      (await wall.app.ingest.submit('dvc', [{ region: '412', indicator: 'online-record-rate', at, num: 30, den: 60 }]))
+        .ok,
+    ).toBe(true);
+    const before = rate('province');
+    expect(
+      (await wall.app.ingest.submit('dvc', [{ region: '417', indicator: 'online-record-rate', at, num: 0, den: 0 }]))
+        .ok,
+    ).toBe(true);
+    expect(rate('417')).toMatchObject({ value: null, num: 0, den: 0 });
+    expect(rate('province')).toMatchObject({ value: before?.value, num: before?.num, den: before?.den });
+  });
+});
