@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, startWallServer, type WallServer } from '../../e2e/support/server';
+import { haproxyConfig } from './haproxy';
 
 /** A PostgreSQL URL whose connections work in `schema` (created here). */
 export async function schemaUrl(base: string, schema: string): Promise<string> {
@@ -17,35 +18,6 @@ export async function schemaUrl(base: string, schema: string): Promise<string> {
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return url.toString();
-}
-
-/** HAProxy's configuration: screens to any ready server (websocket passes through), ingest to the writer only. */
-function haproxyConfig(port: number, servers: readonly number[]): string {
-  const lines = (check: string) =>
-    servers.map((p, i) => `  server s${i} 127.0.0.1:${p} check inter 200 fall 1 rise 1${check}`).join('\n');
-  return `global
-  maxconn 2000
-defaults
-  mode http
-  timeout connect 1s
-  timeout client 30s
-  timeout server 30s
-  timeout tunnel 30s
-  option redispatch
-  retries 2
-frontend wall
-  bind 127.0.0.1:${port}
-  acl ingest path_beg /api/v1/ingest
-  use_backend writer if ingest
-  default_backend screens
-backend screens
-  balance roundrobin
-  option httpchk GET /readyz
-${lines('')}
-backend writer
-  option httpchk GET /readyz/writer
-${lines('')}
-`;
 }
 
 export interface TestCluster {
@@ -88,6 +60,8 @@ export async function startTestCluster(
   const config = path.join(dir, 'haproxy.cfg');
   writeFileSync(config, haproxyConfig(port, ports));
   const balancer: ChildProcess = spawn('haproxy', ['-f', config, '-db'], { stdio: 'ignore' });
+  // A test run that ends before its teardown (a timeout) must not leave the balancer running.
+  process.once('exit', () => balancer.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
