@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+// The deployment it runs on (`DEPLOYMENT`, the default otherwise), installed for its units and catalogue.
+import { regionSet } from '../e2e/support/regions';
 import { systemClock } from '../server/clock';
 import { serveDeployment } from '../server/deployment';
 import { DEFAULT_DEPLOYMENT, DEPLOYMENTS_ROOT, loadDeployment } from '../server/deployment/loadDeployment';
@@ -14,7 +16,6 @@ import { LiveState } from '../server/state/liveState';
 import { openPostgresStore } from '../server/store/postgres/store';
 import { SqliteStore } from '../server/store/sqlite/store';
 import type { WallStore } from '../server/store/types';
-import { regionSet } from '../shared/regions';
 import { makeLocalCalendar } from '../shared/time';
 
 serveDeployment(loadDeployment(path.join(DEPLOYMENTS_ROOT, DEFAULT_DEPLOYMENT)));

@@ -9,6 +9,8 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { systemClock } from '../clock';
 import { ConfigError, loadConfig } from '../config';
+import { deploymentDir, loadDeployment, serveDeployment } from '../deployment';
+import { guardRegionSet } from '../deployment/regionSetGuard';
 import { importRows, parseObservationsCsv } from '../sources/csvImport';
 import { Ingest } from '../sources/ingest';
 import { LiveState } from '../state/liveState';
@@ -29,6 +31,9 @@ async function main(): Promise<number> {
     console.error(`--source ${source}: lower-case letters, digits, ".", "_" or "-", at most 64`);
     return 2;
   }
+  // The deployment first, as the server does: the CSV names its units and indicators.
+  const loaded = loadDeployment(deploymentDir(process.env));
+  serveDeployment(loaded);
   const config = loadConfig();
   let text: string;
   try {
@@ -46,11 +51,16 @@ async function main(): Promise<number> {
       : openMemoryStore()
     : new SqliteStore({ dataDir: config.dataDir, synchronous: config.storage.synchronous });
   try {
-    const state = new LiveState({
-      regions: regionSet,
-      calendar: makeLocalCalendar(config.timeZone),
-      ...(await store.batches.load()),
-    });
+    const stored = await store.batches.load();
+    if (!dryRun)
+      await guardRegionSet(
+        store.regionSet,
+        regionSet,
+        stored.readings,
+        loaded.deployment.regionSetHash,
+        config.dataDir,
+      );
+    const state = new LiveState({ regions: regionSet, calendar: makeLocalCalendar(config.timeZone), ...stored });
     const ingest = new Ingest({
       state,
       regions: regionSet,

@@ -12,7 +12,7 @@ import { Header } from '../../widgets/Header';
 import { StatGauge } from '../../widgets/StatGauge';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
-import { DistrictLocator } from './DistrictLocator';
+import { DistrictPlace } from './DistrictPlace';
 import './district.css';
 
 /** What a district is measured on: the listed indicators that apply to districts, gauges first. */
@@ -142,7 +142,7 @@ function DistrictBody(props: { district: District; back: string }) {
             </div>
           </div>
         </section>
-        <DistrictLocator code={code()} />
+        <DistrictPlace code={code()} />
         <section class="panel district-alerts" data-testid="district-alerts" data-count={alerts().length}>
           <h2 class="panel-title">
             {t('district.alerts')}
