@@ -35,12 +35,17 @@ test('active alerts show on the ticker of every view and outline their districts
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))
     ).sort(),
   });
-  // Both sides asked again at each poll: the simulator may raise or end an alert meanwhile.
+  // Both sides asked again at each poll: the simulator may raise or end an alert meanwhile. One round reads a
+  // dozen attributes, which takes seconds on a busy machine: the bound leaves room for several.
+  await expect(ticker).toHaveAttribute('data-active', /^\d+$/);
   await expect
-    .poll(async () => {
-      const [server, screen] = [JSON.stringify(await serverView()), JSON.stringify(await screenView())];
-      return server === screen ? 'same' : `server ${server}, screen ${screen}`;
-    })
+    .poll(
+      async () => {
+        const [server, screen] = [JSON.stringify(await serverView()), JSON.stringify(await screenView())];
+        return server === screen ? 'same' : `server ${server}, screen ${screen}`;
+      },
+      { timeout: 60_000 },
+    )
     .toBe('same');
   expect((await serverView()).critical).toBeGreaterThan(0);
   await expect(ticker.locator('[data-severity="critical"]').first()).toBeVisible();
