@@ -12,12 +12,27 @@ import { runDriver } from './driver/runDriver';
 import { launchBrowser, openScreen } from './lib/browser';
 import { onExit, stopAll } from './lib/children';
 import { type CpuProfile, heaviest, selfByModule, serverParts } from './lib/cpuProfile';
+import { pageParts } from './lib/pageParts';
 import { seedDataDir, startWall } from './lib/servers';
 
 const rate = Number(process.env.PROFILE_RATE ?? 100);
+/** Also count the DOM's changes by panel (a MutationObserver, whose own cost then shows in the figures). */
+const countDom = process.env.PROFILE_DOM === '1';
+const DOM_OBSERVER = readFileSync(path.join(import.meta.dirname, 'scenarios/domObserver.js'), 'utf8');
 const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
 
-const COUNTERS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'];
+/**
+ * Chromium's counters of the page's main thread: wall time in tasks, script, style and layout, and ThreadTime, its
+ * CPU time (on a shared machine, wall time counts the time the thread waited for a core; CPU time does not).
+ */
+const COUNTERS = [
+  'ThreadTime',
+  'TaskDuration',
+  'ScriptDuration',
+  'RecalcStyleDuration',
+  'LayoutDuration',
+  'V8CompileDuration',
+];
 
 async function counters(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -36,33 +51,87 @@ async function main() {
     state: 'attached',
   });
   await new Promise((resolve) => setTimeout(resolve, 3000));
+  // What the page spends with nothing arriving: the clock, animations, the charts' frames.
   await cdp.send('Performance.enable');
+  const idleFrom = await counters(cdp);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idleMsPerS = (((await counters(cdp)).ThreadTime ?? 0) - (idleFrom.ThreadTime ?? 0)) / 3;
+  // Deltas that reach the page, counted from its WebSocket frames (socket.io: `42/wall,["delta",...]`).
+  let deltas = 0;
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketFrameReceived', ({ response }) => {
+    if (response.payloadData.startsWith('42/wall,["delta"')) deltas += 1;
+  });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  let before: Record<string, number> = {};
+  // The first half of the run is measured clean, by Chromium's counters only; the second half with the profiler
+  // (and the DOM observer when asked), whose own costs would otherwise count as the page's.
+  type Mark = { at: number; deltas: number; counters: Record<string, number> };
+  const mark = async (): Promise<Mark> => ({ at: performance.now(), deltas, counters: await counters(cdp) });
+  const marks: Promise<Mark>[] = [];
+  let halfway: ReturnType<typeof setTimeout> | undefined;
   const window = { fromMs: 0, toMs: 0 };
   const driver = await runDriver(
-    { url: wall.url, rate, seconds },
+    // A few seconds first, left out as in the bench: the feed's first value in each district moves it to another
+    // band (a map redrawn 21 times), which is not what a delta costs in a steady feed.
+    { url: wall.url, rate, seconds, warmupSeconds: 3 },
     {
       sending: () => {
-        window.fromMs = performance.now() - spawnedAt;
-        void counters(cdp).then((c) => {
-          before = c;
-        });
-        void cdp.send('Profiler.start');
+        marks.push(mark());
+        halfway = setTimeout(
+          () => {
+            marks.push(mark());
+            window.fromMs = performance.now() - spawnedAt;
+            void cdp.send('Profiler.start');
+            if (countDom) void page.evaluate(DOM_OBSERVER);
+          },
+          (seconds * 1000) / 2,
+        );
       },
       answered: () => {
         window.toMs = performance.now() - spawnedAt;
+        marks.push(mark());
       },
     },
   );
+  clearTimeout(halfway);
   const { profile } = await cdp.send('Profiler.stop');
-  const after = await counters(cdp);
-  const elapsed = (window.toMs - window.fromMs) / 1000;
-  console.log(`One wall screen, ${rate} updates/s for ${seconds} s: the page's main thread per second of sending`);
+  const [start, middle, end] = (await Promise.all(marks)) as [Mark, Mark, Mark];
+  const elapsed = (middle.at - start.at) / 1000;
+  const cleanDeltas = Math.max(1, middle.deltas - start.deltas);
+  const profiledDeltas = Math.max(1, end.deltas - middle.deltas);
+  console.log(
+    `One wall screen, ${rate} updates/s for ${seconds} s: the page's main thread per second, the first half (no profiler)`,
+  );
   for (const name of COUNTERS) {
-    const used = ((after[name] ?? 0) - (before[name] ?? 0)) / elapsed;
+    const used = ((middle.counters[name] ?? 0) - (start.counters[name] ?? 0)) / elapsed;
     console.log(`  ${name.padEnd(20)} ${(used * 1000).toFixed(0).padStart(5)} ms/s`);
+  }
+  const busy = ((middle.counters.ThreadTime ?? 0) - (start.counters.ThreadTime ?? 0)) / elapsed;
+  const perDelta = ((busy - idleMsPerS) * elapsed) / cleanDeltas;
+  console.log(
+    `  ${cleanDeltas} deltas (${(cleanDeltas / elapsed).toFixed(1)}/s); idle, the page takes ${(idleMsPerS * 1000).toFixed(0)} ms/s\n` +
+      `  main thread CPU per delta: ${(perDelta * 1000).toFixed(2)} ms above idle, ${(((busy * elapsed) / cleanDeltas) * 1000).toFixed(2)} ms in all`,
+  );
+  console.log(`\nThe second half, profiled: ${profiledDeltas} deltas.`);
+  if (countDom) {
+    const changes = (await page.evaluate('window.__domChanges()')) as Record<string, number>;
+    console.log('\nDOM changes per delta, by panel (mutation records):');
+    for (const [panel, n] of Object.entries(changes).sort((a, b) => b[1] - a[1])) {
+      console.log(`${(n / profiledDeltas).toFixed(1).padStart(9)}  ${panel}`);
+    }
+    const charts = (await page.evaluate('window.__chartUpdates()')) as Record<string, [number, number]>;
+    console.log('\nChart updates (ECharts setOption, drawing included):');
+    for (const [chart, [ms, n]] of Object.entries(charts).sort((a, b) => b[1][0] - a[1][0])) {
+      console.log(
+        `${(ms / profiledDeltas).toFixed(3).padStart(9)} ms per delta  ${n} updates, ${(ms / n).toFixed(1)} ms each  ${chart}`,
+      );
+    }
+  }
+  const parts = pageParts(profile as CpuProfile);
+  console.log('\nThe page by part (client file nearest on the stack, else the library; ms per delta):');
+  for (const p of parts.slice(0, 25)) {
+    console.log(`${(p.ms / profiledDeltas).toFixed(3).padStart(9)} ms  ${p.ms.toFixed(0).padStart(6)} ms  ${p.part}`);
   }
   const page_ = heaviest(profile as CpuProfile);
   console.log('\nThe page, heaviest functions (self time):');
@@ -75,10 +144,10 @@ async function main() {
   const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('the server wrote no CPU profile');
   const serverProfile = JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile;
-  const parts = serverParts(serverProfile, window, driver.sends.length);
-  const total = parts.reduce((sum, p) => sum + p.ms, 0);
+  const server_ = serverParts(serverProfile, window, driver.sends.length);
+  const total = server_.reduce((sum, p) => sum + p.ms, 0);
   console.log(`\nThe server while sending (${driver.sends.length} updates; sampled time, profiler overhead included):`);
-  for (const p of parts) {
+  for (const p of server_) {
     console.log(
       `${p.ms.toFixed(0).padStart(7)} ms ${((p.ms / total) * 100).toFixed(1).padStart(5)} % ${p.usPerUpdate.toFixed(0).padStart(6)} µs/update  ${p.part}`,
     );

@@ -1,5 +1,5 @@
 // `npm run bench`: IOC Wall against a floor measured in the same run (a bare socket.io server and a page that
-// writes each value into one DOM node), in five scenarios; every figure is read as a ratio to the floor's, since the
+// writes each value into one DOM node), in seven scenarios; every figure is read as a ratio to the floor's, since the
 // machine may be shared and noisy. Writes bench/out/*.json, prints a markdown table and, for a full run, puts it in
 // bench/RESULTS.md. Environment: BENCH_QUICK=1 for short runs while developing (the table is not kept),
 // BENCH_ONLY=a,c to run some scenarios only, DELTA_INTERVAL_MS to run the wall with another
@@ -12,12 +12,15 @@ import { coldLoadScenario } from './scenarios/coldLoad';
 import { fanoutScenario } from './scenarios/fanout';
 import { BATCH_SIZE, ingestThroughputScenario } from './scenarios/ingest';
 import { type ScreensResult, screensScenario } from './scenarios/screens';
-import { budgets, compareColdLoad, compareFanout, compareIngest, compareScreens } from './tables';
+import { budgets, compareColdLoad, compareFanout, compareIngest, compareKiosk, compareScreens } from './tables';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 /** Seconds of sending per scenario and server. */
-const SECONDS = QUICK ? { a: 8, b: 8, c: 15, d: 5 } : { a: 30, b: 30, c: 60, d: 20 };
+const SECONDS = QUICK ? { a: 8, b: 8, c: 15, d: 5, f: 8, g: 8 } : { a: 30, b: 30, c: 60, d: 20, f: 30, g: 30 };
+/** (g): how many times slower than this machine the kiosk box is. */
+const KIOSK_THROTTLE = 4;
 const COLD_LOADS = QUICK ? 3 : 5;
 /** Seconds of updates before each measured run, left out of the figures (connections open, code warms up). */
 const WARMUP_SECONDS = QUICK ? 2 : 3;
@@ -53,15 +56,37 @@ async function main() {
   console.log(`IOC Wall bench${QUICK ? ' (quick)' : ''}: scenarios ${[...ONLY].join(', ')}${window}`);
   const seed = await seedDataDir();
   const rows: Compared[] = [];
-  const screens = async (name: string, screenCount: number, rate: number, seconds: number) => {
-    console.log(`(${name}) ${rate} updates/s, ${screenCount} screen(s), ${seconds} s`);
+  const screens = async (
+    name: string,
+    screenCount: number,
+    rate: number,
+    seconds: number,
+    options: { cpuThrottle?: number; perDelta?: boolean } = {},
+  ) => {
+    const { cpuThrottle } = options;
+    const kiosk = cpuThrottle ? `, CPU ${cpuThrottle}× slower` : '';
+    console.log(`(${name}) ${rate} updates/s, ${screenCount} screen(s)${kiosk}, ${seconds} s`);
     const result: { wall: ScreensResult; floor: ScreensResult } = await sideBySide(seed, (target) =>
-      screensScenario({ target, screens: screenCount, rate, seconds, warmupSeconds: WARMUP_SECONDS }),
+      screensScenario({
+        target,
+        screens: screenCount,
+        rate,
+        seconds,
+        warmupSeconds: WARMUP_SECONDS,
+        ...(cpuThrottle && { cpuThrottle }),
+      }),
     );
-    rows.push(...compareScreens(`(${name}) ${rate}/s, ${screenCount} screen${screenCount > 1 ? 's' : ''}`, result));
+    const title = `(${name}) ${rate}/s, ${screenCount} screen${screenCount > 1 ? 's' : ''}`;
+    rows.push(
+      ...(cpuThrottle
+        ? compareKiosk(`(${name}) kiosk ${cpuThrottle}× slower, ${rate}/s`, result)
+        : compareScreens(title, result, options)),
+    );
   };
   if (ONLY.has('a')) await screens('a', 10, 100, SECONDS.a);
   if (ONLY.has('b')) await screens('b', 1, 1000, SECONDS.b);
+  if (ONLY.has('f')) await screens('f', 1, 100, SECONDS.f, { perDelta: true });
+  if (ONLY.has('g')) await screens('g', 1, 100, SECONDS.g, { cpuThrottle: KIOSK_THROTTLE });
   if (ONLY.has('c')) {
     console.log(`(c) 500 socket clients, 10 updates/s, ${SECONDS.c} s`);
     const result = await sideBySide(seed, (target) =>
@@ -85,7 +110,9 @@ async function main() {
     rows.push(...compareColdLoad('(e) cold load', result));
   }
   // The kept table is the wall as shipped: a full run of every scenario with its own settings.
-  reportRun(run, rows, { updateResults: !QUICK && ONLY.size === 5 && !process.env.DELTA_INTERVAL_MS });
+  reportRun(run, rows, {
+    updateResults: !QUICK && SCENARIOS.every((s) => ONLY.has(s)) && !process.env.DELTA_INTERVAL_MS,
+  });
   const missed = rows.filter((r) => r.holds === false);
   console.log(
     missed.length === 0 ? `Every budget holds (${budgets(rows)} checked).` : `${missed.length} budget(s) missed.`,

@@ -8,8 +8,8 @@ type Pair<T> = { wall: T; floor: T };
 
 /** The budgets of the issue, in one place: what each figure is held to. */
 export const BUDGET = {
-  /** (a), (b): the wall's p99 latency over the floor's. */
-  latencyRatio: 1.5,
+  /** (a), (b), (f): the wall's p99 latency over the floor's. */
+  latencyRatio: 3,
   /** (a), (b), (c): the wall's CPU (server per update, browser per screen) over the floor's. */
   cpuRatio: 1,
   /** (c): the wall's server, in cores. */
@@ -22,6 +22,11 @@ export const BUDGET = {
   initialJsKb: 300,
   /** (e): navigation to the first live value, ms. */
   firstValueMs: 1_000,
+  /** (f): the page's main-thread CPU per delta on the overview at 21 units, ms. */
+  pageMsPerDelta: 2,
+  /** (g): a kiosk box four times slower: p99 latency, ms, and the share of its main thread busy. */
+  kioskP99Ms: 250,
+  kioskBusyShare: 0.25,
 };
 
 /** A budget on a row: in words, and whether this run met it. */
@@ -47,26 +52,44 @@ const atMost = (limit: number, unit: string) => (p: Pair<number>) => ({
   holds: p.wall <= limit,
 });
 
-/** Screens watching a feed, (a) and (b). */
-export function compareScreens(scenario: string, r: Pair<ScreensResult>): Compared[] {
-  const row = rowsOf(scenario, r);
+/** Every gauge on every screen must end on the last value sent to it. */
+function finalsRow(scenario: string, r: Pair<ScreensResult>): Compared {
   const finals = (s: ScreensResult) => `${s.final.checked - s.final.wrong} of ${s.final.checked}`;
+  return {
+    scenario,
+    metric: 'final values correct',
+    unit: 'gauges',
+    wall: finals(r.wall),
+    floor: finals(r.floor),
+    budget: 'all (wall)',
+    holds: r.wall.final.wrong === 0,
+  };
+}
+
+/**
+ * Screens watching a feed, (a), (b) and (f); `perDelta` holds the page's CPU per delta to its budget (one screen
+ * at the rate the budget is set for).
+ */
+export function compareScreens(
+  scenario: string,
+  r: Pair<ScreensResult>,
+  options: { perDelta?: boolean } = {},
+): Compared[] {
+  const row = rowsOf(scenario, r);
   return [
     row('latency p50', 'ms, send → on screen', (s) => s.latency.p50),
     row('latency p95', 'ms', (s) => s.latency.p95),
     row('latency p99', 'ms', (s) => s.latency.p99, BUDGET.latencyRatio),
     row('updates shown', '% of sent × screens; the rest coalesced', (s) => s.seenShare * 100),
-    {
-      scenario,
-      metric: 'final values correct',
-      unit: 'gauges',
-      wall: finals(r.wall),
-      floor: finals(r.floor),
-      budget: 'all (wall)',
-      holds: r.wall.final.wrong === 0,
-    },
+    finalsRow(scenario, r),
     row('final values shown after', 'ms after the last answer', (s) => s.final.settledMs ?? Number.NaN),
     row('browser CPU per screen', '% of a core, while sending', (s) => s.browserCoresPerScreen * 100, BUDGET.cpuRatio),
+    row(
+      'page main thread per message',
+      'ms CPU above idle, per delta (floor: per update)',
+      (s) => s.pageMsPerMessage,
+      options.perDelta ? atMost(BUDGET.pageMsPerDelta, ' ms') : undefined,
+    ),
     row('server CPU per update', 'µs', (s) => s.serverUsPerUpdate, BUDGET.cpuRatio),
     row('server CPU', '% of a core', (s) => s.serverCores * 100),
     row('JS heap at start', 'MB after GC, per screen', (s) => s.heapStartMb),
@@ -79,6 +102,28 @@ export function compareScreens(scenario: string, r: Pair<ScreensResult>): Compar
       wall: `${Object.values(r.wall.refused).reduce((a, b) => a + b, 0)}, ${r.wall.pageErrors.length}`,
       floor: `${Object.values(r.floor.refused).reduce((a, b) => a + b, 0)}, ${r.floor.pageErrors.length}`,
     },
+  ];
+}
+
+/** One screen on a slow kiosk box, (g): its latency and how busy it was, held to absolute budgets. */
+export function compareKiosk(scenario: string, r: Pair<ScreensResult>): Compared[] {
+  const row = rowsOf(scenario, r);
+  const kiosk = (s: ScreensResult) =>
+    s.kiosk ?? { busyShare: Number.NaN, longFrames: 0, droppedFrames: 0, longestFrameMs: 0 };
+  return [
+    row('latency p50', 'ms, send → on screen', (s) => s.latency.p50),
+    row('latency p99', 'ms', (s) => s.latency.p99, atMost(BUDGET.kioskP99Ms, ' ms')),
+    row(
+      'main thread busy',
+      '% of the time sending, throttled',
+      (s) => kiosk(s).busyShare * 100,
+      atMost(BUDGET.kioskBusyShare * 100, ' %'),
+    ),
+    row('frames longer than 50 ms', 'frames', (s) => kiosk(s).longFrames),
+    row('frames dropped', 'at 60 Hz, in the long frames', (s) => kiosk(s).droppedFrames),
+    row('longest frame', 'ms', (s) => kiosk(s).longestFrameMs),
+    row('JS heap at end', 'MB after GC', (s) => s.heapEndMb),
+    finalsRow(scenario, r),
   ];
 }
 

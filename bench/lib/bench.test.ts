@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedUpdate } from '../driver/feed';
 import type { ScreensResult } from '../scenarios/screens';
-import { compareScreens } from '../tables';
+import { compareKiosk, compareScreens } from '../tables';
 import { markdownTable, show } from './compare';
 import { parseProcStat } from './procCpu';
 
@@ -44,16 +44,17 @@ const screens = (p99: number, wrong: number, browser: number, server: number): S
   heapStartMb: 10,
   heapEndMb: 11,
   pageErrors: [],
+  pageMsPerMessage: 1,
 });
 
 describe('compareScreens', () => {
-  it('holds the wall to 1.5 times the floor on p99, to the floor on CPU, and to every final value', () => {
-    const rows = compareScreens('(a)', { wall: screens(150, 0, 0.1, 500), floor: screens(100, 0, 0.1, 500) });
+  it('holds the wall to 3 times the floor on p99, to the floor on CPU, and to every final value', () => {
+    const rows = compareScreens('(a)', { wall: screens(300, 0, 0.1, 500), floor: screens(100, 0, 0.1, 500) });
     const row = (metric: string) => rows.find((r) => r.metric === metric);
-    expect(row('latency p99')).toMatchObject({ ratio: 1.5, holds: true });
+    expect(row('latency p99')).toMatchObject({ ratio: 3, holds: true });
     expect(row('final values correct')).toMatchObject({ wall: '21 of 21', holds: true });
     expect(row('server CPU per update')?.holds).toBe(true);
-    const worse = compareScreens('(a)', { wall: screens(151, 1, 0.2, 600), floor: screens(100, 0, 0.1, 500) });
+    const worse = compareScreens('(a)', { wall: screens(301, 1, 0.2, 600), floor: screens(100, 0, 0.1, 500) });
     expect(worse.filter((r) => r.holds === false).map((r) => r.metric)).toEqual([
       'latency p99',
       'final values correct',
@@ -68,6 +69,23 @@ describe('compareScreens', () => {
       { date: '2024-01-19T00:00:00Z', machine: 'test', loadStart: [1, 1, 1], loadEnd: [2, 2, 2], settings: {} },
       rows,
     );
-    expect(table).toContain('| (a) | latency p99 (ms) | 150 | 100 | 1.5× | ratio ≤ 1.5 | yes |');
+    expect(table).toContain('| (a) | latency p99 (ms) | 150 | 100 | 1.5× | ratio ≤ 3 | yes |');
+  });
+});
+
+describe('compareKiosk', () => {
+  it('holds the slow kiosk screen to 250 ms at p99 and a quarter of its main thread, whatever the floor does', () => {
+    const kiosk = (p99: number, busyShare: number): ScreensResult => ({
+      ...screens(p99, 0, 0.1, 500),
+      kiosk: { busyShare, longFrames: 2, droppedFrames: 5, longestFrameMs: 90 },
+    });
+    const rows = compareKiosk('(g)', { wall: kiosk(250, 0.25), floor: kiosk(10, 0.02) });
+    expect(rows.filter((r) => r.holds !== undefined).map((r) => [r.metric, r.holds])).toEqual([
+      ['latency p99', true],
+      ['main thread busy', true],
+      ['final values correct', true],
+    ]);
+    const slow = compareKiosk('(g)', { wall: kiosk(251, 0.26), floor: kiosk(10, 0.02) });
+    expect(slow.filter((r) => r.holds === false).map((r) => r.metric)).toEqual(['latency p99', 'main thread busy']);
   });
 });

@@ -10,7 +10,7 @@ export interface CpuProfile {
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   children?: number[];
 }
 
@@ -74,7 +74,7 @@ export function heaviest(profile: CpuProfile, top = 30): { self: string[]; total
  * belongs to (HTTP last, since every request's stack starts there).
  */
 const SERVER_PARTS: [part: string, test: (frame: ProfileNode['callFrame']) => boolean][] = [
-  ['SQLite commit (wall time, with the wait for the disk)', (f) => /better-sqlite3|state\/store\//.test(f.url)],
+  ['SQLite commit (wall time, with the wait for the disk)', (f) => /better-sqlite3|server\/store\//.test(f.url)],
   ['checks: schema (zod) and observation rules', (f) => /zod\/|domain\/observation|ingest\/schema/.test(f.url)],
   [
     'ingest: drafts, roll-ups, live state, alerts',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { DriverResult } from '../driver/driver';
 import { driverConfig, runDriver } from '../driver/runDriver';
 import { heapAfterGc, launchBrowser, openScreen } from '../lib/browser';
@@ -20,6 +20,21 @@ export interface ScreensOptions {
   warmupMs?: number;
   /** Seconds of updates sent before the measured ones (see DriverConfig.warmupSeconds). */
   warmupSeconds?: number;
+  /**
+   * Slows each screen's main thread this many times (DevTools' CPU throttling) once it is live: a low-cost kiosk
+   * box. The result then says how busy the page was and how many frames it dropped.
+   */
+  cpuThrottle?: number;
+}
+
+/** How a throttled screen coped, while the driver was sending (the mean over the screens). */
+export interface KioskFigures {
+  /** The main thread's time in tasks over the time sending, 0 to 1 (throttled time counts, as on the slow box). */
+  busyShare: number;
+  /** Frames longer than 50 ms, and the frames at 60 Hz they stand for beyond the one drawn. */
+  longFrames: number;
+  droppedFrames: number;
+  longestFrameMs: number;
 }
 
 export interface ScreensResult {
@@ -41,6 +56,12 @@ export interface ScreensResult {
   heapStartMb: number;
   heapEndMb: number;
   pageErrors: string[];
+  /**
+   * The page's main-thread CPU per message it got (a delta on the wall, an update on the floor), in ms, above what
+   * it spends idle (measured for two seconds before sending): the mean over the screens.
+   */
+  pageMsPerMessage: number;
+  kiosk?: KioskFigures;
 }
 
 /** How long the final values may take to appear after the last answer before they count as wrong. */
@@ -48,8 +69,24 @@ const SETTLE_LIMIT_MS = 5_000;
 const MB = 1024 * 1024;
 
 /** What gaugeObserver.js leaves in each screen. */
+/** What frameObserver.js leaves in a screen: [long frames, frames dropped, longest ms]. */
+type Frames = { __frames: () => [number, number, number] };
 type Bench = { __bench: { gauges: number; changes: [gauge: string, value: string, at: number][] } };
 const OBSERVER = readFileSync(path.join(import.meta.dirname, 'gaugeObserver.js'), 'utf8');
+const FRAMES = readFileSync(path.join(import.meta.dirname, 'frameObserver.js'), 'utf8');
+
+/** How long the page's idle cost is measured before sending. */
+const IDLE_MS = 2_000;
+
+/** The main thread's time in tasks (wall time) and its CPU time so far, in seconds (Chromium's counters). */
+async function mainThread(cdp: CDPSession): Promise<{ tasks: number; cpu: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { tasks: metric('TaskDuration'), cpu: metric('ThreadTime') };
+}
+
+/** The live messages a screen gets over its WebSocket: the wall's deltas, the floor's updates. */
+const LIVE_MESSAGE = /^42(\/wall,)?\["(delta|update)"/;
 
 /** What each gauge shows now: [gauge test id, data-value]. */
 const readGauges = (page: Page): Promise<[string, string][]> =>
@@ -76,7 +113,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
   const { browser, pid: browserPid, close } = await launchBrowser();
   try {
     const pageErrors: string[] = [];
-    const screens = [];
+    const screens: { page: Page; cdp: CDPSession }[] = [];
     for (let i = 0; i < options.screens; i++) {
       const screen = await openScreen(browser, target.url);
       screen.page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,7 +133,29 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       const gauges = await page.evaluate(() => (window as unknown as Bench).__bench.gauges);
       if (gauges === 0) throw new Error(`no gauge on the ${target.kind}'s screen`);
     }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const heapStart = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
+    const throttle = options.cpuThrottle;
+    const messages = screens.map(() => 0);
+    for (const [i, { page, cdp }] of screens.entries()) {
+      if (throttle) {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await page.evaluate(FRAMES);
+      }
+      await cdp.send('Performance.enable');
+      await cdp.send('Network.enable');
+      cdp.on('Network.webSocketFrameReceived', ({ response }) => {
+        if (LIVE_MESSAGE.test(response.payloadData)) messages[i] = (messages[i] ?? 0) + 1;
+      });
+    }
+    const allThreads = () => Promise.all(screens.map(({ cdp }) => mainThread(cdp)));
+    const idleFrom = await allThreads();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleTo = await allThreads();
+    let threads: Promise<{ tasks: number; cpu: number }[]> = Promise.resolve([]);
+    let threadsEnd: Promise<{ tasks: number; cpu: number }[]> = Promise.resolve([]);
+    let messagesFrom: number[] = [];
+    let messagesTo: number[] = [];
 
     let cpu = { server: 0, browser: 0, at: 0 };
     let used = { server: 0, browser: 0, seconds: 0 };
@@ -108,9 +167,13 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     const driver = await runDriver(driverConfig(target.url, options), {
       sending: () => {
         cpu = sample();
+        threads = allThreads();
+        messagesFrom = [...messages];
       },
       answered: () => {
         const end = sample();
+        threadsEnd = allThreads();
+        messagesTo = [...messages];
         used = {
           server: end.server - cpu.server,
           browser: end.browser - cpu.browser,
@@ -151,8 +214,26 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
         if (sent !== undefined) latencies.push(at - sent);
       }
     }
+    const [from, to] = [await threads, await threadsEnd];
+    const perMessage = screens.map((_, i) => {
+      const idle = ((idleTo[i]?.cpu ?? 0) - (idleFrom[i]?.cpu ?? 0)) / (IDLE_MS / 1000);
+      const cpu = (to[i]?.cpu ?? 0) - (from[i]?.cpu ?? 0) - idle * used.seconds;
+      return (cpu * 1000) / Math.max(1, (messagesTo[i] ?? 0) - (messagesFrom[i] ?? 0));
+    });
+    let kiosk: KioskFigures | undefined;
+    if (throttle) {
+      const frames = await Promise.all(
+        screens.map(({ page }) => page.evaluate(() => (window as unknown as Frames).__frames())),
+      );
+      const busy = screens.map((_, i) => ((to[i]?.tasks ?? 0) - (from[i]?.tasks ?? 0)) / used.seconds);
+      kiosk = {
+        busyShare: mean(busy),
+        longFrames: mean(frames.map((f) => f[0])),
+        droppedFrames: mean(frames.map((f) => f[1])),
+        longestFrameMs: Math.max(...frames.map((f) => f[2])),
+      };
+    }
     const heapEnd = await Promise.all(screens.map(({ cdp }) => heapAfterGc(cdp)));
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const refused = Object.fromEntries(Object.entries(driver.answers).filter(([status]) => status !== '200'));
     return {
       sent: measured.length,
@@ -172,6 +253,8 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       heapStartMb: mean(heapStart) / MB,
       heapEndMb: mean(heapEnd) / MB,
       pageErrors,
+      pageMsPerMessage: mean(perMessage),
+      ...(kiosk && { kiosk }),
     };
   } finally {
     await close();

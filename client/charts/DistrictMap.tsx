@@ -97,10 +97,9 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     { equals: (a, b) => a.length === b.length && a.every((x, i) => sameLook(x, b[i])) },
   );
 
-  const option = createMemo(() => {
-    const echarts = ready();
-    if (!echarts) return {};
-    const indicator = indicatorOf(props.indicator);
+  // How the districts look goes to the chart on its own (see createChart): a district changing band costs the
+  // map's series data, not the whole option.
+  const regionData = createMemo(() => {
     const data = looks().map((look) => ({
       name: look.code,
       itemStyle: {
@@ -111,6 +110,18 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       },
       ...(look.alert && { label: ALERT_LABEL }),
     }));
+    return {
+      series: [
+        { id: 'main', data },
+        { id: 'inset', data },
+      ],
+    };
+  });
+
+  const option = createMemo(() => {
+    const echarts = ready();
+    if (!echarts) return {};
+    const indicator = indicatorOf(props.indicator);
     const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
     const insetCodes = new Set(boundaries()?.inset);
@@ -120,7 +131,6 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
       nameProperty: 'code',
       roam: false,
       selectedMode: false as const,
-      data,
       itemStyle: { borderColor: '#0a1020', borderWidth: 1.2 },
       emphasis: { itemStyle: { areaColor: '#f0e442' }, label: { color: '#0a1020' } },
       label: {
@@ -201,6 +211,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     () => el,
     option,
     (chart) => chart.on('click', (p) => props.onSelect?.(String(p.name))),
+    regionData,
   );
 
   return (

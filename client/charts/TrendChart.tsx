@@ -15,6 +15,8 @@ const WINDOW_MS = 24 * 60 * MINUTE_MS;
 /** 144 points a day per series. */
 const STEP_MS = 10 * MINUTE_MS;
 const MIN_SPAN_MS = 15 * MINUTE_MS;
+/** A day's line moves by less than a pixel in a few seconds: the chart takes new readings every five. */
+const PUBLISH_MS = 5_000;
 /** Time-axis steps to choose from: the first that gives at most four labels. */
 const TICKS_MS = [10, 15, 30, 60, 120, 180, 240, 360].map((m) => m * MINUTE_MS);
 
@@ -54,12 +56,14 @@ export function TrendChart(props: {
     indicator: () => props.indicator,
     from,
     stepMs: STEP_MS,
+    publishMs: PUBLISH_MS,
   });
   const unit = createSeries(wall, {
     region: () => props.district,
     indicator: () => props.indicator,
     from,
     stepMs: STEP_MS,
+    publishMs: PUBLISH_MS,
   });
   const unitName = () => regionSet.unit(props.district)?.name ?? props.district;
   const target = () => targetsOf(wall, props.indicator).target;
@@ -73,11 +77,25 @@ export function TrendChart(props: {
 
   const tick = () => TICKS_MS.find((t) => (props.now() - xMin()) / t <= 4) ?? (TICKS_MS.at(-1) as number);
 
+  // What follows the figures goes to the chart on its own (see createChart): the lines and the axes' ranges.
+  const figures = createMemo(() => {
+    const data = (points: SeriesPoint[]) => holdUntil(points, props.now()).map((p) => [p.at, p.value]);
+    const values = [...province(), ...unit()].flatMap((p) => (p.value === null ? [] : [p.value]));
+    const goal = target();
+    return {
+      // Ticks count from the axis's start: starting on a whole tick puts every label on a round time.
+      xAxis: { min: Math.floor(xMin() / tick()) * tick(), max: props.now(), interval: tick() },
+      yAxis: yRange(goal === null ? values : [...values, goal], indicatorOf(props.indicator).unit !== 'count'),
+      series: [
+        { id: 'province', data: data(province()) },
+        { id: 'unit', data: data(unit()) },
+      ],
+    };
+  });
+
   const option = createMemo(() => {
     const indicator = indicatorOf(props.indicator);
     const tz = wall.state.timeZone;
-    const data = (points: SeriesPoint[]) => holdUntil(points, props.now()).map((p) => [p.at, p.value]);
-    const values = [...province(), ...unit()].flatMap((p) => (p.value === null ? [] : [p.value]));
     const goal = target();
     return {
       animation: false,
@@ -91,10 +109,6 @@ export function TrendChart(props: {
       // does not promise (it adds labels of finer levels, which overlap on a chart this wide).
       xAxis: {
         type: 'value',
-        // Ticks count from the axis's start: starting on a whole tick puts every label on a round time.
-        min: Math.floor(xMin() / tick()) * tick(),
-        max: props.now(),
-        interval: tick(),
         axisLabel: {
           ...AXIS_TEXT,
           showMaxLabel: false,
@@ -105,7 +119,6 @@ export function TrendChart(props: {
       },
       yAxis: {
         type: 'value',
-        ...yRange(goal === null ? values : [...values, goal], indicator.unit !== 'count'),
         splitNumber: 3,
         // The range ends are not round numbers: only the round steps between them are labelled.
         axisLabel: {
@@ -121,7 +134,6 @@ export function TrendChart(props: {
           id: 'province',
           type: 'line',
           name: t('trend.province'),
-          data: data(province()),
           showSymbol: false,
           connectNulls: true,
           lineStyle: { width: 4, color: SERIES_COLOURS.province },
@@ -143,7 +155,6 @@ export function TrendChart(props: {
           id: 'unit',
           type: 'line',
           name: unitName(),
-          data: data(unit()),
           showSymbol: false,
           connectNulls: true,
           lineStyle: { width: 3, type: 'dashed', color: SERIES_COLOURS.unit },
@@ -152,7 +163,7 @@ export function TrendChart(props: {
       ],
     };
   });
-  createChart(() => el, option);
+  createChart(() => el, option, undefined, figures);
 
   return (
     <section

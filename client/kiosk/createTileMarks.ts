@@ -30,7 +30,8 @@ const setAttr = (el: HTMLElement, name: string, value: string | null) => {
  * Marks every tile on the canvas with its freshness, for the whole screen at once, so that no widget needs code
  * of its own for it: `data-fresh` (live, stale, offline), `data-age-ms`, and `data-age`, the badge's words, which
  * the stylesheet shows and uses to dim the tile. Runs on the clock tick and when the link changes; reads the
- * readings without tracking them, so a burst of deltas costs nothing here.
+ * readings (and, while the link is up, the time of the last delta) without tracking them, so a burst of deltas
+ * costs nothing here.
  */
 export function createTileMarks(options: TileMarksOptions): void {
   const { wall } = options;
@@ -38,7 +39,8 @@ export function createTileMarks(options: TileMarksOptions): void {
     const root = options.canvas();
     const now = options.now();
     const linkDown = isLinkDown(wall.link(), wall.linkSince(), now);
-    const lastDataAt = wall.lastDataAt();
+    // Every delta moves the last contact: it matters only while the link is down, and is read then on the tick.
+    const lastDataAt = linkDown ? wall.lastDataAt() : untrack(wall.lastDataAt);
     const staleAfterIntervals = options.staleAfterIntervals();
     if (!root) return;
     untrack(() => {

@@ -1,4 +1,14 @@
-import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
+import {
+  type Accessor,
+  createEffect,
+  createMemo,
+  createSignal,
+  getOwner,
+  on,
+  onCleanup,
+  runWithOwner,
+  untrack,
+} from 'solid-js';
 import { type Band, bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
 import type { Unit } from '../../shared/regions';
@@ -38,7 +48,8 @@ export interface UnitRowsOptions {
 /**
  * Units on one indicator for lists that stay on screen (gauges, rankings, the map). A list keyed by these rows
  * keeps its elements: a new reading updates the text and shapes that show it, and a change of rank moves rows
- * rather than drawing them all again.
+ * rather than drawing them all again. What reads every unit (the order, the largest value) is worked out only for
+ * a list that asks for it: a delta costs the gauges and the map the units it changed, not all of them.
  */
 export function createUnitRows(
   wall: Wall,
@@ -57,24 +68,41 @@ export function createUnitRows(
       rank: () => rankOf().get(unit.code) ?? null,
     };
   });
-  const liveOrder = createMemo(
-    () =>
-      rankOrder(
-        rows.map((r) => ({ code: r.unit.code, value: r.value() })),
-        indicatorOf(indicator()),
-      ),
-    [],
-    { equals: sameOrder },
-  );
-  const order = options.holdOrderMs ? holdFor(liveOrder, options.holdOrderMs) : liveOrder;
-  const rankOf = createMemo(() => new Map(order().map((code, i) => [code, i + 1])));
-  const byCode = new Map(rows.map((r) => [r.unit.code, r]));
-  const ranked = createMemo(() => {
-    const ordered = order().map((code) => byCode.get(code) as LiveUnitRow);
-    return [...ordered, ...rows.filter((r) => !rankOf().has(r.unit.code))];
+  const order = lazy(() => {
+    const liveOrder = createMemo(
+      () =>
+        rankOrder(
+          rows.map((r) => ({ code: r.unit.code, value: r.value() })),
+          indicatorOf(indicator()),
+        ),
+      [],
+      { equals: sameOrder },
+    );
+    return options.holdOrderMs ? holdFor(liveOrder, options.holdOrderMs) : liveOrder;
   });
-  const max = createMemo(() => Math.max(0, ...rows.map((r) => r.value() ?? 0)));
+  const rankOf = lazy(() => createMemo(() => new Map(order().map((code, i) => [code, i + 1]))));
+  const byCode = new Map(rows.map((r) => [r.unit.code, r]));
+  const ranked = lazy(() =>
+    createMemo(() => {
+      const ordered = order().map((code) => byCode.get(code) as LiveUnitRow);
+      return [...ordered, ...rows.filter((r) => !rankOf().has(r.unit.code))];
+    }),
+  );
+  const max = lazy(() => createMemo(() => Math.max(0, ...rows.map((r) => r.value() ?? 0))));
   return { rows, ranked, max };
+}
+
+/**
+ * An accessor made on its first read, under the owner it is declared in (so it lives as long as that owner, not
+ * as long as whatever first read it). Until then nothing is computed, nor tracked.
+ */
+function lazy<T>(make: () => Accessor<T>): Accessor<T> {
+  const owner = getOwner();
+  let made: Accessor<T> | undefined;
+  return () => {
+    made ??= runWithOwner(owner, make) as Accessor<T>;
+    return made();
+  };
 }
 
 /**
@@ -82,8 +110,10 @@ export function createUnitRows(
  * one is passed on then. The first change after a calm spell is passed on at once.
  */
 function holdFor(source: Accessor<string[]>, holdMs: number): Accessor<string[]> {
-  const [held, setHeld] = createSignal(untrack(source), { equals: sameOrder });
-  let lastSet = Number.NEGATIVE_INFINITY;
+  const first = untrack(source);
+  const [held, setHeld] = createSignal(first, { equals: sameOrder });
+  // An order there from the start is on screen from the start: the hold runs from then.
+  let lastSet = first.length > 0 ? performance.now() : Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const pass = () => {
     timer = undefined;

@@ -28,6 +28,7 @@ export function DistrictGauges(props: {
   const { t, fmt } = useI18n();
   const indicator = () => indicatorOf(props.indicator);
   const { rows, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
+  // Only counts read the largest district: a rate fills to 100 whatever the others show.
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;

@@ -10,15 +10,18 @@ import { BAND_COLOURS, BandIcon } from './bands';
 import { RowLink } from './RowLink';
 import './ranking.css';
 
-/** The order holds at least this long, so that the ranking can be read while figures move. */
-const RANK_HOLD_MS = 2_000;
+/**
+ * The order holds at least this long, so that the ranking can be read while figures move (and rows are not moved
+ * on every delta).
+ */
+const RANK_HOLD_MS = 5_000;
 /** The rows the panel holds (Nghe An's 21 districts), and how many of the best and worst it shows beyond that. */
 const RANKING_ROWS = 21;
 const RANKING_KEEP = 10;
 
 /**
  * The districts ranked on the selected indicator, best first, with the target drawn across the bars. Rows keep
- * their elements: a new figure changes a bar at once, a change of rank moves a row (at most every two seconds).
+ * their elements: a new figure changes a bar at once, a change of rank moves a row (at most every five seconds).
  */
 export function Ranking(props: { indicator: IndicatorId; href?: (code: string) => string }) {
   const wall = useWall();
