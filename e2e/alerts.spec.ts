@@ -19,9 +19,10 @@ test('a fresh start shows standing shortfalls as states, with a handful of criti
   expect(alerts.filter((a) => a.severity === 'critical').length).toBeLessThanOrEqual(5);
   expect(alerts.filter((a) => departments.has(a.region))).toEqual([]);
   const ticker = page.getByTestId('alert-ticker');
-  // Both sides asked again at each poll: the simulator may raise or end an alert meanwhile.
+  // Both sides asked again at each poll: the simulator may raise or end an alert meanwhile, and one round takes
+  // seconds on a busy machine: the bound leaves room for several.
   await expect
-    .poll(async () => `${(await active()).length} ${await ticker.getAttribute('data-active')}`)
+    .poll(async () => `${(await active()).length} ${await ticker.getAttribute('data-active')}`, { timeout: 60_000 })
     .toMatch(/^(\d+) \1$/);
   // The units under their targets are on the map and the gauges, not on the ticker.
   const under = page.getByTestId('map-regions').locator('li[data-band="warning"], li[data-band="critical"]');

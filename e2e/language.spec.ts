@@ -34,19 +34,21 @@ for (const path of PATHS) {
     await switchLanguage(page, 'en');
     await expect(page.getByTestId('link-status')).toHaveText(/Live/);
     await expect(page.getByTestId('alert-ticker')).toContainText('Alerts');
-    // Let charts repaint their labels (at most one frame after the change).
-    await page.waitForTimeout(300);
-    const texts = (await canvasTexts(page)).map((t) => t.text);
-    const leftovers = texts.filter((text) => VIETNAMESE_LETTERS.test(text) && !PROPER_NAMES.has(text));
-    // A proper name may sit inside a longer English string ("Kỳ Sơn: 61.2%"): take the names out and look again.
-    const unexplained = leftovers.filter((text) => {
-      let rest = text;
-      for (const name of PROPER_NAMES) rest = rest.replaceAll(name, '');
-      return VIETNAMESE_LETTERS.test(rest);
-    });
-    expect(unexplained).toEqual([]);
-    const all = texts.join('\n');
-    expect(VIETNAMESE_ONLY.filter((phrase) => all.includes(phrase))).toEqual([]);
+    // Charts repaint their labels a frame or so after the change: ask until they have (a bounded wait, whatever
+    // the machine's speed), then report what is left.
+    const vietnameseLeft = async () => {
+      const texts = (await canvasTexts(page)).map((t) => t.text);
+      const leftovers = texts.filter((text) => VIETNAMESE_LETTERS.test(text) && !PROPER_NAMES.has(text));
+      // A proper name may sit inside a longer English string ("Kỳ Sơn: 61.2%"): take the names out and look again.
+      const unexplained = leftovers.filter((text) => {
+        let rest = text;
+        for (const name of PROPER_NAMES) rest = rest.replaceAll(name, '');
+        return VIETNAMESE_LETTERS.test(rest);
+      });
+      const all = texts.join('\n');
+      return [...unexplained, ...VIETNAMESE_ONLY.filter((phrase) => all.includes(phrase))];
+    };
+    await expect.poll(vietnameseLeft).toEqual([]);
 
     await switchLanguage(page, 'vi');
     await expect(page.getByTestId('link-status')).toHaveText(/Trực tuyến/);
