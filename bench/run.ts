@@ -1,5 +1,6 @@
 // `npm run bench`: IOC Wall against a floor measured in the same run (a bare socket.io server and a page that
-// writes each value into one DOM node), in seven scenarios; every figure is read as a ratio to the floor's, since the
+// writes each value into one DOM node), in seven scenarios, and an eighth, (h), that holds the national deployment
+// to the 21-unit one on the same run; every figure is read as a ratio to the floor's, since the
 // machine may be shared and noisy. Writes bench/out/*.json, prints a markdown table and, for a full run, puts it in
 // bench/RESULTS.md. Environment: BENCH_QUICK=1 for short runs while developing (the table is not kept),
 // BENCH_ONLY=a,c to run some scenarios only, DELTA_INTERVAL_MS to run the wall with another
@@ -11,14 +12,31 @@ import { seedDataDir, startFloor, startWall, type Target } from './lib/servers';
 import { coldLoadScenario } from './scenarios/coldLoad';
 import { fanoutScenario } from './scenarios/fanout';
 import { BATCH_SIZE, ingestThroughputScenario } from './scenarios/ingest';
+import {
+  BASE_DEPLOYMENT,
+  NATIONAL_DEPLOYMENT,
+  NATIONAL_RATE,
+  type NationalResult,
+  nationalScaleScenario,
+} from './scenarios/nationalScale';
 import { type ScreensResult, screensScenario } from './scenarios/screens';
-import { budgets, compareColdLoad, compareFanout, compareIngest, compareKiosk, compareScreens } from './tables';
+import {
+  budgets,
+  compareColdLoad,
+  compareFanout,
+  compareIngest,
+  compareKiosk,
+  compareNational,
+  compareScreens,
+} from './tables';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 /** Seconds of sending per scenario and server. */
-const SECONDS = QUICK ? { a: 8, b: 8, c: 15, d: 5, f: 8, g: 8 } : { a: 30, b: 30, c: 60, d: 20, f: 30, g: 30 };
+const SECONDS = QUICK
+  ? { a: 8, b: 8, c: 15, d: 5, f: 8, g: 8, h: 8 }
+  : { a: 30, b: 30, c: 60, d: 20, f: 30, g: 30, h: 30 };
 /** (g): how many times slower than this machine the kiosk box is. */
 const KIOSK_THROTTLE = 4;
 const COLD_LOADS = QUICK ? 3 : 5;
@@ -108,6 +126,18 @@ async function main() {
       return coldLoadScenario(target, COLD_LOADS);
     });
     rows.push(...compareColdLoad('(e) cold load', result));
+  }
+  if (ONLY.has('h')) {
+    console.log(`(h) ${NATIONAL_DEPLOYMENT} against ${BASE_DEPLOYMENT}, ${NATIONAL_RATE}/s, 1 screen, ${SECONDS.h} s`);
+    const on = (deployment: string): Promise<NationalResult> =>
+      nationalScaleScenario({
+        deployment,
+        seconds: SECONDS.h,
+        warmupSeconds: WARMUP_SECONDS,
+        coldLoads: COLD_LOADS,
+      });
+    const result = { wall: await on(NATIONAL_DEPLOYMENT), floor: await on(BASE_DEPLOYMENT) };
+    rows.push(...compareNational(`(h) ${NATIONAL_DEPLOYMENT} ÷ ${BASE_DEPLOYMENT}, ${NATIONAL_RATE}/s`, result));
   }
   // The kept table is the wall as shipped: a full run of every scenario with its own settings.
   reportRun(run, rows, {

@@ -25,12 +25,23 @@ export function driverConfig(
   };
 }
 
-/** Runs the driver in a process of its own and returns what it sent, calling `hooks` as it goes. */
-export async function runDriver(config: Omit<DriverConfig, 'out'>, hooks: DriverHooks = {}): Promise<DriverResult> {
+/**
+ * Runs the driver in a process of its own and returns what it sent, calling `hooks` as it goes; `deployment` picks
+ * the units it sends to (the run's `DEPLOYMENT` otherwise).
+ */
+export async function runDriver(
+  config: Omit<DriverConfig, 'out'>,
+  hooks: DriverHooks = {},
+  deployment?: string,
+): Promise<DriverResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-driver-'));
   const out = path.join(dir, 'result.json');
   try {
-    const child = runNode('bench/driver/driver.ts', [JSON.stringify({ ...config, out } satisfies DriverConfig)]);
+    const child = runNode(
+      'bench/driver/driver.ts',
+      [JSON.stringify({ ...config, out } satisfies DriverConfig)],
+      deployment ? { DEPLOYMENT: deployment } : {},
+    );
     child.process.on('message', (message: { type?: string }) => {
       if (message.type === 'sending') hooks.sending?.();
       if (message.type === 'answered') hooks.answered?.();

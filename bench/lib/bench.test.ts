@@ -4,6 +4,7 @@ import type { ScreensResult } from '../scenarios/screens';
 import { compareKiosk, compareScreens } from '../tables';
 import { markdownTable, show } from './compare';
 import { parseProcStat } from './procCpu';
+import { screens } from './screensFixture';
 
 describe('parseProcStat', () => {
   it('reads the parent and user + system time after a command name with spaces and parentheses', () => {
@@ -29,22 +30,6 @@ describe('show', () => {
     expect(show(0.01234)).toBe('0.012');
     expect(show(Number.NaN)).toBe('–');
   });
-});
-
-const screens = (p99: number, wrong: number, browser: number, server: number): ScreensResult => ({
-  sent: 100,
-  refused: {},
-  driver: { p50: 0, p99: 0, max: 0 },
-  latency: { p50: p99 / 2, p95: p99, p99, samples: 100 },
-  seenShare: 1,
-  final: { checked: 21, wrong, settledMs: wrong ? null : 10 },
-  serverUsPerUpdate: server,
-  serverCores: 0.1,
-  browserCoresPerScreen: browser,
-  heapStartMb: 10,
-  heapEndMb: 11,
-  pageErrors: [],
-  pageMsPerMessage: 1,
 });
 
 describe('compareScreens', () => {

@@ -66,3 +66,18 @@ export function treeCpuSeconds(rootPid: number): number {
   }
   return total;
 }
+
+/** Resident memory now and at its peak, in MB, from the text of `/proc/<pid>/status` (`VmRSS`, `VmHWM`, in kB). */
+export function parseProcMemory(status: string): { rssMb: number; peakMb: number } {
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s*(\\d+)\\s*kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+/** A process's resident memory (see parseProcMemory); NaN once it is gone. */
+export function processMemoryMb(pid: number): { rssMb: number; peakMb: number } {
+  try {
+    return parseProcMemory(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return { rssMb: Number.NaN, peakMb: Number.NaN };
+  }
+}

@@ -16,13 +16,16 @@ export interface Target {
 /**
  * A data directory with a day of simulated figures (the simulator seeds every indicator hour by hour since local
  * midnight), so that the wall under test shows full counters, sparklines and trends, as it would in service.
- * Made once per run; each server gets a copy of it.
+ * Made once per run and deployment (`DEPLOYMENT` otherwise); each server gets a copy of it.
  */
-export async function seedDataDir(): Promise<string> {
+export async function seedDataDir(deployment?: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-seed-'));
   onExit(async () => rmSync(dir, { recursive: true, force: true }));
   // The simulator seeds before the server listens: once it answers, the day is in the database.
-  const server = await startWallServer({ dataDir: dir, env: { SIM: 'on', LOG_LEVEL: 'warn' } });
+  const server = await startWallServer({
+    dataDir: dir,
+    env: { SIM: 'on', LOG_LEVEL: 'warn', ...(deployment && { DEPLOYMENT: deployment }) },
+  });
   await server.stop();
   return dir;
 }
@@ -31,7 +34,10 @@ export async function seedDataDir(): Promise<string> {
  * The wall as deployed, on a copy of the seeded data, with the simulator off (the driver is the only source) and
  * the bench's token allowed as many requests as it sends.
  */
-export async function startWall(seedDir: string, options: { nodeArgs?: string[] } = {}): Promise<Target> {
+export async function startWall(
+  seedDir: string,
+  options: { nodeArgs?: string[]; deployment?: string } = {},
+): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-'));
   cpSync(seedDir, dataDir, { recursive: true });
   const server = await startWallServer({
@@ -42,6 +48,8 @@ export async function startWall(seedDir: string, options: { nodeArgs?: string[] 
       LOG_LEVEL: 'warn',
       INGEST_TOKENS: `${FEED_SOURCE}:${FEED_TOKEN}`,
       INGEST_RATE_LIMIT: '1000000',
+      // A deployment other than the one the run is for (the national-scale scenario runs two); its seed must match.
+      ...(options.deployment && { DEPLOYMENT: options.deployment }),
       // To see what another delta window brings and costs; the wall's own default otherwise.
       ...(process.env.DELTA_INTERVAL_MS && { DELTA_INTERVAL_MS: process.env.DELTA_INTERVAL_MS }),
     },

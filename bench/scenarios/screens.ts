@@ -25,6 +25,8 @@ export interface ScreensOptions {
    * box. The result then says how busy the page was and how many frames it dropped.
    */
   cpuThrottle?: number;
+  /** The deployment whose units the driver feeds, when not the run's own (the wall must run the same one). */
+  deployment?: string;
 }
 
 /** How a throttled screen coped, while the driver was sending (the mean over the screens). */
@@ -121,9 +123,7 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
     }
     for (const { page } of screens) {
       const ready =
-        target.kind === 'wall'
-          ? '[data-testid^="gauge-4"] [data-testid="gauge-value"]:not([data-value=""])'
-          : 'body[data-live="1"]';
+        target.kind === 'wall' ? 'li.gauge [data-testid="gauge-value"]:not([data-value=""])' : 'body[data-live="1"]';
       await page.waitForSelector(ready, { state: 'attached', timeout: 30_000 });
     }
     await new Promise((resolve) => setTimeout(resolve, options.warmupMs ?? 3_000));
@@ -164,23 +164,27 @@ export async function screensScenario(options: ScreensOptions): Promise<ScreensR
       browser: treeCpuSeconds(browserPid),
       at: performance.now(),
     });
-    const driver = await runDriver(driverConfig(target.url, options), {
-      sending: () => {
-        cpu = sample();
-        threads = allThreads();
-        messagesFrom = [...messages];
+    const driver = await runDriver(
+      driverConfig(target.url, options),
+      {
+        sending: () => {
+          cpu = sample();
+          threads = allThreads();
+          messagesFrom = [...messages];
+        },
+        answered: () => {
+          const end = sample();
+          threadsEnd = allThreads();
+          messagesTo = [...messages];
+          used = {
+            server: end.server - cpu.server,
+            browser: end.browser - cpu.browser,
+            seconds: (end.at - cpu.at) / 1000,
+          };
+        },
       },
-      answered: () => {
-        const end = sample();
-        threadsEnd = allThreads();
-        messagesTo = [...messages];
-        used = {
-          server: end.server - cpu.server,
-          browser: end.browser - cpu.browser,
-          seconds: (end.at - cpu.at) / 1000,
-        };
-      },
-    });
+      options.deployment,
+    );
     const answered = performance.now();
 
     // Final values: every gauge must come to the last value sent to it.
