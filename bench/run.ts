@@ -45,7 +45,7 @@ const WARMUP_SECONDS = QUICK ? 2 : 3;
 
 /** Runs `measure` on a fresh wall and then a fresh floor, each stopped afterwards. */
 async function sideBySide<T>(
-  seed: string,
+  seed: () => Promise<string>,
   measure: (target: Target) => Promise<T>,
   floorOptions: { durable?: boolean } = {},
 ): Promise<{ wall: T; floor: T }> {
@@ -57,7 +57,8 @@ async function sideBySide<T>(
       await target.stop();
     }
   };
-  const wall = await on(() => startWall(seed));
+  const dir = await seed();
+  const wall = await on(() => startWall(dir));
   const floor = await on(() => startFloor(floorOptions));
   return { wall, floor };
 }
@@ -72,7 +73,12 @@ async function main() {
   });
   const window = process.env.DELTA_INTERVAL_MS ? `, wall deltas every ${process.env.DELTA_INTERVAL_MS} ms` : '';
   console.log(`IOC Wall bench${QUICK ? ' (quick)' : ''}: scenarios ${[...ONLY].join(', ')}${window}`);
-  const seed = await seedDataDir();
+  // Seeded when a scenario on the run's deployment first needs it; (h) seeds each of its deployments itself.
+  let seeded: Promise<string> | undefined;
+  const seed = () => {
+    seeded ??= seedDataDir();
+    return seeded;
+  };
   const rows: Compared[] = [];
   const screens = async (
     name: string,
