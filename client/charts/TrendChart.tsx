@@ -198,6 +198,15 @@ export function TrendChart(props: {
             <For each={regionSet.districts}>{(d) => <option value={d.code}>{d.name}</option>}</For>
           </select>
         </label>
+        {/* Kiosk mode hides the picker, which names the dashed line: on a wall the name stands in its place. */}
+        <span
+          class="legend-swatch dashed trend-unit-name"
+          style={{ color: SERIES_COLOURS.unit }}
+          data-testid="trend-unit-name"
+        >
+          <i />
+          {unitName()}
+        </span>
       </div>
       <div class="trend-chart">
         <div class="chart-fill" ref={el} />

@@ -3,12 +3,10 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { isLinkDown } from '../live/freshness';
 
-/** When the last data is older than this, the banner gives its date too, not just the time. */
-const SHOW_DATE_AFTER_MS = 12 * 3_600_000;
-
 /**
- * Across the top of each screen (each tile of a wall), a few seconds after its link goes down: the link is lost,
- * and when the figures on screen date from. It goes away by itself when the link is back.
+ * Along the foot of each screen (each tile of a wall), over the alert ticker, a few seconds after its link goes
+ * down: the link is lost, and when the figures on screen date from. At the foot it hides neither the header nor the
+ * tiles' age badges, which say how old each tile's figures are. It goes away by itself when the link is back.
  */
 export function LinkBanner(props: { now: () => number }) {
   const wall = useWall();
@@ -19,9 +17,8 @@ export function LinkBanner(props: { now: () => number }) {
     if (at === null) return t('kiosk.banner.noData');
     const serverAt = at + wall.clockOffset();
     const tz = wall.state.timeZone;
-    const time = fmt().time(serverAt, tz);
-    const when = props.now() - at > SHOW_DATE_AFTER_MS ? `${time} ${fmt().date(serverAt, tz)}` : time;
-    return t('kiosk.banner.dataAt', { time: when });
+    // Always with its date: a screen found offline in the morning may show the evening before's figures.
+    return t('kiosk.banner.dataAt', { time: `${fmt().time(serverAt, tz)} ${fmt().day(serverAt, tz)}` });
   };
   return (
     <Show when={down()}>
