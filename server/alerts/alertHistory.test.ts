@@ -2,24 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Alert } from '../../shared/protocol';
 import { SqliteStore } from '../store/sqlite/store';
+import { testAlert as alert } from '../test/alertFixture';
 import { type AlertHistory, MemoryAlertHistory } from './alertHistory';
 import { StoredAlertHistory } from './storedAlertHistory';
-
-const alert = (id: string, endedAt: number | null): Alert => ({
-  id,
-  rule: 'below-target',
-  severity: 'warning',
-  region: '412',
-  indicator: 'online-record-rate',
-  source: null,
-  value: 1,
-  threshold: 40,
-  startedAt: 0,
-  endedAt,
-  acknowledged: false,
-});
 
 const stores: SqliteStore[] = [];
 const dirs: string[] = [];

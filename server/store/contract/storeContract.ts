@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Alert } from '../../../shared/protocol';
 import { regionSet } from '../../../shared/regions';
 import { makeLocalCalendar } from '../../../shared/time';
 import type { Observation } from '../../domain/observation';
 import { LiveState } from '../../state/liveState';
+import { testAlert as alert } from '../../test/alertFixture';
 import { HOUR_MS, MINUTE_MS, type WallStore } from '../types';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
@@ -23,19 +23,6 @@ const window = (region: string, from: number, to: number, stepMs = MINUTE_MS) =>
   to,
   stepMs,
   alignMs: 0,
-});
-const alert = (id: string, endedAt: number | null): Alert => ({
-  id,
-  rule: 'below-target',
-  severity: 'warning',
-  region: '412',
-  indicator: 'online-record-rate',
-  source: null,
-  value: 1,
-  threshold: 40,
-  startedAt: 0,
-  endedAt,
-  acknowledged: false,
 });
 
 /**

@@ -1,0 +1,16 @@
+import type { Alert } from '../../shared/protocol';
+
+/** A warning for Vinh's online record rate, ended at `endedAt` or still active (null): the stores' test alert. */
+export const testAlert = (id: string, endedAt: number | null): Alert => ({
+  id,
+  rule: 'below-target',
+  severity: 'warning',
+  region: '412',
+  indicator: 'online-record-rate',
+  source: null,
+  value: 1,
+  threshold: 40,
+  startedAt: 0,
+  endedAt,
+  acknowledged: false,
+});
