@@ -29,6 +29,8 @@ async function getJson<T>(url: string, parse: (raw: unknown) => T): Promise<T> {
 export function createSubunitFigures(
   wall: Wall,
   code: Accessor<string>,
+  /** The indicators the page shows: only their figures are fetched. */
+  shown: readonly string[],
 ): { list: Accessor<SubunitList | undefined>; live: Accessor<SubunitLive | null> } {
   const [list] = createResource(
     () => (deployment().subunitCounts[code()] ? code() : null),
@@ -43,7 +45,7 @@ export function createSubunitFigures(
     timer = undefined;
     lastFetch = performance.now();
     const unit = code();
-    getJson(subunitLivePath(unit), SubunitLiveSchema.parse).then(
+    getJson(subunitLivePath(unit, shown), SubunitLiveSchema.parse).then(
       (figures) => {
         if (figures.parent === code()) setLive(figures);
       },

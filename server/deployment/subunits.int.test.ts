@@ -46,6 +46,13 @@ describe('a unit rolled up from its sub-units (vietnam-2025: provinces and their
       [first.code, 12],
       [second.code, 5],
     ]);
+    const onlyRates = SubunitLiveSchema.parse(
+      await wall.getJson('/api/v1/units/P01/subunits/live?indicators=online-record-rate'),
+    );
+    expect(onlyRates.values.map((r) => [r.region, r.value])).toEqual([
+      [first.code, 30],
+      [second.code, (70 / 300) * 100],
+    ]);
     expect(
       (
         await wall.getJson<{ values: unknown[] }>(

@@ -43,7 +43,9 @@ export function apiRoutes(deps: ApiDeps): Router {
       return;
     }
     res.set('Cache-Control', 'no-store');
-    res.json(live);
+    // `?indicators=a,b`: only the figures a page shows (a province's communes carry a dozen indicators each).
+    const wanted = typeof req.query.indicators === 'string' ? new Set(req.query.indicators.split(',')) : null;
+    res.json(wanted ? { ...live, values: live.values.filter((r) => wanted.has(r.indicator)) } : live);
   });
 
   return router;

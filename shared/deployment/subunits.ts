@@ -14,7 +14,8 @@ export const SubunitListSchema = z.object({
 });
 
 /**
- * `GET /api/v1/units/:code/subunits/live`: the live readings of one unit's sub-units, at the change stream's
+ * `GET /api/v1/units/:code/subunits/live[?indicators=a,b]`: the live readings of one unit's sub-units (on those
+ * indicators only, when named), at the change stream's
  * position. Sub-units' readings never travel in the wall's snapshot or deltas; a unit's page asks again when the
  * unit's own figures (their roll-up) move.
  */
@@ -30,4 +31,5 @@ export type SubunitLive = z.infer<typeof SubunitLiveSchema>;
 
 export const subunitListPath = (code: string, version: string) =>
   `/api/v1/deployment/subunits/${encodeURIComponent(code)}?v=${encodeURIComponent(version)}`;
-export const subunitLivePath = (code: string) => `/api/v1/units/${encodeURIComponent(code)}/subunits/live`;
+export const subunitLivePath = (code: string, indicators?: readonly string[]) =>
+  `/api/v1/units/${encodeURIComponent(code)}/subunits/live${indicators ? `?indicators=${indicators.map(encodeURIComponent).join(',')}` : ''}`;

@@ -60,7 +60,7 @@ function SubunitFigures(props: { code: string; count: number }) {
   const { t, fmt, label } = useI18n();
   // The first rate with a target a local unit is measured on: the overview's headline figure.
   const indicator = indicators.find((i) => i.listed && i.target !== null && i.appliesTo.includes('district'));
-  const { list, live } = createSubunitFigures(wall, () => props.code);
+  const { list, live } = createSubunitFigures(wall, () => props.code, indicator ? [indicator.id] : []);
   let listEl: HTMLUListElement | undefined;
   const capacity = createCapacity(() => listEl, SUBUNITS_SHOWN);
   // Every line shown fits: the count below names all the others.
