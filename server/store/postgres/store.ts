@@ -23,6 +23,14 @@ const types = {
 /** Runs `work` in one transaction on one connection of the pool; rolls back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // The pool stops listening for a connection's errors while it is checked out: PostgreSQL going away mid-
+  // transaction would emit an 'error' nobody handles, which ends the server. The statement in flight fails anyway,
+  // and the broken connection leaves the pool on release.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -32,7 +40,8 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 
@@ -99,6 +108,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
+    client.on('error', () => undefined); // as in inTransaction: the migration's statement fails on its own
     try {
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await migratePg(client);
