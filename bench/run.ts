@@ -1,6 +1,6 @@
 // `npm run bench`: IOC Wall against a floor measured in the same run (a bare socket.io server and a page that
-// writes each value into one DOM node), in seven scenarios, and an eighth, (h), that holds the national deployment
-// to the 21-unit one on the same run; every figure is read as a ratio to the floor's, since the
+// writes each value into one DOM node), in seven scenarios, an eighth, (h), that holds the national deployment
+// to the 21-unit one on the same run, and a ninth, (i), three servers on PostgreSQL against one; every figure is read as a ratio to the floor's, since the
 // machine may be shared and noisy. Writes bench/out/*.json, prints a markdown table and, for a full run, puts it in
 // bench/RESULTS.md. Environment: BENCH_QUICK=1 for short runs while developing (the table is not kept),
 // BENCH_ONLY=a,c to run some scenarios only, DELTA_INTERVAL_MS to run the wall with another
