@@ -11,6 +11,7 @@ import { driverConfig, runDriver } from '../driver/runDriver';
 import { onExit, runNode } from '../lib/children';
 import { processCpuSeconds } from '../lib/procCpu';
 import { percentile } from '../lib/stats';
+import { message } from './fanout';
 import type { ClientFigures, ReceiversConfig } from './receivers';
 
 /** The wall's own client backoff (client/live/makeWallClient.ts), so a screen here reconnects as a real one. */
@@ -70,18 +71,6 @@ export async function startBenchCluster(base: string, size: number): Promise<Tes
 async function screensOn(port: number): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   return Number(/^ioc_screens_connected(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? 0);
-}
-
-function message<T>(child: ReturnType<typeof runNode>, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: { type?: string }) => {
-      if (m.type !== type) return;
-      child.process.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.process.on('message', onMessage);
-    void child.exited.then((code) => reject(new Error(`receivers exited (${code}) before "${type}"`)));
-  });
 }
 
 /**
