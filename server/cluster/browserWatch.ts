@@ -25,15 +25,15 @@ new MutationObserver((records) => {
 `;
 
 /**
- * A real browser showing the wall through `url` (the balancer), as a kiosk would. The page records each seq its
+ * A real browser showing a view of the wall through `url` (the balancer), as a kiosk would. The page records each seq its
  * screen shows (`data-seq`, set from the client's state) as the attribute changes, so a step back between two
  * samples cannot slip by; the test reads them at the end.
  */
-export async function watchInBrowser(url: string) {
+export async function watchInBrowser(url: string, view = '/') {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript({ content: RECORD_SEQS });
-  await page.goto(`${url}/?kiosk=1`);
+  await page.goto(`${url}${view}?kiosk=1`);
   await page.getByTestId('screen').waitFor();
   return {
     /** The seq the page shows now, read from the DOM. */
@@ -43,6 +43,14 @@ export async function watchInBrowser(url: string) {
     /** Every seq shown so far, in order. */
     async seqsShown(): Promise<number[]> {
       return page.evaluate('window.seqsShown ?? []') as Promise<number[]>;
+    },
+    /** The text the page shows in the first element `selector` matches. */
+    async text(selector: string): Promise<string> {
+      return (await page.locator(selector).first().textContent()) ?? '';
+    },
+    /** Saves what the page shows now as a PNG (for a person to look at after the run). */
+    async screenshot(file: string): Promise<void> {
+      await page.screenshot({ path: file });
     },
     /** Whether the page shows its link as down now. */
     async linkDown(): Promise<boolean> {

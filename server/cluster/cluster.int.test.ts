@@ -61,7 +61,8 @@ describe('three servers on PostgreSQL behind HAProxy', () => {
     };
     await waitFor('a writer', async () => (await writer()) >= 0);
     const screens = Array.from({ length: 6 }, () => watch(c.url));
-    browser = await watchInBrowser(c.url);
+    // The district's page, whose figures include the count the sources add to.
+    browser = await watchInBrowser(c.url, '/district/417');
     const page = browser;
     const sources = [source(c.url, 'a'), source(c.url, 'b')];
     const handovers: number[] = [];
@@ -137,6 +138,10 @@ describe('three servers on PostgreSQL behind HAProxy', () => {
     expect(shown.filter((seq, i) => i > 0 && seq < (shown[i - 1] as number))).toEqual([]);
     expect(shown.at(-1)).toBe(final.seq);
     expect(await page.linkDown()).toBe(false);
+    // What it shows is the final count: the district's online records today, as the page writes the number.
+    const online = await page.text('[data-testid="district-records-today"] .figure-sub b');
+    await page.screenshot(path.join(root, 'test-results/cluster-chaos-browser.png'));
+    expect(Number(online.replace(/\D/g, ''))).toBe(count);
     // Every acknowledged batch counted once: the count is the number of distinct keys acknowledged.
     expect(count).toBe(acked.size);
     expect(new Set(acked.values()).size).toBe(acked.size);
