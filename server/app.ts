@@ -94,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
   const store = deps.store ?? (await openStore(config.storage, config.dataDir));
   const stored = await store.batches.load();
+  for (const notice of stored.notices ?? []) logger.warn({ epoch: stored.epoch }, notice);
   try {
     await guardRegionSet(
       store.regionSet,

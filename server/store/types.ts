@@ -17,6 +17,8 @@ export interface StoredState {
   epoch: string;
   seq: number;
   readings: Reading[];
+  /** What an operator should know about the state loaded: a new epoch and why, a check that could not be made. */
+  notices?: string[];
 }
 
 /** What a request with an idempotency key was answered the first time. */
