@@ -143,7 +143,8 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
 
   return {
     async start() {
-      if (running) return;
+      // Without connectors the store is never asked: no connectors.sqlite appears beside an embedded wall.
+      if (running || built.length === 0) return;
       // A new writer carries on the counts and times its predecessor saved.
       const saved = await store.health().catch(() => new Map<string, ConnectorHealth>());
       for (const b of built) {
