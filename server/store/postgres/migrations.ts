@@ -155,6 +155,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE wall_state ADD COLUMN region_set text;
   `,
+  // 4: the connectors' cursors and health, shared by the servers (the writer runs them); and the identity of the
+  // PostgreSQL cluster, timeline and table that wrote the state, so that a restored copy serves a new epoch.
+  `
+  CREATE TABLE connector_state (
+    id text PRIMARY KEY,
+    cursor jsonb,
+    health jsonb
+  );
+  ALTER TABLE wall_state ADD COLUMN origin text;
+  `,
 ];
 
 /** Any number: the key of the advisory lock that orders the migrations of servers starting together. */
