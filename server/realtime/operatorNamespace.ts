@@ -17,8 +17,11 @@ export type OperatorNamespace = Namespace<OperatorClientToServer, OperatorServer
 
 /** Display changes within this time reach the consoles as one update per display. */
 const COALESCE_MS = 200;
+/** More changed displays than this within one coalescing window go out as a whole new list. */
+const WHOLE_LIST_ABOVE = 20;
 
 export interface OperatorFeed {
+  namespace: OperatorNamespace;
   /** A display changed (its id), or the registry or the unregistered screens did (null). */
   changed(display: string | null): void;
   commandDone(result: CommandResult): void;
@@ -84,17 +87,19 @@ export function registerOperatorNamespace(
     timer = null;
     const changed = [...pending];
     pending.clear();
-    if (changed.includes(null)) {
+    // Many displays at once (screens coming back after a server went down): one list instead of one each.
+    if (changed.includes(null) || changed.length > WHOLE_LIST_ABOVE) {
       ns.emit('displays', await hub.list());
       return;
     }
     for (const id of changed) {
       const display = await access.displays.get(id as string);
-      if (display) ns.emit('display', hub.stateOf(display));
+      if (display) ns.emit('display', await hub.stateOf(display));
     }
   };
 
   return {
+    namespace: ns,
     changed(display) {
       if (closed) return;
       pending.add(display);

@@ -171,6 +171,19 @@ export interface AuditStore {
   list(query: { limit: number; before?: number }): Promise<AuditEntry[]>;
 }
 
+/** Hits counted over a window, under a key: what the rate limits of every server share. */
+export interface RateLimitStore {
+  /**
+   * Counts one more hit and answers the count and when its window ends. The first hit of a key, or the first after
+   * its window ended, starts a new window of `windowMs`. Hits on one key from several servers all count.
+   */
+  hit(key: string, windowMs: number, now: number): Promise<{ hits: number; resetAt: number }>;
+  /** Takes one hit back (a request that turned out not to count); never below zero. */
+  unhit(key: string): Promise<void>;
+  /** Forgets a key's hits. */
+  reset(key: string): Promise<void>;
+}
+
 /** Every area of one database, opened together and closed together. */
 export interface WallStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -183,6 +196,7 @@ export interface WallStore {
   readonly displays: DisplayStore;
   readonly tokens: TokenStore;
   readonly audit: AuditStore;
+  readonly rateLimits: RateLimitStore;
   /** The database's size on disk, for the metrics (0 when unknown). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { PgAccounts, PgAlerts, PgAudit, PgDisplays, PgTokens } from './access';
 import { PgBatches } from './batches';
 import { PgHistory, PgRetention } from './history';
 import { migratePg } from './migrations';
+import { PgRateLimits } from './rateLimits';
 
 export interface PostgresOptions {
   /** libpq's connection string: `postgres://user@host:5432/db`. */
@@ -51,6 +52,7 @@ export class PostgresStore implements WallStore {
   readonly displays: PgDisplays;
   readonly tokens: PgTokens;
   readonly audit: PgAudit;
+  readonly rateLimits: PgRateLimits;
   readonly regionSet: RegionSetMark;
 
   constructor(readonly pool: pg.Pool) {
@@ -62,6 +64,7 @@ export class PostgresStore implements WallStore {
     this.displays = new PgDisplays(pool);
     this.tokens = new PgTokens(pool);
     this.audit = new PgAudit(pool);
+    this.rateLimits = new PgRateLimits(pool);
     // The row exists once `batches.load()` has run, which the server does before it checks the region set.
     this.regionSet = {
       get: async () => {

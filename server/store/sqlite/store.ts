@@ -9,6 +9,7 @@ import { lockDataDir } from './dataDirLock';
 import { SqliteAudit, SqliteDisplays } from './displays';
 import { SqliteHistory } from './history';
 import { migrate } from './migrations';
+import { SqliteRateLimits } from './rateLimits';
 import { SqliteRetention } from './retention';
 
 export const DB_FILE = 'ioc-wall.sqlite';
@@ -49,6 +50,7 @@ export class SqliteStore implements WallStore {
   readonly displays: SqliteDisplays;
   readonly tokens: SqliteTokens;
   readonly audit: SqliteAudit;
+  readonly rateLimits: SqliteRateLimits;
   private readonly lock: { release(): void } | null;
 
   constructor(options: SqliteOptions) {
@@ -86,6 +88,7 @@ export class SqliteStore implements WallStore {
     this.displays = new SqliteDisplays(this.db);
     this.tokens = new SqliteTokens(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.rateLimits = new SqliteRateLimits(this.db);
   }
 
   /** The size of the database files on disk (main file and write-ahead log). */
