@@ -1,7 +1,16 @@
+import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { CommandResult, DisplayList, DisplayState } from '../../shared/control';
+import { type CommandResult, type DisplayList, type DisplayState, OPERATOR_NAMESPACE } from '../../shared/control';
 import { type Alert, WALL_NAMESPACE } from '../../shared/protocol';
-import { call, connectScreen, cookieOf, operatorSocket, registerDisplay, TEST_PASSWORD } from '../test/operatorClient';
+import {
+  call,
+  connectScreen,
+  cookieOf,
+  type OperatorSocket,
+  operatorSocket,
+  registerDisplay,
+  TEST_PASSWORD,
+} from '../test/operatorClient';
 import { testDatabaseUrl, testSchema } from '../test/postgres';
 import { fallBelowTarget, type Harness, useHarness, WAIT_MS, waitUntil } from '../test/support';
 import { schemaUrl } from './testCluster';
@@ -109,6 +118,33 @@ describe('several servers route the operators’ side', () => {
       'A to list the display offline',
     );
     feed.close();
+  });
+
+  it('drop on B the console feeds of a session signed out on A and of an automation token revoked on A', async () => {
+    const [a, b] = await twoServers('routing_sign_out');
+    const admin = await signIn(a, 'root', 'admin');
+    const operator = await signIn(a, 'lan', 'operator');
+    const issued = await call<{ token: { id: number }; secret: string }>(a.url, 'POST', '/api/v1/tokens', {
+      cookie: admin,
+      body: { name: 'meeting-room' },
+    });
+    const byCookie = operatorSocket(b, operator);
+    const byToken: OperatorSocket = io(`${b.url}${OPERATOR_NAMESPACE}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token: issued.body.secret },
+    });
+    for (const feed of [byCookie, byToken]) await new Promise((resolve) => feed.once('displays', resolve));
+    const dropped = (feed: OperatorSocket) => new Promise<string>((resolve) => feed.once('disconnect', resolve));
+    const cookieDropped = dropped(byCookie);
+    const tokenDropped = dropped(byToken);
+
+    expect((await call(a.url, 'DELETE', '/api/v1/session', { cookie: operator })).status).toBe(204);
+    expect(await cookieDropped).toBe('io server disconnect');
+    expect(byToken.connected).toBe(true);
+    expect((await call(a.url, 'DELETE', `/api/v1/tokens/${issued.body.token.id}`, { cookie: admin })).status).toBe(200);
+    expect(await tokenDropped).toBe('io server disconnect');
   });
 
   it('clear on the screens of A an alert acknowledged on B, in the writer’s alert state too', async () => {

@@ -96,7 +96,7 @@ export function createControl(deps: ControlDeps): Control {
   );
   routes.use(displayRoutes({ access, hub, onChange: () => feed?.changed(null) }));
   routes.use(commandRoutes({ commander, access, alerts: acknowledgements, timeZone: deps.timeZone }));
-  routes.use(tokenRoutes(access));
+  routes.use(tokenRoutes(access, (tokenId) => feed?.dropToken(tokenId)));
 
   return {
     access,
