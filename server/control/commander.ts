@@ -17,7 +17,7 @@ import type { RegionSet } from '../../shared/regions';
 import type { Access } from '../access';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { ScreenHub } from './screenHub';
+import type { ScreenHub, ScreenRef } from './screenHub';
 
 export interface CommanderDeps {
   hub: ScreenHub;
@@ -153,7 +153,14 @@ export class Commander {
 
   private async deliver(id: string, display: Display, command: ScreenCommand): Promise<CommandOutcome> {
     // The display's screens on every server; each is asked on its own, so that each answer counts for its screen.
-    const screens = await this.deps.hub.screensOf(display.id);
+    let screens: ScreenRef[];
+    try {
+      screens = await this.deps.hub.screensOf(display.id);
+    } catch {
+      // A server counted in the cluster did not say which screens it holds (it died within the last seconds).
+      const error = 'not every server said which screens it holds; try again in a few seconds';
+      return { display: display.id, name: display.name, screens: 0, result: 'timed-out', applied: 0, error };
+    }
     const base = { display: display.id, name: display.name, screens: screens.length };
     if (screens.length === 0) return { ...base, result: 'offline', applied: 0 };
     const answers = await Promise.all(screens.map((screen) => this.ask(screen.id, { id, command })));
