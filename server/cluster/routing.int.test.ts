@@ -83,6 +83,21 @@ describe('several servers route the operators’ side', () => {
     feed.close();
   });
 
+  it('replay on B an announcement an operator made on A, to a screen that connects later', async () => {
+    const [a, b] = await twoServers('routing_announce');
+    const admin = await signIn(a, 'root', 'admin');
+    const token = await registerDisplay(a, admin, 'hall-1');
+    const announce = { type: 'announce', text: 'Họp giao ban lúc 14:00', severity: 'warning', durationSec: 600 };
+    const sent = await call<CommandResult>(a.url, 'POST', '/api/v1/commands', {
+      cookie: admin,
+      body: { target: { display: 'hall-1' }, command: announce },
+    });
+    expect(sent.body.outcomes[0]?.result).toBe('offline');
+    const late = await connectScreen(b, token);
+    await waitUntil(() => late.commands.length === 1, 'the announcement replayed on B');
+    expect(late.commands[0]?.command).toMatchObject({ type: 'announce', announcement: { text: announce.text } });
+  });
+
   it('show on A the screens connected to B, with what they report, and drop them on B when A revokes', async () => {
     const [a, b] = await twoServers('routing_status');
     const admin = await signIn(a, 'root', 'admin');
@@ -135,7 +150,7 @@ describe('several servers route the operators’ side', () => {
       forceNew: true,
       auth: { token: issued.body.secret },
     });
-    for (const feed of [byCookie, byToken]) await new Promise((resolve) => feed.once('displays', resolve));
+    await Promise.all([byCookie, byToken].map((feed) => new Promise((resolve) => feed.once('displays', resolve))));
     const dropped = (feed: OperatorSocket) => new Promise<string>((resolve) => feed.once('disconnect', resolve));
     const cookieDropped = dropped(byCookie);
     const tokenDropped = dropped(byToken);

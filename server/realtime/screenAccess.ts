@@ -27,7 +27,7 @@ function refusal(message: string): Error & { data: HandshakeError } {
 }
 
 /**
- * A display's socket keeps no secret once it is known: what other servers read of it (socket.io's `fetchSockets`
+ * A screen's socket keeps no secret once it is known: what other servers read of it (socket.io's `fetchSockets`
  * sends its handshake between servers, through PostgreSQL in a cluster) must not carry its token or a cookie.
  */
 function forgetSecrets(socket: ScreenSocket): void {
@@ -108,7 +108,10 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
     });
 
     if (identity.kind === 'operator') deps.sessions.track(socket, socket.data.session as Session);
-    if (identity.kind === 'viewer' && identity.name !== null) hub.attachViewer(identity.name, socket);
+    if (identity.kind === 'viewer' && identity.name !== null) {
+      forgetSecrets(socket);
+      hub.attachViewer(identity.name, socket);
+    }
     if (identity.kind !== 'display') return;
 
     const display = identity.display;
