@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { type CommandResult, type DisplayList, type DisplayState, OPERATOR_NAMESPACE } from '../../shared/control';
@@ -23,9 +24,9 @@ const PEERS_MS = 10_000;
 
 /**
  * Two real servers on one PostgreSQL schema of their own, the first the writer: A, where operators act, and B,
- * where screens are connected. Resolves once each one's adapter knows the other.
+ * where screens are connected, and their database's URL. Resolves once each one's adapter knows the other.
  */
-async function twoServers(name: string, env: Record<string, string> = {}): Promise<[Harness, Harness]> {
+async function twoServers(name: string, env: Record<string, string> = {}): Promise<[Harness, Harness, string]> {
   const url = await schemaUrl(testDatabaseUrl(), testSchema(name));
   const common = { STORE: 'postgres', DATABASE_URL: url, COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS), ...env };
   const a = await start({ ...common, SERVER_ID: 'a' });
@@ -34,7 +35,7 @@ async function twoServers(name: string, env: Record<string, string> = {}): Promi
     const adapter = h.app.io.of(WALL_NAMESPACE).adapter;
     await waitUntil(async () => (await adapter.serverCount()) === 2, 'the servers to know each other', PEERS_MS);
   }
-  return [a, b];
+  return [a, b, url];
 }
 
 /** Signs in on one server; the session is good on every server (it lives in PostgreSQL). */
@@ -133,6 +134,29 @@ describe('several servers route the operators’ side', () => {
       'A to list the display offline',
     );
     feed.close();
+  });
+
+  it('pass what is too big for a NOTIFY through the attachments table: a video wall of long addresses', async () => {
+    const [a, b, url] = await twoServers('routing_big');
+    const admin = await signIn(a, 'root', 'admin');
+    const token = await registerDisplay(a, admin, 'video-wall');
+    const address = `/district/417?kiosk=1&display=video-wall&note=${'x'.repeat(1_900)}`;
+    const panels = await Promise.all(Array.from({ length: 6 }, () => connectScreen(b, token)));
+    for (const panel of panels) panel.report({ address });
+    const listed = async () => {
+      const list = await call<DisplayList>(a.url, 'GET', '/api/v1/displays', { cookie: admin });
+      const screens = list.body.displays[0]?.screens ?? [];
+      return screens.length === 6 && screens.every((s) => s.status?.address === address);
+    };
+    await waitUntil(listed, "A to list the six panels' reports, read from B");
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM socket_io_attachments');
+      expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
   });
 
   it('drop on B the console feeds of a session signed out on A and of an automation token revoked on A', async () => {
