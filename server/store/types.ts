@@ -44,6 +44,8 @@ export interface BatchStore {
   /** Stores the batches, their effects, the new seq and the keys in one transaction. */
   commit(batches: readonly PreparedBatch[], meta: CommitMeta): Promise<void>;
   findIdempotent(source: string, key: string): Promise<IdempotentAnswer | undefined>;
+  /** False while this server knows it may not write (a follower of a cluster); its commits would be refused. */
+  writable?(): boolean;
 }
 
 /** Which region set the stored history belongs to (see server/deployment/regionSetGuard.ts). */

@@ -57,6 +57,10 @@ export class PgBatches implements BatchStore {
 
   constructor(private readonly pool: pg.Pool) {}
 
+  writable(): boolean {
+    return this.fence === null || this.fence.term >= 0;
+  }
+
   async load(): Promise<StoredState> {
     await this.pool.query('INSERT INTO wall_state (id, epoch, seq) VALUES (1, $1, 0) ON CONFLICT (id) DO NOTHING', [
       randomUUID(),
