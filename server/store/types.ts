@@ -1,3 +1,4 @@
+import type { ConnectorHealth } from '../../shared/connectors';
 import type { AuditEntry, AutomationToken, Display, Role } from '../../shared/control';
 import type { HistoryPoint } from '../../shared/history';
 import type { Alert, Reading } from '../../shared/protocol';
@@ -16,6 +17,8 @@ export interface StoredState {
   epoch: string;
   seq: number;
   readings: Reading[];
+  /** What an operator should know about the state loaded: a new epoch and why, a check that could not be made. */
+  notices?: string[];
 }
 
 /** What a request with an idempotency key was answered the first time. */
@@ -186,6 +189,20 @@ export interface RateLimitStore {
   reset(key: string): Promise<void>;
 }
 
+/**
+ * What pull and subscribe connectors keep between runs, restarts and servers, by connector id: a pull's cursor
+ * (JSON: its last seen time, the source's validators, an answer not yet known to be committed) and the health the
+ * server running the connectors last saw, which every server answers from.
+ */
+export interface ConnectorStore {
+  cursor<T>(id: string): Promise<T | undefined>;
+  /** In a cluster, rejects when this server no longer holds the writer's lease: an old writer cannot move it. */
+  saveCursor(id: string, cursor: unknown): Promise<void>;
+  saveHealth(health: ConnectorHealth): Promise<void>;
+  /** Every connector's stored health, by id. */
+  health(): Promise<Map<string, ConnectorHealth>>;
+}
+
 /** Every area of one database, opened together and closed together. */
 export interface WallStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -199,6 +216,7 @@ export interface WallStore {
   readonly tokens: TokenStore;
   readonly audit: AuditStore;
   readonly rateLimits: RateLimitStore;
+  readonly connectors: ConnectorStore;
   /** The database's size on disk, for the metrics (0 when unknown). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

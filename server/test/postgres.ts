@@ -6,7 +6,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 
 /** Debian's PostgreSQL server binaries, the newest version installed (or `PG_BIN`). */
-function pgBin(): string {
+export function pgBin(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectorHealth } from '../../../shared/connectors';
 import { regionSet } from '../../../shared/regions';
 import { makeLocalCalendar } from '../../../shared/time';
 import type { Observation } from '../../domain/observation';
@@ -241,6 +242,42 @@ export function storeContract(name: string, open: () => Promise<WallStore>): voi
         expect(await store.displays.remove('hall-1')).toBe(true);
         expect(await store.displays.remove('hall-1')).toBe(false);
         expect(await store.displays.get('hall-1')).toBeNull();
+      });
+    });
+
+    describe('connectors', () => {
+      const health = (id: string, accepted: number): ConnectorHealth => ({
+        id,
+        kind: 'http',
+        source: 'dvc',
+        state: 'failing',
+        schedule: { every: 60_000 },
+        lastAttemptAt: T,
+        lastSuccessAt: T - MINUTE_MS,
+        lastDataAt: null,
+        nextRunAt: T + MINUTE_MS,
+        lastError: { at: T, kind: 'http-status', status: 503, message: 'HTTP 503' },
+        accepted,
+        refused: 0,
+      });
+
+      it("keeps each connector's cursor and health, the last saved of each", async () => {
+        expect(await store.connectors.cursor('dvc-portal')).toBeUndefined();
+        expect((await store.connectors.health()).size).toBe(0);
+        await store.connectors.saveCursor('dvc-portal', { since: T, etag: '"a"' });
+        await store.connectors.saveCursor('dvc-portal', { since: T + 1, pending: { key: 'k', observations: [] } });
+        await store.connectors.saveHealth(health('dvc-portal', 3));
+        await store.connectors.saveHealth(health('dvc-portal', 5));
+        await store.connectors.saveHealth(health('police', 1));
+        await store.connectors.saveCursor('police', { since: null });
+        expect(await store.connectors.cursor('dvc-portal')).toEqual({
+          since: T + 1,
+          pending: { key: 'k', observations: [] },
+        });
+        expect(await store.connectors.cursor('police')).toEqual({ since: null });
+        const stored = await store.connectors.health();
+        expect([...stored.keys()].sort()).toEqual(['dvc-portal', 'police']);
+        expect(stored.get('dvc-portal')).toEqual(health('dvc-portal', 5));
       });
     });
 

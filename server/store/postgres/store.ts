@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { RegionSetMark, WallStore } from '../types';
 import { PgAccounts, PgAlerts, PgAudit, PgDisplays, PgTokens } from './access';
 import { PgBatches } from './batches';
+import { PgConnectors } from './connectors';
 import { PgHistory, PgRetention } from './history';
 import { migratePg } from './migrations';
 import { PgRateLimits } from './rateLimits';
@@ -53,6 +54,7 @@ export class PostgresStore implements WallStore {
   readonly tokens: PgTokens;
   readonly audit: PgAudit;
   readonly rateLimits: PgRateLimits;
+  readonly connectors: PgConnectors;
   readonly regionSet: RegionSetMark;
 
   constructor(readonly pool: pg.Pool) {
@@ -65,6 +67,7 @@ export class PostgresStore implements WallStore {
     this.tokens = new PgTokens(pool);
     this.audit = new PgAudit(pool);
     this.rateLimits = new PgRateLimits(pool);
+    this.connectors = new PgConnectors(pool, () => this.batches.fence);
     // The row exists once `batches.load()` has run, which the server does before it checks the region set.
     this.regionSet = {
       get: async () => {

@@ -5,6 +5,7 @@ import type { RegionSetMark, WallStore } from '../types';
 import { SqliteAccounts, SqliteTokens } from './accounts';
 import { SqliteAlerts } from './alerts';
 import { FoldMark, metaValue, SqliteBatches, setMeta } from './batches';
+import { SqliteConnectors } from './connectors';
 import { lockDataDir } from './dataDirLock';
 import { SqliteAudit, SqliteDisplays } from './displays';
 import { SqliteHistory } from './history';
@@ -51,6 +52,7 @@ export class SqliteStore implements WallStore {
   readonly tokens: SqliteTokens;
   readonly audit: SqliteAudit;
   readonly rateLimits: SqliteRateLimits;
+  readonly connectors: SqliteConnectors;
   private readonly lock: { release(): void } | null;
 
   constructor(options: SqliteOptions) {
@@ -89,6 +91,7 @@ export class SqliteStore implements WallStore {
     this.tokens = new SqliteTokens(this.db);
     this.audit = new SqliteAudit(this.db);
     this.rateLimits = new SqliteRateLimits(this.db);
+    this.connectors = new SqliteConnectors(options.dataDir);
   }
 
   /** The size of the database files on disk (main file and write-ahead log). */
@@ -107,6 +110,7 @@ export class SqliteStore implements WallStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+    this.connectors.close();
     this.lock?.release();
   }
 }
