@@ -143,7 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     timeZone: config.timeZone,
     playlistIds: () => config.kiosk.playlists.map((p) => p.id),
     live: () => ({ epoch: state.epoch, seq: state.seq }),
-    alerts: { acknowledge: (id) => alerts.acknowledge(id) },
+    alerts,
     logger,
   });
 
@@ -154,7 +154,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('etag', false);
 
   const http = createServer(app);
+  // Several servers: socket.io's PostgreSQL adapter carries commands, acknowledgements, revocations and screens'
+  // status between them. Loaded only then (the embedded mode keeps socket.io's in-memory adapter).
+  const adapter =
+    store.kind === 'postgres'
+      ? await (await import('./cluster/socketAdapter')).postgresAdapter(store as PostgresStore, logger)
+      : undefined;
   const io = new Server(http, {
+    ...(adapter && { adapter }),
     serveClient: false,
     cors: { origin: false },
     allowRequest: control.allowRequest,
@@ -167,7 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     snapshot,
     logger,
   });
-  control.attach(io, wall);
+  control.attach(io, wall, adapter !== undefined);
   // The size of the database is read in the background: a scrape never waits for the database.
   let databaseBytes = 0;
   const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
@@ -182,7 +189,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics,
     deltaIntervalMs: config.realtime.deltaIntervalMs,
     emit: (delta) => {
-      wall.emit('delta', delta);
+      // Each server sends its own screens the deltas it applies (every server applies every seq): never through
+      // the adapter, which would send each delta to every screen once per server.
+      wall.local.emit('delta', delta);
       metrics.delta(delta);
     },
   });

@@ -26,9 +26,15 @@ export function testDatabaseUrl(): string {
   return inject('databaseUrl');
 }
 
-/** A schema name of its own for one test file (tests in parallel never share tables). */
+/**
+ * A schema name of its own for one test file (tests in parallel never share tables); `TEST_SCHEMA_PREFIX` sets
+ * apart the schemas of runs that share one database.
+ */
 export function testSchema(name: string): string {
-  return `t_${name.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
+  const prefix = /^[a-z][a-z0-9]{0,8}$/.test(process.env.TEST_SCHEMA_PREFIX ?? '')
+    ? process.env.TEST_SCHEMA_PREFIX
+    : 't';
+  return `${prefix}_${name.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
 }
 
 const freePort = () =>

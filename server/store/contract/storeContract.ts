@@ -321,5 +321,23 @@ export function storeContract(name: string, open: () => Promise<WallStore>): voi
         expect((await store.audit.list({ limit: 10, before: second })).map((e) => e.id)).toEqual([first]);
       });
     });
+
+    describe('rate limits', () => {
+      it('counts hits per key within a window, takes one back, forgets on reset, and starts over after it', async () => {
+        const W = 15 * MINUTE_MS;
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T)).toEqual({ hits: 1, resetAt: T + W });
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + 1)).toEqual({ hits: 2, resetAt: T + W });
+        expect(await store.rateLimits.hit('login:5.6.7.8', W, T + 2)).toEqual({ hits: 1, resetAt: T + 2 + W });
+        await store.rateLimits.unhit('login:1.2.3.4');
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + 3)).toEqual({ hits: 2, resetAt: T + W });
+        // Hits sent together (several servers at once) all count.
+        const together = await Promise.all([1, 2, 3].map(() => store.rateLimits.hit('login:9.9.9.9', W, T)));
+        expect(together.map((r) => r.hits).sort()).toEqual([1, 2, 3]);
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + W)).toEqual({ hits: 1, resetAt: T + 2 * W });
+        await store.rateLimits.reset('login:1.2.3.4');
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + W + 1)).toEqual({ hits: 1, resetAt: T + 2 * W + 1 });
+        await store.rateLimits.unhit('login:nobody');
+      });
+    });
   });
 }

@@ -58,6 +58,10 @@ export class PgBatches implements BatchStore {
 
   constructor(private readonly pool: pg.Pool) {}
 
+  writable(): boolean {
+    return this.fence === null || this.fence.term >= 0;
+  }
+
   /**
    * The stored state, under a new epoch when the database is not where it was written: another PostgreSQL cluster,
    * another timeline, or a restored table (see `origin.ts`). A restore goes back in time, so its seqs may have been

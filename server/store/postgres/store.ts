@@ -5,6 +5,7 @@ import { PgBatches } from './batches';
 import { PgConnectors } from './connectors';
 import { PgHistory, PgRetention } from './history';
 import { migratePg } from './migrations';
+import { PgRateLimits } from './rateLimits';
 
 export interface PostgresOptions {
   /** libpq's connection string: `postgres://user@host:5432/db`. */
@@ -61,6 +62,7 @@ export class PostgresStore implements WallStore {
   readonly displays: PgDisplays;
   readonly tokens: PgTokens;
   readonly audit: PgAudit;
+  readonly rateLimits: PgRateLimits;
   readonly connectors: PgConnectors;
   readonly regionSet: RegionSetMark;
 
@@ -73,6 +75,7 @@ export class PostgresStore implements WallStore {
     this.displays = new PgDisplays(pool);
     this.tokens = new PgTokens(pool);
     this.audit = new PgAudit(pool);
+    this.rateLimits = new PgRateLimits(pool);
     this.connectors = new PgConnectors(pool, () => this.batches.fence);
     // The row exists once `batches.load()` has run, which the server does before it checks the region set.
     this.regionSet = {

@@ -10,6 +10,7 @@ import { lockDataDir } from './dataDirLock';
 import { SqliteAudit, SqliteDisplays } from './displays';
 import { SqliteHistory } from './history';
 import { migrate } from './migrations';
+import { SqliteRateLimits } from './rateLimits';
 import { SqliteRetention } from './retention';
 
 export const DB_FILE = 'ioc-wall.sqlite';
@@ -50,6 +51,7 @@ export class SqliteStore implements WallStore {
   readonly displays: SqliteDisplays;
   readonly tokens: SqliteTokens;
   readonly audit: SqliteAudit;
+  readonly rateLimits: SqliteRateLimits;
   readonly connectors: SqliteConnectors;
   private readonly lock: { release(): void } | null;
 
@@ -88,6 +90,7 @@ export class SqliteStore implements WallStore {
     this.displays = new SqliteDisplays(this.db);
     this.tokens = new SqliteTokens(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.rateLimits = new SqliteRateLimits(this.db);
     this.connectors = new SqliteConnectors(options.dataDir);
   }
 
