@@ -13,7 +13,8 @@ import {
 import { burnInOffset, isNight, type Playlist, type PlaylistStep } from '../../shared/kiosk';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
-import { Canvas } from '../layout/Canvas';
+import { Canvas, createViewport } from '../layout/Canvas';
+import { defaultCanvas } from '../layout/fit';
 import { useWall } from '../live/context';
 import { isLinkDown, type TileFreshness } from '../live/freshness';
 import { createScreenRemote } from '../remote/createScreenRemote';
@@ -25,7 +26,14 @@ import { createSelfReload } from './createSelfReload';
 import { createTileMarks } from './createTileMarks';
 import { createKioskChrome, createPageVisibility } from './kioskChrome';
 import { LinkBanner } from './LinkBanner';
-import { parseScreenParams, type ScreenParams, sameAddress, screenSettings, withScreenParams } from './screenParams';
+import {
+  bezelPixels,
+  parseScreenParams,
+  type ScreenParams,
+  sameAddress,
+  screenSettings,
+  withScreenParams,
+} from './screenParams';
 import './kiosk.css';
 
 /** What the screen is and does, for views and the operator console: its parameters and its playlist's step. */
@@ -64,6 +72,12 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
   const config = createKioskConfig(wall);
   const settings = createMemo(() => screenSettings(config().screen, params));
   const serverNow = () => props.now() + wall.clockOffset();
+  const viewport = createViewport();
+  const bezelPx = createMemo(() => bezelPixels(params.bezel, viewport()));
+  // The canvas the address names, else the shape of the whole wall or wide screen: no panel shows bars.
+  const canvas = createMemo(() => params.canvas ?? defaultCanvas(viewport(), params.wall, bezelPx()), undefined, {
+    equals: (a, b) => a.width === b.width && a.height === b.height,
+  });
 
   for (const problem of params.problems) console.warn(`wall: ignored ${problem}`);
   const wakeLock = params.kiosk ? createKioskChrome() : () => undefined;
@@ -100,7 +114,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
     wall,
     registered: props.registered,
     kiosk: params.kiosk,
-    canvas: params.canvas,
+    canvas,
     tile: params.wall,
     lang,
     here,
@@ -159,9 +173,11 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
         data-wake-lock={wakeLock()}
       >
         <Canvas
-          width={params.canvas.width}
-          height={params.canvas.height}
+          width={canvas().width}
+          height={canvas().height}
+          viewport={viewport}
           tile={params.wall}
+          bezelPx={bezelPx}
           shift={shift}
           ref={(el) => {
             canvasEl = el;
