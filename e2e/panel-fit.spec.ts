@@ -10,7 +10,8 @@ test.describe('the tasks view', () => {
         const box = panel.getBoundingClientRect();
         // The panel's inner edge: a chip over its padding touches the frame, past the frame it is cut.
         const bottom =
-          box.bottom - Number.parseFloat(getComputedStyle(panel).paddingBottom) * (box.height / panel.offsetHeight);
+          box.bottom -
+          Number.parseFloat(getComputedStyle(panel).paddingBottom) * (box.height / (panel as HTMLElement).offsetHeight);
         return [...panel.querySelectorAll('.model-chip, .theme-name')]
           .filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5)
           .map((el) => el.textContent?.trim());
