@@ -21,3 +21,45 @@ test.describe('the tasks view', () => {
     });
   }
 });
+
+/**
+ * For each district gauge, the points of its value's text (the line box around the digits and the "%", sampled
+ * every pixel) that fall on the arc's stroke: its track, which spans the whole sweep, with its round caps.
+ */
+function valuesOnArc(page: import('@playwright/test').Page) {
+  return page.locator('[data-testid^="gauge-4"]').evaluateAll((gauges) =>
+    gauges.flatMap((gauge) => {
+      const track = gauge.querySelector<SVGPathElement>('.arc-track');
+      const value = gauge.querySelector('[data-testid="gauge-value"]');
+      const matrix = track?.getScreenCTM()?.inverse();
+      if (!track || !value || !matrix) return [`${gauge.getAttribute('data-testid')}: no dial`];
+      const range = document.createRange();
+      range.selectNodeContents(value);
+      const text = range.getBoundingClientRect();
+      let hits = 0;
+      for (let y = Math.ceil(text.top); y <= Math.floor(text.bottom); y++) {
+        for (let x = Math.ceil(text.left); x <= Math.floor(text.right); x++) {
+          if (track.isPointInStroke(new DOMPoint(x, y).matrixTransform(matrix))) hits++;
+        }
+      }
+      return hits > 0 ? [`${gauge.getAttribute('data-testid')} "${value.textContent}": ${hits} px on the arc`] : [];
+    }),
+  );
+}
+
+test.describe("the district gauges' arcs", () => {
+  for (const screen of [
+    { name: 'the overview', query: '', viewport: { width: 1920, height: 1080 } },
+    { name: 'a 2x2 wall', query: '&wall=2x2&tile=0,1', viewport: { width: 1920, height: 1080 } },
+    { name: 'a 2x1 wall', query: '&wall=2x1&tile=1,0', viewport: { width: 1920, height: 1080 } },
+  ]) {
+    test(`${screen.name}: no arc runs through a value's digits or its "%"`, async ({ page }) => {
+      await page.setViewportSize(screen.viewport);
+      await page.goto(`/?kiosk=1${screen.query}`);
+      await expect(page.locator('[data-testid^="gauge-4"] [data-testid="gauge-value"]').first()).toHaveText(/%$/);
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.locator('[data-testid^="gauge-4"]').count()).toBe(21);
+      expect(await valuesOnArc(page)).toEqual([]);
+    });
+  }
+});

@@ -201,7 +201,7 @@ export function Overview(props: { now: () => number }) {
     <Show
       when={cells()}
       fallback={
-        <div class="overview" data-testid="view-overview" data-indicator={indicator()}>
+        <div class="overview compact-gauges" data-testid="view-overview" data-indicator={indicator()}>
           <Header now={props.now} />
           {counters()}
           <div class="overview-main">
@@ -222,6 +222,7 @@ export function Overview(props: { now: () => number }) {
       {(layout) => (
         <div
           class="overview overview-wall"
+          classList={{ 'compact-gauges': canvas.panels().rows > 1 }}
           data-testid="view-overview"
           data-indicator={indicator()}
           data-layout={`${canvas.panels().cols}x${canvas.panels().rows}`}
