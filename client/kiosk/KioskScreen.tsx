@@ -10,6 +10,7 @@ import {
   untrack,
   useContext,
 } from 'solid-js';
+import type { Announcement } from '../../shared/control';
 import { burnInOffset, isNight, type Playlist, type PlaylistStep } from '../../shared/kiosk';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
@@ -18,7 +19,7 @@ import { defaultCanvas } from '../layout/fit';
 import { useWall } from '../live/context';
 import { isLinkDown, type TileFreshness } from '../live/freshness';
 import { createScreenRemote } from '../remote/createScreenRemote';
-import { AnnouncementBanner, IdentifyOverlay, NotAuthorised } from '../remote/RemoteOverlays';
+import { IdentifyOverlay, NotAuthorised } from '../remote/RemoteOverlays';
 import { ageText } from '../widgets/LinkStatus';
 import { createKioskConfig } from './createKioskConfig';
 import { createPlaylistRotation } from './createPlaylistRotation';
@@ -41,6 +42,8 @@ export interface ScreenInfo {
   params: ScreenParams;
   playlist: () => Playlist | null;
   step: () => PlaylistStep | null;
+  /** An operator's announcement to this screen, while it lasts: the alert ticker leads with it. */
+  announcement: () => Announcement | null;
 }
 
 const ScreenContext = createContext<ScreenInfo>();
@@ -156,7 +159,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
   });
 
   return (
-    <ScreenContext.Provider value={{ params, playlist, step }}>
+    <ScreenContext.Provider value={{ params, playlist, step, announcement: remote.announcement }}>
       <div
         class="screen"
         data-testid="screen"
@@ -194,7 +197,6 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
           }
         >
           {props.children}
-          <AnnouncementBanner announcement={remote.announcement} />
         </Canvas>
       </div>
     </ScreenContext.Provider>
