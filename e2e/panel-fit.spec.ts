@@ -63,3 +63,47 @@ test.describe("the district gauges' arcs", () => {
     });
   }
 });
+
+test.describe("the overview map's Vinh-area inset", () => {
+  /** The inset's card: the map chart's top-right corner (DistrictMap's INSET_SIZE), in page pixels. */
+  const CARD = 196;
+
+  test('stands clear of every district of the main map, and Nghi Lộc names itself there', async ({ page }) => {
+    await page.goto('/?kiosk=1');
+    await expect(page.getByTestId('map-regions').locator('li')).toHaveCount(21);
+    await expect.poll(() => page.getByTestId('map').locator('svg text').count()).toBeGreaterThan(15);
+    const found = await page.getByTestId('map').evaluate((map, card) => {
+      const chart = map.querySelector('.map-chart') as HTMLElement;
+      const svg = chart.querySelector('svg') as SVGSVGElement;
+      const c = chart.getBoundingClientRect();
+      const box = { left: c.right - card, top: c.top, right: c.right, bottom: c.top + card };
+      // Every drawn shape but the chart's own background: districts of both maps, the card.
+      const shapes = [...svg.querySelectorAll('path')].filter((p) => {
+        const b = p.getBoundingClientRect();
+        return p.getAttribute('fill') !== 'none' && b.width < c.width * 0.9;
+      });
+      const filled = (x: number, y: number) =>
+        shapes.some((p) => {
+          const m = p.getScreenCTM()?.inverse();
+          return m ? p.isPointInFill(new DOMPoint(x, y).matrixTransform(m)) : false;
+        });
+      // A ring 6-10 px outside the card's left and bottom edges: empty map background, no district.
+      const touching: string[] = [];
+      for (let gap = 6; gap <= 10; gap += 2) {
+        for (let y = box.top; y <= box.bottom + gap; y += 2) if (filled(box.left - gap, y)) touching.push(`left ${y}`);
+        for (let x = box.left - gap; x <= box.right; x += 2)
+          if (filled(x, box.bottom + gap)) touching.push(`below ${x}`);
+      }
+      const inCard = (r: DOMRect) => r.left >= box.left && r.top <= box.bottom && r.right <= box.right + 1;
+      const labels = [...svg.querySelectorAll('text')].map((t) => ({
+        text: t.textContent?.trim() ?? '',
+        inset: inCard(t.getBoundingClientRect()),
+      }));
+      return { touching, labels };
+    }, CARD);
+    expect(found.touching).toEqual([]);
+    expect(found.labels).toContainEqual({ text: 'Nghi Lộc', inset: false });
+    expect(found.labels).toContainEqual({ text: 'Khu vực TP. Vinh', inset: true });
+    expect(found.labels).toContainEqual({ text: 'Vinh', inset: true });
+  });
+});

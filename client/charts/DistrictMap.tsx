@@ -15,14 +15,43 @@ import { loadECharts } from './loadECharts';
 import './districtMap.css';
 
 const MAIN = 'deployment';
-/** The inset's box, in the empty north-east corner of the province's bounding box. */
-const INSET_SIZE = 290;
+/**
+ * The inset's box, in the empty corner of the province's bounding box north of the coast (above Nghĩa Đàn and east
+ * of Quế Phong), small enough to stay clear of every district of the main map, so it never reads as their neighbour.
+ */
+const INSET_SIZE = 196;
 const INSET = 'deployment-inset';
+
+interface Feature {
+  properties: { code: string };
+  geometry: { coordinates: unknown };
+}
 
 interface FeatureCollection {
   type: 'FeatureCollection';
-  features: { properties: { code: string } }[];
+  features: Feature[];
 }
+
+/** A feature's extent in square degrees (its bounding box): enough to tell a town from a rural district. */
+function extent(feature: Feature): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const walk = (c: unknown) => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      xs.push(c[0]);
+      ys.push(c[1]);
+    } else for (const inner of c) walk(inner);
+  };
+  walk(feature.geometry.coordinates);
+  return xs.length ? (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys)) : 0;
+}
+
+/**
+ * The inset's districts it names itself: those under half the extent of its largest. The larger ones (Nghi Lộc,
+ * Nam Đàn) are named on the main map, where their names fit; the inset names the towns too small for theirs.
+ */
+let insetNamed = new Set<string>();
 
 /** ECharts with the province's maps registered. */
 async function loadMaps() {
@@ -32,10 +61,12 @@ async function loadMaps() {
   ]);
   // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
   echarts.registerMap(MAIN, geo as any);
-  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): the main map leaves their names
-  // to an inset that shows them larger, where the smallest is big enough to read and to click.
+  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): an inset shows them larger, where
+  // the smallest is big enough to read and to click.
   const insetCodes = new Set(boundaries()?.inset);
   const inset = { ...geo, features: geo.features.filter((f) => insetCodes.has(f.properties.code)) };
+  const largest = Math.max(0, ...inset.features.map(extent));
+  insetNamed = new Set(inset.features.filter((f) => extent(f) < largest / 2).map((f) => f.properties.code));
   // biome-ignore lint/suspicious/noExplicitAny: as above
   echarts.registerMap(INSET, inset as any);
   return echarts;
@@ -154,7 +185,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         formatter: (p: { name: string }) =>
           `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, figureOf(p.name)))}</b>`,
       },
-      // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
+      // The inset's card: a solid frame around the enlarged Vinh area, and its name.
       graphic: [
         {
           type: 'group',
@@ -165,7 +196,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
             {
               type: 'rect',
               shape: { width: INSET_SIZE, height: INSET_SIZE, r: 8 },
-              style: { fill: '#101a2e', stroke: '#3a4d72', lineWidth: 1, lineDash: [5, 4] },
+              style: { fill: '#0b1324', stroke: '#7f93b8', lineWidth: 2 },
             },
             {
               type: 'text',
@@ -186,10 +217,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           right: 40,
           top: 70,
           bottom: 8,
-          label: {
-            ...common.label,
-            formatter: (p: { name: string }) => (insetCodes.has(p.name) ? '' : nameOf(p.name)),
-          },
+          // Every district names itself where its name fits (Nghi Lộc and Nam Đàn do); the inset names the smallest.
+          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
         },
         {
           ...common,
@@ -198,11 +227,15 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           // Above the card that separates it from the main map (see graphic).
           z: 4,
           aspectScale,
-          right: 12,
-          top: 36,
-          width: INSET_SIZE - 24,
+          // Room on the right, inside the frame, for the names of the districts on the coast (Cửa Lò).
+          right: 50,
+          top: 38,
+          width: INSET_SIZE - 64,
           height: INSET_SIZE - 48,
-          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
+          label: {
+            ...common.label,
+            formatter: (p: { name: string }) => (insetNamed.has(p.name) ? nameOf(p.name) : ''),
+          },
         },
       ],
     };
