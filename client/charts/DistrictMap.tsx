@@ -156,7 +156,6 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     const indicator = indicatorOf(props.indicator);
     const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
-    const insetCodes = new Set(boundaries()?.inset);
     const aspectScale = aspectAt(boundaries()?.latitude ?? 0);
     const common = {
       type: 'map' as const,
