@@ -1,14 +1,16 @@
 // `npm run bench`: IOC Wall against a floor measured in the same run (a bare socket.io server and a page that
-// writes each value into one DOM node), in seven scenarios, and an eighth, (h), that holds the national deployment
-// to the 21-unit one on the same run; every figure is read as a ratio to the floor's, since the
+// writes each value into one DOM node), in seven scenarios, an eighth, (h), that holds the national deployment
+// to the 21-unit one on the same run, and a ninth, (i), three servers on PostgreSQL against one; every figure is read as a ratio to the floor's, since the
 // machine may be shared and noisy. Writes bench/out/*.json, prints a markdown table and, for a full run, puts it in
 // bench/RESULTS.md. Environment: BENCH_QUICK=1 for short runs while developing (the table is not kept),
 // BENCH_ONLY=a,c to run some scenarios only, DELTA_INTERVAL_MS to run the wall with another
 // delta window (the table is not kept either).
+import { compareCluster } from './clusterTable';
 import { feedBody, feedUpdate } from './driver/feed';
 import { stopAll } from './lib/children';
 import { type Compared, reportRun, startRun } from './lib/compare';
 import { seedDataDir, startFloor, startWall, type Target } from './lib/servers';
+import { failoverScenario, scaleScenario, startBenchCluster } from './scenarios/cluster';
 import { coldLoadScenario } from './scenarios/coldLoad';
 import { fanoutScenario } from './scenarios/fanout';
 import { BATCH_SIZE, ingestThroughputScenario } from './scenarios/ingest';
@@ -31,12 +33,16 @@ import {
 } from './tables';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
 const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 /** Seconds of sending per scenario and server. */
 const SECONDS = QUICK
-  ? { a: 8, b: 8, c: 15, d: 5, f: 8, g: 8, h: 8 }
-  : { a: 30, b: 30, c: 60, d: 20, f: 30, g: 30, h: 30 };
+  ? { a: 8, b: 8, c: 15, d: 5, f: 8, g: 8, h: 8, i: 8 }
+  : { a: 30, b: 30, c: 60, d: 20, f: 30, g: 30, h: 30, i: 30 };
+/** (i): screens on one server and then on three behind HAProxy (bounded: a 2-core machine runs them all), kills. */
+const CLUSTER = QUICK
+  ? { screens: 90, rate: 10, kills: 4, failoverScreens: 30 }
+  : { screens: 300, rate: 10, kills: 12, failoverScreens: 60 };
 /** (g): how many times slower than this machine the kiosk box is. */
 const KIOSK_THROTTLE = 4;
 const COLD_LOADS = QUICK ? 3 : 5;
@@ -144,6 +150,26 @@ async function main() {
       });
     const result = { wall: await on(NATIONAL_DEPLOYMENT), floor: await on(BASE_DEPLOYMENT) };
     rows.push(...compareNational(`(h) ${NATIONAL_DEPLOYMENT} ÷ ${BASE_DEPLOYMENT}, ${NATIONAL_RATE}/s`, result));
+  }
+  if (ONLY.has('i')) {
+    const { screens: count, rate, kills, failoverScreens } = CLUSTER;
+    console.log(
+      `(i) ${count} screens on 1 server, then on 3 behind HAProxy, ${rate}/s, ${SECONDS.i} s; ${kills} kills`,
+    );
+    const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const options = { screens: count, rate, seconds: SECONDS.i, warmupSeconds: WARMUP_SECONDS };
+    const single = await startBenchCluster(databaseUrl, 1);
+    const one = await scaleScenario(single, options).finally(() => single.stop());
+    const cluster = await startBenchCluster(databaseUrl, 3);
+    try {
+      const three = await scaleScenario(cluster, options);
+      // The same cluster and rate without screens: what the screens cost is the difference.
+      const idle = await scaleScenario(cluster, { ...options, screens: 0 });
+      const failover = await failoverScenario(cluster, { screens: failoverScreens, kills });
+      rows.push(...compareCluster(`(i) ${count} screens, ${rate}/s`, one, three, idle, failover));
+    } finally {
+      await cluster.stop();
+    }
   }
   // The kept table is the wall as shipped: a full run of every scenario with its own settings.
   reportRun(run, rows, {

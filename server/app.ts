@@ -68,12 +68,12 @@ export interface App {
   readonly broadcaster: DeltaBroadcaster;
   readonly alerts: Alerting;
   readonly store: WallStore;
-  /** The once-only jobs (simulator, alert timer, day rollover, retention). */
+  /** The once-only jobs (simulator, alert timer, day rollover, retention, connectors). */
   readonly jobs: Jobs;
   readonly metrics: WallMetrics;
   /** Accounts, displays, commands and audit. */
   readonly control: Control;
-  /** Pull and subscribe connectors: started with `listen`, stopped with `close`. */
+  /** Pull and subscribe connectors: a once-only job (started with the other jobs); their health on any server. */
   readonly connectors: Connectors;
   listen(): Promise<AddressInfo>;
   close(): Promise<void>;
@@ -94,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // The live state starts from what the database holds: the same epoch, seq and readings as before a restart.
   const store = deps.store ?? (await openStore(config.storage, config.dataDir));
   const stored = await store.batches.load();
+  for (const notice of stored.notices ?? []) logger.warn({ epoch: stored.epoch }, notice);
   try {
     await guardRegionSet(
       store.regionSet,
@@ -142,7 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     timeZone: config.timeZone,
     playlistIds: () => config.kiosk.playlists.map((p) => p.id),
     live: () => ({ epoch: state.epoch, seq: state.seq }),
-    alerts: { acknowledge: (id) => alerts.acknowledge(id) },
+    alerts,
     logger,
   });
 
@@ -153,7 +154,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('etag', false);
 
   const http = createServer(app);
+  // Several servers: socket.io's PostgreSQL adapter carries commands, acknowledgements, revocations and screens'
+  // status between them. Loaded only then (the embedded mode keeps socket.io's in-memory adapter).
+  const adapter =
+    store.kind === 'postgres'
+      ? await (await import('./cluster/socketAdapter')).postgresAdapter(store as PostgresStore, logger)
+      : undefined;
   const io = new Server(http, {
+    ...(adapter && { adapter }),
     serveClient: false,
     cors: { origin: false },
     allowRequest: control.allowRequest,
@@ -166,7 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     snapshot,
     logger,
   });
-  control.attach(io, wall);
+  control.attach(io, wall, adapter !== undefined);
   // The size of the database is read in the background: a scrape never waits for the database.
   let databaseBytes = 0;
   const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
@@ -181,7 +189,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics,
     deltaIntervalMs: config.realtime.deltaIntervalMs,
     emit: (delta) => {
-      wall.emit('delta', delta);
+      // Each server sends its own screens the deltas it applies (every server applies every seq): never through
+      // the adapter, which would send each delta to every screen once per server.
+      wall.local.emit('delta', delta);
       metrics.delta(delta);
     },
   });
@@ -196,7 +206,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     timeZone: config.timeZone,
     silenceMs: config.alerts.silenceMs,
     expectSource: (source) => alerts.expectSource(source),
-    dataDir: config.dataDir,
+    store: store.connectors,
   });
 
   jobs.register({ name: 'retention', start: () => startRetention(store.retention, clock, config.storage, logger) });
@@ -210,6 +220,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   jobs.register({
     name: 'day rollover',
     start: () => startDayRollover({ ingest, readings: () => state.readings(), regions, calendar, clock, logger }),
+  });
+  // Pulls and subscriptions write through ingest, so they run where ingest commits: on the writer, once.
+  jobs.register({
+    name: 'connectors',
+    start: async () => {
+      await connectors.start();
+      return connectors;
+    },
   });
   // On PostgreSQL, one server among several: the writer's lease decides which one writes and runs the jobs.
   // Loaded only then, as the PostgreSQL driver is.
@@ -293,7 +311,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
         http.once('error', reject);
         http.listen(config.port, config.host, () => resolve());
       });
-      connectors.start();
       const address = http.address() as AddressInfo;
       const { message, ...where } = readyLine(address, (await control.access.accounts.count()) > 0);
       logger.info({ host: address.address, port: address.port, epoch: state.epoch, ...where }, message);
@@ -303,7 +320,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       clearInterval(sizeTimer);
       if (cluster) await cluster.stop();
       else await jobs.stop();
-      await connectors.stop();
       broadcaster.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
       // and one still busy after the grace period (a client that stopped sending or reading) is cut, so that a

@@ -12,7 +12,7 @@ interface Stoppable {
 
 /**
  * The once-only jobs of the wall: the simulator, the alert engine's timer, the day rollover, retention and the
- * hourly fold. A server alone starts them when it listens; in a cluster, the server holding the writer's lease
+ * hourly fold, the connectors. A server alone starts them when it listens; in a cluster, the server holding the writer's lease
  * starts them when it gains the lease and stops them when it loses it.
  */
 export class Jobs {

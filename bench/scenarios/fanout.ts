@@ -29,7 +29,7 @@ export interface FanoutResult {
 }
 
 /** Waits for a message of `type` from a child process. */
-function message<T>(child: ReturnType<typeof runNode>, type: string): Promise<T> {
+export function message<T>(child: ReturnType<typeof runNode>, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: { type?: string }) => {
       if (m.type !== type) return;

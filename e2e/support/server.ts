@@ -24,7 +24,10 @@ export interface WallServerOptions {
   port?: number;
   /** How long to wait for the server to listen. */
   timeoutMs?: number;
-  /** Another server with the same contract (PORT, HOST, DATA_DIR, /healthz), relative to the repository. */
+  /**
+   * Another server with the same contract (PORT, HOST, DATA_DIR, /healthz), relative to the repository. A `.mjs`
+   * file (the prebuilt bundle, scripts/buildServer.ts) runs on plain `node`, TypeScript through tsx.
+   */
   script?: string;
   /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
@@ -52,7 +55,8 @@ export async function startWallServer(options: WallServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-wall-'));
   const port = options.port ?? (await freePort());
   const script = path.join(root, options.script ?? 'server/main.ts');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
     env: {
       ...process.env,

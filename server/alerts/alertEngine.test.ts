@@ -269,4 +269,22 @@ describe('AlertEngine: acknowledgement and history', () => {
     expect(e.activeAlerts().every((a) => a.acknowledged)).toBe(true);
     expect(history.list({ state: 'active', limit: 10 }).every((a) => a.acknowledged)).toBe(true);
   });
+
+  it("acknowledges what another server acknowledged by subject and severity, whatever that server's ids", () => {
+    const here = engine();
+    const there = engine();
+    for (const e of [here, there]) e.onBatch([reading('417', 'online-record-rate', 45)], local(19, 8));
+    // Each server dates the alert from when it applied the batch: the same alert, two ids.
+    const [mine] = here.onBatch([reading('417', 'online-record-rate', 38)], local(19, 9));
+    const [theirs] = there.onBatch([reading('417', 'online-record-rate', 38)], local(19, 9, 1));
+    expect(mine?.id).not.toBe(theirs?.id);
+    const acked = there.acknowledge([theirs?.id ?? '']);
+    if (!acked.ok) throw new Error('not acknowledged there');
+    expect(here.acknowledgeLike(acked.alerts)).toEqual([expect.objectContaining({ id: mine?.id, acknowledged: true })]);
+    // Once more changes nothing; a graver alert here than the one seen there stays to be acknowledged.
+    expect(here.acknowledgeLike(acked.alerts)).toEqual([]);
+    here.onBatch([reading('418', 'online-record-rate', 45)], local(19, 8));
+    const [grave] = here.onBatch([reading('418', 'online-record-rate', 25)], local(19, 9));
+    expect(here.acknowledgeLike([{ ...(grave as Alert), severity: 'warning', acknowledged: true }])).toEqual([]);
+  });
 });

@@ -200,6 +200,25 @@ export class AlertEngine {
     return { ok: true, alerts, changed };
   }
 
+  /**
+   * Marks as seen the active alerts on the same subjects, at the same severities, as alerts acknowledged on another
+   * server (whose ids differ: each server dates the alerts it raises from the batches it applies). Answers the
+   * alerts that changed; subjects not active here, or graver here, are left as they are.
+   */
+  acknowledgeLike(acknowledged: readonly Alert[]): Alert[] {
+    const changed: Alert[] = [];
+    for (const seen of acknowledged) {
+      const key = subjectKey(seen);
+      const alert = this.active.get(key);
+      if (!alert || alert.acknowledged || alert.severity !== seen.severity) continue;
+      const next = { ...alert, acknowledged: true };
+      this.active.set(key, next);
+      this.deps.history.record(next);
+      changed.push(next);
+    }
+    return changed;
+  }
+
   /** The active alerts, the most pressing first. */
   activeAlerts(): Alert[] {
     return [...this.active.values()].sort(compareAlerts);

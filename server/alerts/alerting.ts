@@ -35,6 +35,8 @@ export interface Alerting {
    * changed. Operators do this; the endpoint belongs with operator authentication.
    */
   acknowledge(ids: readonly string[]): Acknowledgement;
+  /** Acknowledges here what an operator acknowledged on another server, and tells the screens of what changed. */
+  acknowledgeLike(acknowledged: readonly Alert[]): Alert[];
   /** Expects a source from now on (a connector at start): silent if nothing comes from it in time. */
   expectSource(source: string): void;
   /**
@@ -71,6 +73,11 @@ export function createAlerting(deps: AlertingDeps): Alerting {
       const outcome = engine.acknowledge(ids);
       if (outcome.ok && outcome.changed.length > 0) publish(outcome.changed);
       return outcome;
+    },
+    acknowledgeLike(acknowledged) {
+      const changed = engine.acknowledgeLike(acknowledged);
+      if (changed.length > 0) publish(changed);
+      return changed;
     },
     start() {
       engine.tick(deps.clock.now());

@@ -1,19 +1,17 @@
-import { io, type Socket } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  PROTOCOL_VERSION,
-  type Reading,
-  type Snapshot,
-  WALL_NAMESPACE,
-  type WallClientToServer,
-  type WallServerToClient,
-} from '../../shared/protocol';
-import { DVC_TOKEN, TEST_TOKENS } from '../test/ingestClient';
-import { testDatabaseUrl, testSchema } from '../test/postgres';
-import { schemaUrl, startTestCluster, type TestCluster } from './testCluster';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../shared/protocol';
+import { TEST_TOKENS } from '../test/ingestClient';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../test/postgres';
+import { watchInBrowser } from './browserWatch';
+import { source, watch } from './chaosClients';
+import { startTestCluster, type TestCluster } from './testCluster';
 
+const root = path.resolve(import.meta.dirname, '../..');
 /** How many times a server is killed with SIGKILL (every other time the writer), then restarted. */
-const KILLS = Number(process.env.CLUSTER_KILLS ?? 6);
+const KILLS = Number(process.env.CLUSTER_KILLS ?? 20);
 const LEASE_MS = 1000;
 /** The bound on a writer's handover stated in docs/cluster.md: the lease, plus a renewal tick and a catch-up. */
 const HANDOVER_BOUND_MS = 2 * LEASE_MS + 2000;
@@ -23,95 +21,8 @@ const env = {
   INGEST_RATE_LIMIT: '1000000',
   LOG_LEVEL: 'error',
   LEASE_MS: String(LEASE_MS),
-  CLIENT_DIR: '/nonexistent',
+  CLIENT_DIR: path.join(root, 'dist/client'),
 };
-
-/** A screen through the balancer: it keeps its cursor, and notes any gap, step back or change of epoch. */
-function watch(url: string) {
-  const screen = {
-    epoch: null as string | null,
-    seq: -1,
-    values: new Map<string, Reading>(),
-    problems: [] as string[],
-    snapshots: 0,
-  };
-  const socket: Socket<WallServerToClient, WallClientToServer> = io(`${url}${WALL_NAMESPACE}`, {
-    auth: (send: (auth: object) => void) =>
-      send({
-        protocol: PROTOCOL_VERSION,
-        ...(screen.epoch && { cursor: { epoch: screen.epoch, seq: screen.seq } }),
-      }),
-    transports: ['websocket'],
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 300,
-  });
-  socket.on('snapshot', (s: Snapshot) => {
-    if (screen.epoch !== null && s.epoch !== screen.epoch) screen.problems.push(`epoch ${screen.epoch} -> ${s.epoch}`);
-    if (s.seq < screen.seq) screen.problems.push(`stepped back from ${screen.seq} to ${s.seq}`);
-    screen.epoch = s.epoch;
-    screen.seq = s.seq;
-    screen.values = new Map(s.values.map((r) => [`${r.region}|${r.indicator}`, r]));
-    screen.snapshots += 1;
-  });
-  socket.on('delta', (d) => {
-    if (d.fromSeq > screen.seq) screen.problems.push(`gap: at ${screen.seq}, delta from ${d.fromSeq}`);
-    if (d.seq < screen.seq) screen.problems.push(`delta ${d.seq} older than ${screen.seq}`);
-    for (const r of d.changes) screen.values.set(`${r.region}|${r.indicator}`, r);
-    screen.seq = Math.max(screen.seq, d.seq);
-  });
-  // A server behind this screen refuses it for a moment: it tries again (through the balancer, maybe elsewhere).
-  socket.on('connect_error', () => {
-    setTimeout(() => socket.connect(), 100);
-  });
-  return { screen, close: () => socket.disconnect() };
-}
-
-/** A source posting one batch after another through the balancer, each with its own key, retrying until stored. */
-function source(url: string, prefix: string) {
-  const acked = new Map<string, number>();
-  let running = true;
-  let k = 0;
-  const post = async (key: string) => {
-    // A retry sends the very same request: the same key with another body would be a conflict (409), not a retry.
-    const body = JSON.stringify({
-      source: 'dvc',
-      idempotencyKey: key,
-      observations: [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 1 }],
-    });
-    for (;;) {
-      let status = 0;
-      try {
-        const res = await fetch(`${url}/api/v1/ingest`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${DVC_TOKEN}` },
-          body,
-          signal: AbortSignal.timeout(5000),
-        });
-        status = res.status;
-        if (status === 200) return ((await res.json()) as { seq: number }).seq;
-        await res.body?.cancel();
-      } catch {
-        // The server died mid-request: the same key again, which answers once it is stored.
-      }
-      // 502/503 while a writer is away (and 429) are for retrying; any other refusal is a fault of the wall's.
-      if (status >= 400 && status < 500 && status !== 429) throw new Error(`batch ${key} refused with ${status}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const done = (async () => {
-    while (running) {
-      const key = `${prefix}-${++k}`;
-      acked.set(key, await post(key));
-    }
-  })();
-  return {
-    acked,
-    async stop() {
-      running = false;
-      await done;
-    },
-  };
-}
 
 const waitFor = async (what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -122,15 +33,27 @@ const waitFor = async (what: string, condition: () => Promise<boolean> | boolean
 };
 
 describe('three servers on PostgreSQL behind HAProxy', () => {
+  // A PostgreSQL of this test's own, since the test restarts it under load.
+  let postgres: ThrowawayPostgres | null = null;
   let cluster: TestCluster | null = null;
+  let browser: Awaited<ReturnType<typeof watchInBrowser>> | null = null;
+  beforeAll(() => {
+    // The browser's wall is the built client (the end-to-end tests build it too; a fresh build is reused there).
+    const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('client build failed');
+  }, 300_000);
   afterAll(async () => {
+    await browser?.close();
     await cluster?.stop();
+    postgres?.stop();
   });
 
-  it(`lose no acknowledged batch and show screens no gap or step back through ${KILLS} kill -9`, {
+  it(`lose no acknowledged batch and show screens no gap or step back through ${KILLS} kill -9 and a PostgreSQL crash`, {
     timeout: 600_000,
   }, async () => {
-    cluster = await startTestCluster(await schemaUrl(testDatabaseUrl(), testSchema('cluster')), env);
+    postgres = await startThrowawayPostgres();
+    const db = postgres;
+    cluster = await startTestCluster(db.url, env);
     const c = cluster;
     const writer = async () => {
       for (let i = 0; i < c.ports.length; i++) if ((await c.status(i))?.role === 'writer') return i;
@@ -138,12 +61,15 @@ describe('three servers on PostgreSQL behind HAProxy', () => {
     };
     await waitFor('a writer', async () => (await writer()) >= 0);
     const screens = Array.from({ length: 6 }, () => watch(c.url));
+    // The district's page, whose figures include the count the sources add to.
+    browser = await watchInBrowser(c.url, '/district/417');
+    const page = browser;
     const sources = [source(c.url, 'a'), source(c.url, 'b')];
     const handovers: number[] = [];
     const t0 = Date.now();
 
-    // Kills come every ~2 s while killed servers restart in the background; at least two servers stay up before
-    // each kill, so the wall always has a server to take screens and one to take the lease.
+    // Kills come every ~2 s while killed servers restart in the background; the next kill waits only until at
+    // least two servers are up, so the wall always has a server to take screens and one to take the lease.
     const restarts = new Map<number, Promise<unknown>>();
     for (let round = 0; round < KILLS; round++) {
       await new Promise((r) => setTimeout(r, 2000));
@@ -168,11 +94,36 @@ describe('three servers on PostgreSQL behind HAProxy', () => {
     }
     await Promise.all(restarts.values());
 
+    // PostgreSQL crashes under load (immediate mode: no checkpoint, WAL replay at start) and stays down until each
+    // source has been refused; then it comes back and the servers' pools and log listeners reconnect.
+    const ackedBefore = () => sources.map((s) => s.acked.size);
+    const before = ackedBefore();
+    await waitFor('both sources acknowledged', () => ackedBefore().every((n, i) => n > (before[i] as number)));
+    const refusedBefore = sources.map((s) => s.refusals.get(503) ?? 0);
+    db.crash();
+    const crashedAt = Date.now();
+    await waitFor('both sources refused with 503', () =>
+      sources.every((s, i) => (s.refusals.get(503) ?? 0) > (refusedBefore[i] as number)),
+    );
+    await db.start();
+    const during = ackedBefore();
+    await waitFor(
+      'both sources acknowledged after PostgreSQL came back',
+      () => ackedBefore().every((n, i) => n > (during[i] as number)),
+      60_000,
+    );
+    console.log(`PostgreSQL crashed and back: writes again after ${Date.now() - crashedAt} ms`);
+
     await Promise.all(sources.map((s) => s.stop()));
-    // The writer holds the last seq stored; every screen must reach it, through whichever server it watches.
+    // The writer holds the last seq stored; every server and every screen must reach it.
     const w = await writer();
     const final = (await (await fetch(`http://127.0.0.1:${c.ports[w]}/api/v1/snapshot`)).json()) as Snapshot;
+    await waitFor('every server at the final seq', async () => {
+      const seqs = await Promise.all(c.ports.map((_, i) => c.status(i)));
+      return seqs.every((s) => s !== null && s.seq === final.seq);
+    });
     await waitFor('every screen at the final seq', () => screens.every((s) => s.screen.seq >= final.seq));
+    await waitFor('the browser at the final seq', async () => (await page.seq()) === final.seq);
     const acked = new Map(sources.flatMap((s) => [...s.acked]));
     const count = final.values.find((r) => r.region === '417' && r.indicator === 'records-today-online')?.value;
     for (const { screen, close } of screens) {
@@ -181,12 +132,42 @@ describe('three servers on PostgreSQL behind HAProxy', () => {
       expect(screen.epoch).toBe(final.epoch);
       expect(screen.values.get('417|records-today-online')?.value).toBe(count);
     }
+    // The browser showed seqs in order only, never back, and ends on the final one with its link up.
+    const shown = await page.seqsShown();
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.filter((seq, i) => i > 0 && seq < (shown[i - 1] as number))).toEqual([]);
+    expect(shown.at(-1)).toBe(final.seq);
+    expect(await page.linkDown()).toBe(false);
+    // What it shows is the final count: the district's online records today, as the page writes the number.
+    const online = await page.text('[data-testid="district-records-today"] .figure-sub b');
+    await page.screenshot(path.join(root, 'test-results/cluster-chaos-browser.png'));
+    expect(Number(online.replace(/\D/g, ''))).toBe(count);
     // Every acknowledged batch counted once: the count is the number of distinct keys acknowledged.
     expect(count).toBe(acked.size);
     expect(new Set(acked.values()).size).toBe(acked.size);
     expect(Math.max(...handovers)).toBeLessThan(HANDOVER_BOUND_MS);
+
+    // Nothing half applied: each stored batch has its key and each key its batch, the log has no hole, and the
+    // stored seq and count agree with it.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
+      expect(await one("SELECT count(*) AS n FROM batches WHERE source = 'dvc'")).toBe(acked.size);
+      expect(await one("SELECT count(*) AS n FROM idempotency WHERE source = 'dvc'")).toBe(acked.size);
+      expect(
+        await one("SELECT count(*) AS n FROM batches b JOIN idempotency k ON k.seq = b.seq WHERE b.source = 'dvc'"),
+      ).toBe(acked.size);
+      expect(await one('SELECT max(seq) - min(seq) + 1 - count(*) AS n FROM batches')).toBe(0);
+      expect(await one('SELECT seq AS n FROM wall_state')).toBe(final.seq);
+      expect(
+        await one("SELECT value AS n FROM current WHERE region = '417' AND indicator = 'records-today-online'"),
+      ).toBe(acked.size);
+    } finally {
+      await client.end();
+    }
     console.log(
-      `cluster: ${acked.size} batches acknowledged, ${KILLS} kills, writer handover ms ${handovers.sort((a, b) => a - b).join(', ')}`,
+      `cluster: ${acked.size} batches acknowledged, ${KILLS} kills, browser saw ${shown.length} seqs, writer handover ms ${handovers.sort((a, b) => a - b).join(', ')}; refusals ${JSON.stringify(sources.map((s) => Object.fromEntries(s.refusals)))}`,
     );
   });
 });

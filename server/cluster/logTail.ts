@@ -111,6 +111,12 @@ export class LogTail {
   private async listen(): Promise<void> {
     while (!this.stopped) {
       const client = new pg.Client({ connectionString: this.deps.url });
+      // Handled from the start and for good: PostgreSQL going away can emit 'error' during the LISTEN, or more than
+      // once, and an 'error' without a handler would end the whole server.
+      const lost = new Promise<void>((resolve) => {
+        client.on('error', () => resolve());
+        client.once('end', () => resolve());
+      });
       try {
         await client.connect();
         if (this.stopped) {
@@ -122,10 +128,7 @@ export class LogTail {
         await client.query('LISTEN wall_seq');
         // Batches committed while the listener was away are read now.
         void this.catchUp();
-        await new Promise<void>((resolve) => {
-          client.once('error', () => resolve());
-          client.once('end', () => resolve());
-        });
+        await lost;
       } catch (error) {
         if (!this.stopped) {
           this.deps.logger.warn({ err: error }, 'shared log doorbell not connected; reading on the timer meanwhile');

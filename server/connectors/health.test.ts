@@ -65,4 +65,19 @@ describe("a connector's health", () => {
       'dvc-portal error http-status',
     ]);
   });
+
+  it('takes over stored health: with its state where another server runs it, or as starting on a new runner', () => {
+    const writer = tracker();
+    writer.succeeded(MINUTE, 3);
+    writer.failed(error(2 * MINUTE), 4);
+    const saved = writer.snapshot(2 * MINUTE);
+    const follower = tracker();
+    follower.restore(saved, true);
+    expect(follower.snapshot(2 * MINUTE)).toEqual(saved);
+    const next = tracker();
+    next.restore(saved, false);
+    expect(next.snapshot(2 * MINUTE)).toEqual({ ...saved, state: 'starting', nextRunAt: null });
+    next.succeeded(3 * MINUTE, 2);
+    expect(next.snapshot(3 * MINUTE)).toMatchObject({ state: 'ok', accepted: 5, refused: 4 });
+  });
 });

@@ -30,6 +30,8 @@ export class ConnectorHealthTracker {
   private accepted = 0;
   private refused = 0;
   nextRunAt: number | null = null;
+  /** Grows with every change, so that what is saved to the store is saved only when it changed. */
+  changes = 0;
 
   constructor(
     private readonly init: HealthInit,
@@ -42,10 +44,29 @@ export class ConnectorHealthTracker {
 
   attempted(at: number): void {
     this.lastAttemptAt = at;
+    this.changes += 1;
+  }
+
+  /**
+   * Takes over what the store holds, as the server that ran the connector last saved it. `withState`: its state
+   * too (a server that does not run the connector shows it); without, the state stays `starting` until this
+   * server's first attempt ends, and only the times, the last error and the counts carry on.
+   */
+  restore(saved: ConnectorHealth, withState: boolean): void {
+    this.lastAttemptAt = saved.lastAttemptAt;
+    this.lastSuccessAt = saved.lastSuccessAt;
+    this.lastDataAt = saved.lastDataAt;
+    this.lastError = saved.lastError;
+    this.accepted = saved.accepted;
+    this.refused = saved.refused;
+    this.nextRunAt = withState ? saved.nextRunAt : null;
+    this.finished = withState && saved.state !== 'starting';
+    this.failing = withState && saved.state === 'failing';
   }
 
   /** An attempt worked; `applied` observations were new (0 for an answer with nothing new). */
   succeeded(at: number, applied: number): void {
+    this.changes += 1;
     this.finished = true;
     this.failing = false;
     this.lastSuccessAt = at;
@@ -62,6 +83,7 @@ export class ConnectorHealthTracker {
    */
   failed(error: ConnectorError, refused = 0): boolean {
     const news = !this.failing || this.lastError?.message !== error.message;
+    this.changes += 1;
     this.finished = true;
     this.failing = true;
     this.lastError = error;

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 import type { Ingest } from '../sources/ingest';
+import type { ConnectorStore } from '../store/types';
 import type { ConnectorsSettings, ResolvedConnector } from './connectorsFile';
 import { ConnectorHealthTracker } from './health';
 import { httpSource } from './httpSource';
@@ -15,7 +16,6 @@ import { mysqlSource } from './mysqlSource';
 import { postgresSource } from './postgresSource';
 import { type PullSource, runPull } from './pullConnector';
 import { loop, makeSchedule, type Schedule } from './schedule';
-import { type ConnectorStateStore, SqliteConnectorStateStore } from './stateStore';
 
 export { connectorRoutes } from './routes';
 
@@ -32,24 +32,34 @@ export interface ConnectorsDeps {
   silenceMs: number;
   /** Tells the alerts to expect a source, so that one failing from the start still raises "source silent". */
   expectSource: (source: string) => void;
-  /** Where pulls keep their cursors; opened in `dataDir` by default, and only when there are pulls. */
-  states?: () => ConnectorStateStore;
-  dataDir: string;
+  /** Where cursors and health live: the wall's store (in a cluster, PostgreSQL, shared by every server). */
+  store: ConnectorStore;
 }
 
-/** The connectors' lifecycle, held by the composition root (in a cluster, only the leader runs it). */
+/**
+ * The connectors' lifecycle: a once-only job (`start`, `stop`, again after a stop), run by the server alone or, in
+ * a cluster, by the writer. `list` answers on every server: from the running connectors, or from the store.
+ */
 export interface Connectors {
-  start(): void;
+  start(): Promise<void>;
   stop(): Promise<void>;
-  list(): ConnectorHealth[];
+  list(): Promise<ConnectorHealth[]>;
 }
 
-interface Running {
+interface Built {
+  id: string;
   health: ConnectorHealthTracker;
-  enabled: boolean;
+  /** A fresh runner for each start; null for a disabled connector. */
+  runner: (() => Runner) | null;
+}
+
+interface Runner {
   start(): void;
   stop(): Promise<void>;
 }
+
+/** How often the running connectors' health is saved to the store (when it changed). */
+const HEALTH_SAVE_MS = 1000;
 
 /**
  * Builds every connector of the connectors file: its mapping (checked against the live region set), its schedule or
@@ -57,16 +67,22 @@ interface Running {
  * file, the connector and the field. Observations go through `ingest.submitSoon`, the path of the ingest API.
  */
 export function createConnectors(deps: ConnectorsDeps): Connectors {
-  const { settings, clock, logger } = deps;
+  const { settings, clock, logger, store } = deps;
   const startedAt = clock.now();
   const problems: string[] = [];
-  const built: Running[] = [];
-  let states: ConnectorStateStore | null = null;
-  const stateStore = () => {
-    states ??= deps.states?.() ?? SqliteConnectorStateStore.inDataDir(deps.dataDir);
-    return states;
+  const built: Built[] = [];
+  let running: { runners: Runner[]; saver: HealthSaver } | null = null;
+  const snapshots = () => built.map((b) => b.health.snapshot(clock.now()));
+  const list = async () => {
+    if (running || built.length === 0) return snapshots();
+    // Another server runs the connectors (or none does yet): their health as last saved.
+    const saved = await store.health();
+    for (const b of built) {
+      const health = saved.get(b.id);
+      if (health) b.health.restore(health, true);
+    }
+    return snapshots();
   };
-  const list = () => built.map((r) => r.health.snapshot(clock.now()));
   const listener = connectorMetrics(deps.registry, list);
 
   for (const [index, c] of settings.connectors.entries()) {
@@ -103,35 +119,94 @@ export function createConnectors(deps: ConnectorsDeps): Connectors {
       listener,
     );
     if (!c.enabled) {
-      built.push({ health, enabled: false, start() {}, async stop() {} });
+      built.push({ id: c.id, health, runner: null });
       continue;
     }
     const common = { mapper, ingest: deps.ingest, health, clock, logger };
     if (c.kind === 'mqtt') {
+      const runner = () => mqttConnector({ ...common, config: c });
       try {
-        const mqtt = mqttConnector({ ...common, config: c });
-        built.push({ health, enabled: true, start: mqtt.start, stop: mqtt.stop });
+        runner();
+        built.push({ id: c.id, health, runner });
       } catch (error) {
         problem('messageKey', (error as Error).message);
       }
       continue;
     }
-    built.push(pullConnector(c, schedule as Schedule, { ...common, states: stateStore }));
+    built.push({
+      id: c.id,
+      health,
+      runner: () => pullConnector(c, schedule as Schedule, { ...common, states: store }),
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    start() {
-      for (const r of built.filter((r) => r.enabled)) {
-        deps.expectSource(r.health.source);
-        r.start();
+    async start() {
+      // Without connectors the store is never asked: no connectors.sqlite appears beside an embedded wall.
+      if (running || built.length === 0) return;
+      // A new writer carries on the counts and times its predecessor saved.
+      const saved = await store.health().catch(() => new Map<string, ConnectorHealth>());
+      for (const b of built) {
+        const health = saved.get(b.id);
+        if (health) b.health.restore(health, false);
       }
+      const runners: Runner[] = [];
+      for (const b of built) {
+        if (!b.runner) continue;
+        deps.expectSource(b.health.source);
+        const runner = b.runner();
+        runner.start();
+        runners.push(runner);
+      }
+      running = { runners, saver: saveHealth(built, store, logger, clock) };
     },
     async stop() {
-      await Promise.all(built.map((r) => r.stop()));
-      states?.close();
+      const was = running;
+      running = null;
+      if (!was) return;
+      await Promise.all(was.runners.map((r) => r.stop()));
+      await was.saver.stop();
     },
     list,
+  };
+}
+
+interface HealthSaver {
+  stop(): Promise<void>;
+}
+
+/**
+ * Saves each connector's health to the store every second, when it changed, and once more at a stop: what every
+ * server of a cluster answers from, and what the next writer carries on. A save that fails (this server lost the
+ * lease, the database is away) is tried again on the next tick.
+ */
+function saveHealth(built: readonly Built[], store: ConnectorStore, logger: Logger, clock: Clock): HealthSaver {
+  const saved = new Map<string, string>();
+  const save = async () => {
+    for (const b of built) {
+      const mark = `${b.health.changes}:${b.health.nextRunAt}`;
+      if (saved.get(b.id) === mark) continue;
+      try {
+        await store.saveHealth(b.health.snapshot(clock.now()));
+        saved.set(b.id, mark);
+      } catch (error) {
+        logger.debug({ connector: b.id, err: error }, 'connector health not saved');
+        return;
+      }
+    }
+  };
+  let saving = save();
+  const timer = setInterval(() => {
+    saving = saving.then(save);
+  }, HEALTH_SAVE_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      saving = saving.then(save);
+      await saving;
+    },
   };
 }
 
@@ -148,9 +223,9 @@ function pullConnector(
   deps: Pick<ConnectorsDeps, 'ingest' | 'clock' | 'logger'> & {
     mapper: ReturnType<typeof makeMapper>;
     health: ConnectorHealthTracker;
-    states: () => ConnectorStateStore;
+    states: ConnectorStore;
   },
-): Running {
+): Runner {
   const { health, logger } = deps;
   let source: PullSource | null = null;
   const initialSince = c.since ? new Date(c.since.initial).getTime() : null;
@@ -163,7 +238,7 @@ function pullConnector(
           id: c.id,
           source: c.source,
           pull: source,
-          states: deps.states(),
+          states: deps.states,
           retries: c.retries,
           backoffMs: c.backoff,
           initialSince,
@@ -178,8 +253,6 @@ function pullConnector(
     },
   );
   return {
-    health,
-    enabled: true,
     start: runs.start,
     async stop() {
       await runs.stop();

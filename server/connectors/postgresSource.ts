@@ -47,8 +47,14 @@ export function postgresSource(c: PostgresConnector, logger: Logger): PullSource
     async pull(state: PullState, signal: AbortSignal) {
       let client: pg.PoolClient | undefined;
       let broken: Error | undefined;
+      const onLost = (error: Error) => {
+        broken = error;
+      };
       try {
         client = await pool.connect();
+        // A connection lost while checked out emits 'error' on the client, not on the pool: without a listener
+        // that event would end the process; the failed query rejects on its own.
+        client.on('error', onLost);
         if (signal.aborted) throw signal.reason;
         await client.query('BEGIN TRANSACTION READ ONLY');
         const params = c.since ? [new Date(state.since ?? 0)] : [];
@@ -64,6 +70,7 @@ export function postgresSource(c: PostgresConnector, logger: Logger): PullSource
         if (signal.aborted) throw error;
         throw failureOf(error);
       } finally {
+        client?.off('error', onLost);
         client?.release(broken);
       }
     },

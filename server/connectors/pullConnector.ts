@@ -4,10 +4,10 @@ import type { Clock } from '../clock';
 import { batchHash } from '../http/ingestRoutes';
 import type { Logger } from '../logger';
 import type { Ingest } from '../sources/ingest';
+import type { ConnectorStore } from '../store/types';
 import { SourceFailure, withRetries } from './failure';
 import type { ConnectorHealthTracker } from './health';
 import type { Mapper } from './mapping';
-import type { ConnectorStateStore } from './stateStore';
 
 /** What a pull keeps between runs: where it stands in the source, and an answer not yet known to be committed. */
 export interface PullState {
@@ -40,7 +40,8 @@ export interface PullConnectorDeps {
   pull: PullSource;
   mapper: Mapper;
   ingest: Pick<Ingest, 'submitSoon'>;
-  states: ConnectorStateStore;
+  /** Where the cursor lives: the wall's store (in a cluster, PostgreSQL, where the next writer finds it). */
+  states: Pick<ConnectorStore, 'cursor' | 'saveCursor'>;
   health: ConnectorHealthTracker;
   clock: Clock;
   logger: Logger;
@@ -62,14 +63,14 @@ const asRecordIssues = (issues: readonly { path: (string | number)[]; message: s
 export async function runPull(deps: PullConnectorDeps, signal: AbortSignal): Promise<void> {
   const { id, health, clock, states } = deps;
   health.attempted(clock.now());
-  let state = states.get<PullState>(id) ?? { since: deps.initialSince };
+  let state = (await states.cursor<PullState>(id)) ?? { since: deps.initialSince };
 
   if (state.pending) {
     const { pending } = state;
     const committed = await submit(deps, pending.key, pending.hash, pending.observations);
     if (!committed) return;
     state = pending.next;
-    states.set(id, state);
+    await states.saveCursor(id, state);
   }
 
   let answer: PullAnswer | 'unchanged';
@@ -100,14 +101,14 @@ export async function runPull(deps: PullConnectorDeps, signal: AbortSignal): Pro
   const latest = observations.reduce((max, o) => Math.max(max, o.at), state.since ?? 0);
   const next: PullState = { since: observations.length > 0 ? latest : state.since, ...answer.validators };
   if (observations.length === 0) {
-    states.set(id, next);
+    await states.saveCursor(id, next);
     health.succeeded(pulledAt, 0);
     return;
   }
   const hash = batchHash({ source: deps.source, observations });
   const key = `connector:${id}:${hash.slice(0, 40)}`;
-  states.set(id, { ...state, pending: { key, hash, observations, next } });
-  if (await submit(deps, key, hash, observations)) states.set(id, next);
+  await states.saveCursor(id, { ...state, pending: { key, hash, observations, next } });
+  if (await submit(deps, key, hash, observations)) await states.saveCursor(id, next);
 }
 
 /** Records a failure in the connector's health, and logs it when it is news (not the same as last run's). */
@@ -134,8 +135,8 @@ async function submit(
   switch (result.reason) {
     case 'invalid': {
       // Nothing of the answer was applied: drop it and pull it again next time, until the source corrects it.
-      const { pending: _dropped, ...rest } = states.get<PullState>(id) ?? { since: deps.initialSince };
-      states.set(id, rest);
+      const { pending: _dropped, ...rest } = (await states.cursor<PullState>(id)) ?? { since: deps.initialSince };
+      await states.saveCursor(id, rest);
       const n = observations.length;
       const message = `the wall refused ${result.issues.length} of ${n} observations; nothing of this answer was applied`;
       report(deps, { at, kind: 'refused', message, issues: asRecordIssues(result.issues) }, n);

@@ -11,7 +11,6 @@ import { ConnectorHealthTracker } from './health';
 import { makeMapper } from './mapping';
 import { postgresSource } from './postgresSource';
 import { type PullState, runPull } from './pullConnector';
-import { MemoryConnectorStateStore } from './stateStore';
 import { connectorHealth, operator, useConnectorsFile } from './test/connectorsHarness';
 import { startTestPostgres, type TestPostgres } from './test/postgres';
 
@@ -124,17 +123,16 @@ describe('a SQL pull connector on PostgreSQL', () => {
       { observations() {}, error() {} },
     );
     /** Saves like the real store, but "crashes" on the first cursor saved after a commit. */
-    const states = new MemoryConnectorStateStore();
+    const states = h.app.store.connectors;
     let crashNext = true;
     const crashing = {
-      get: states.get.bind(states),
-      close() {},
-      set(id: string, value: unknown) {
+      cursor: states.cursor.bind(states),
+      async saveCursor(id: string, value: unknown) {
         if (crashNext && !(value as PullState).pending) {
           crashNext = false;
           throw new Error('power cut');
         }
-        states.set(id, value);
+        await states.saveCursor(id, value);
       },
     };
     const deps = {
@@ -155,12 +153,12 @@ describe('a SQL pull connector on PostgreSQL', () => {
     await expect(runPull(deps, signal)).rejects.toThrow('power cut');
     // Committed, but the cursor still stands before the answer, which waits as pending.
     expect(stored(h)).toBe(2);
-    expect(states.get<PullState>('police-eid')?.pending?.observations).toHaveLength(2);
+    expect((await states.cursor<PullState>('police-eid'))?.pending?.observations).toHaveLength(2);
 
     // Meanwhile the source changed: a new row. The next run (after the restart) applies only the new row.
     await addRow('412', 240_112, 180_500, 5);
     await runPull(deps, signal);
-    expect(states.get<PullState>('police-eid')).toMatchObject({ since: Date.UTC(2024, 0, 19, 1, 5) });
+    expect(await states.cursor<PullState>('police-eid')).toMatchObject({ since: Date.UTC(2024, 0, 19, 1, 5) });
     expect(stored(h)).toBe(4);
     expect(h.app.state.get('412', 'eid-activated')?.value).toBe(180_500);
     await runPull(deps, signal);

@@ -17,7 +17,7 @@ import type { RegionSet } from '../../shared/regions';
 import type { Access } from '../access';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { ScreenHub, ScreenSocket } from './screenHub';
+import type { ScreenHub, ScreenRef } from './screenHub';
 
 export interface CommanderDeps {
   hub: ScreenHub;
@@ -152,10 +152,18 @@ export class Commander {
   }
 
   private async deliver(id: string, display: Display, command: ScreenCommand): Promise<CommandOutcome> {
-    const sockets = this.deps.hub.socketsOf(display.id);
-    const base = { display: display.id, name: display.name, screens: sockets.length };
-    if (sockets.length === 0) return { ...base, result: 'offline', applied: 0 };
-    const answers = await Promise.all(sockets.map((socket) => this.ask(socket, display.id, { id, command })));
+    // The display's screens on every server; each is asked on its own, so that each answer counts for its screen.
+    let screens: ScreenRef[];
+    try {
+      screens = await this.deps.hub.screensOf(display.id);
+    } catch {
+      // A server counted in the cluster did not say which screens it holds (it died within the last seconds).
+      const error = 'not every server said which screens it holds; try again in a few seconds';
+      return { display: display.id, name: display.name, screens: 0, result: 'timed-out', applied: 0, error };
+    }
+    const base = { display: display.id, name: display.name, screens: screens.length };
+    if (screens.length === 0) return { ...base, result: 'offline', applied: 0 };
+    const answers = await Promise.all(screens.map((screen) => this.ask(screen.id, { id, command })));
     const result = worstResult(answers.map((a) => a.result));
     const error = answers.find((a) => a.result === result && a.error)?.error;
     return {
@@ -166,15 +174,18 @@ export class Commander {
     };
   }
 
-  private async ask(socket: ScreenSocket, display: string, envelope: { id: string; command: ScreenCommand }) {
+  private async ask(socketId: string, envelope: { id: string; command: ScreenCommand }) {
+    const timedOut = { result: 'timed-out' as const, error: `no answer within ${this.deps.timeoutMs} ms` };
     try {
-      const answer: unknown = await socket.timeout(this.deps.timeoutMs).emitWithAck('command', envelope);
+      const answer = await this.deps.hub.ask(socketId, envelope, this.deps.timeoutMs);
+      // No answer at all: the screen left between the listing and the command.
+      if (answer === undefined) return timedOut;
       const outcome = resultOf(answer);
-      if (outcome.ack?.ok && outcome.ack.status) this.deps.hub.report(display, socket, outcome.ack.status);
+      if (outcome.ack?.ok && outcome.ack.status) this.deps.hub.reportById(socketId, outcome.ack.status);
       return outcome;
     } catch {
-      // socket.io rejects when the timeout passes without an answer (or the screen left meanwhile).
-      return { result: 'timed-out' as const, error: `no answer within ${this.deps.timeoutMs} ms` };
+      // socket.io rejects when the timeout passes without an answer (from the screen, or from a server gone).
+      return timedOut;
     }
   }
 }

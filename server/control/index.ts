@@ -19,6 +19,7 @@ import type { WallNamespace } from '../realtime/wallNamespace';
 import type { WallStore } from '../store/types';
 import { Commander } from './commander';
 import { ScreenHub } from './screenHub';
+import { sharedAcknowledgements } from './sharedAcknowledgements';
 
 /** The HTTP paths of live data, which a closed wall serves only to registered screens and signed-in people. */
 const LIVE_DATA_PATHS = ['/api/v1/snapshot', '/api/v1/history', '/api/v1/alerts'];
@@ -31,7 +32,7 @@ export interface ControlDeps {
   timeZone: string;
   playlistIds: () => readonly string[];
   live: () => { epoch: string; seq: number };
-  alerts: Pick<Alerting, 'acknowledge'>;
+  alerts: Pick<Alerting, 'acknowledge' | 'acknowledgeLike'>;
   logger: Logger;
 }
 
@@ -43,8 +44,11 @@ export interface Control {
   routes: Router;
   /** socket.io's origin check. */
   allowRequest: ReturnType<typeof socketOriginCheck>;
-  /** Guards `/wall` and opens the consoles' namespace. */
-  attach(io: Server, wall: WallNamespace): void;
+  /**
+   * Guards `/wall` and opens the consoles' namespace. `clustered`: other servers share the wall through socket.io's
+   * adapter, and hear of acknowledgements, announcements and screens' reports made here.
+   */
+  attach(io: Server, wall: WallNamespace, clustered: boolean): void;
   close(): void;
 }
 
@@ -76,6 +80,7 @@ export function createControl(deps: ControlDeps): Control {
     onDone: (result) => feed?.commandDone(result),
   });
 
+  const acknowledgements = sharedAcknowledgements(deps.alerts, logger);
   const routes = Router();
   routes.use('/api', identify(access), sameOriginWrites(config.allowedOrigins));
   routes.use(LIVE_DATA_PATHS, viewerGate(access, config.wall));
@@ -83,14 +88,15 @@ export function createControl(deps: ControlDeps): Control {
     sessionRoutes({
       access,
       loginRateLimit: config.loginRateLimit,
+      rateLimits: deps.store.rateLimits,
       logger,
       now: () => clock.now(),
       onLogout: (hash) => sessions.end(hash),
     }),
   );
   routes.use(displayRoutes({ access, hub, onChange: () => feed?.changed(null) }));
-  routes.use(commandRoutes({ commander, access, alerts: deps.alerts, timeZone: deps.timeZone }));
-  routes.use(tokenRoutes(access));
+  routes.use(commandRoutes({ commander, access, alerts: acknowledgements, timeZone: deps.timeZone }));
+  routes.use(tokenRoutes(access, (tokenId) => feed?.dropToken(tokenId)));
 
   return {
     access,
@@ -98,9 +104,12 @@ export function createControl(deps: ControlDeps): Control {
     commander,
     routes,
     allowRequest: socketOriginCheck(config.allowedOrigins, config.trustProxy !== false),
-    attach(io, wall) {
+    attach(io, wall, clustered) {
+      hub.bind(wall, clustered);
+      acknowledgements.bind(io, clustered);
       registerScreenAccess(wall, { access, wallAccess: config.wall, hub, sessions, logger });
       feed = registerOperatorNamespace(io, { access, hub, sessions, logger });
+      sessions.bind([wall, feed.namespace]);
     },
     close() {
       hub.close();

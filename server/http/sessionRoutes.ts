@@ -4,16 +4,20 @@ import { LoginSchema, type SessionInfo, type SessionState } from '../../shared/c
 import type { Access, Session } from '../access';
 import { SESSION_COOKIE } from '../access/credentials';
 import type { Logger } from '../logger';
+import type { RateLimitStore } from '../store/types';
 import { issuesOf, sendError } from './apiErrors';
 import { jsonBody } from './jsonBody';
 import { actorIn } from './operatorAuth';
+import { StoredRateLimit } from './storedRateLimit';
 
-/** Failed logins are counted over this window, per address. */
+/** Failed logins are counted over this window, per address, on every server together. */
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export interface SessionRouteDeps {
   access: Access;
   loginRateLimit: number;
+  /** Where failed sign-ins are counted: the database, so that every server of a cluster counts them together. */
+  rateLimits: RateLimitStore;
   logger: Logger;
   /** The server's time, which sessions expire by (a cookie's lifetime is counted from it, not the machine's). */
   now: () => number;
@@ -53,6 +57,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     limit: deps.loginRateLimit,
     // Only failures count: an operator who signs in many times a day is never locked out.
     skipSuccessfulRequests: true,
+    store: new StoredRateLimit(deps.rateLimits, 'login:'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) => {

@@ -7,9 +7,9 @@ import { actorName, requireRole } from './operatorAuth';
 
 /**
  * Automation tokens, for admins: list, issue (the secret is in this answer only) and revoke. A token acts with an
- * operator's rights, under its own name in the audit log.
+ * operator's rights, under its own name in the audit log. A revoked token's console feeds are dropped at once.
  */
-export function tokenRoutes(access: Access): Router {
+export function tokenRoutes(access: Access, onRevoke: (tokenId: number) => void): Router {
   const router = Router();
   const admin = requireRole('admin');
 
@@ -34,6 +34,7 @@ export function tokenRoutes(access: Access): Router {
     const id = Number(req.params.id);
     const token = Number.isInteger(id) ? await access.tokens.revoke(id) : null;
     if (!token) return sendError(res, 'NOT_FOUND', `no automation token ${req.params.id}`);
+    onRevoke(id);
     await access.audit.record({ actor: actorName(res), action: 'token.revoke', target: `token:${id}`, detail: {} });
     res.json(token);
   });

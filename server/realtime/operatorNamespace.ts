@@ -17,11 +17,19 @@ export type OperatorNamespace = Namespace<OperatorClientToServer, OperatorServer
 
 /** Display changes within this time reach the consoles as one update per display. */
 const COALESCE_MS = 200;
+/** More changed displays than this within one coalescing window go out as a whole new list. */
+const WHOLE_LIST_ABOVE = 20;
+
+/** The room of the feeds an automation token opened, on every server. */
+const tokenRoom = (tokenId: number) => `token:${tokenId}`;
 
 export interface OperatorFeed {
+  namespace: OperatorNamespace;
   /** A display changed (its id), or the registry or the unregistered screens did (null). */
   changed(display: string | null): void;
   commandDone(result: CommandResult): void;
+  /** Drops the feeds opened with an automation token (revoked), on every server. */
+  dropToken(tokenId: number): void;
   close(): void;
 }
 
@@ -60,6 +68,7 @@ export function registerOperatorNamespace(
     socket.on('disconnect', () => refusals.forget(socket.id));
     const actor = socket.data.actor as Actor;
     if (actor.kind === 'user') deps.sessions.track(socket, actor.session);
+    else socket.join(tokenRoom(actor.tokenId));
     socket.onAny((event: string, ...args: unknown[]) => {
       refusals.refused(
         socket.id,
@@ -84,17 +93,19 @@ export function registerOperatorNamespace(
     timer = null;
     const changed = [...pending];
     pending.clear();
-    if (changed.includes(null)) {
+    // Many displays at once (screens coming back after a server went down): one list instead of one each.
+    if (changed.includes(null) || changed.length > WHOLE_LIST_ABOVE) {
       ns.emit('displays', await hub.list());
       return;
     }
     for (const id of changed) {
       const display = await access.displays.get(id as string);
-      if (display) ns.emit('display', hub.stateOf(display));
+      if (display) ns.emit('display', await hub.stateOf(display));
     }
   };
 
   return {
+    namespace: ns,
     changed(display) {
       if (closed) return;
       pending.add(display);
@@ -103,6 +114,7 @@ export function registerOperatorNamespace(
       }, COALESCE_MS);
     },
     commandDone: (result) => ns.emit('command:done', result),
+    dropToken: (tokenId) => ns.in(tokenRoom(tokenId)).disconnectSockets(true),
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -14,7 +14,7 @@ describe('display tokens', () => {
     const admin = await signedIn(h, 'root', 'admin');
     const token = await registerDisplay(h, admin, 'hall-1');
     const screen = await connectScreen(h, token);
-    await waitUntil(() => h.app.control.hub.socketsOf('hall-1').length === 1, 'the screen to be known');
+    await waitUntil(async () => (await h.app.control.hub.screensOf('hall-1')).length === 1, 'the screen to be known');
 
     const dropped = new Promise<string>((resolve) => screen.socket.once('disconnect', resolve));
     const revoked = await call(h.url, 'DELETE', '/api/v1/displays/hall-1/token', { cookie: admin });
@@ -60,7 +60,7 @@ describe('who may watch', () => {
     await h.connect();
     const named = h.client({ protocol: PROTOCOL_VERSION, display: 'lobby' });
     await waitForEvent(named, 'snapshot');
-    await waitUntil(() => h.app.control.hub.unregisteredCount() === 1, 'the unregistered screen');
+    await waitUntil(async () => (await h.app.control.hub.unregisteredCount()) === 1, 'the unregistered screen');
     const list = await call<{ unregistered: unknown[] }>(h.url, 'GET', '/api/v1/displays', { cookie: admin });
     expect(list.body.unregistered).toEqual([{ display: 'lobby', screens: 1 }]);
     expect((await fetch(`${h.url}/api/v1/snapshot`)).status).toBe(200);

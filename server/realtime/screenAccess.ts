@@ -26,6 +26,17 @@ function refusal(message: string): Error & { data: HandshakeError } {
   return Object.assign(new Error(message), { data: { code: 'NOT_AUTHORISED' as const, message } });
 }
 
+/**
+ * A screen's socket keeps no secret once it is known: what other servers read of it (socket.io's `fetchSockets`
+ * sends its handshake between servers, through PostgreSQL in a cluster) must not carry its token or a cookie.
+ */
+function forgetSecrets(socket: ScreenSocket): void {
+  const { auth, headers } = socket.handshake;
+  delete (auth as { token?: unknown }).token;
+  delete headers.cookie;
+  delete headers.authorization;
+}
+
 export interface ScreenAccessDeps {
   access: Access;
   wallAccess: 'open' | 'closed';
@@ -98,15 +109,15 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
 
     if (identity.kind === 'operator') deps.sessions.track(socket, socket.data.session as Session);
     if (identity.kind === 'viewer' && identity.name !== null) {
-      const name = identity.name;
-      hub.countUnregistered(name, 1);
-      socket.on('disconnect', () => hub.countUnregistered(name, -1));
+      forgetSecrets(socket);
+      hub.attachViewer(identity.name, socket);
     }
     if (identity.kind !== 'display') return;
 
     const display = identity.display;
+    forgetSecrets(socket);
     hub.attach(display, socket);
-    socket.on('disconnect', () => hub.detach(display, socket));
+    socket.on('disconnect', () => hub.detach(socket));
     let lastReport = 0;
     socket.on('status', (raw) => {
       const now = Date.now();
@@ -117,7 +128,7 @@ export function registerScreenAccess(wall: WallNamespace, deps: ScreenAccessDeps
         logger.debug({ display, issues: status.error.issues.slice(0, 3) }, 'ignored a malformed screen status');
         return;
       }
-      hub.report(display, socket, status.data);
+      hub.report(socket, status.data);
     });
 
     // A screen that (re)connects while its display's announcement runs shows it too.

@@ -211,11 +211,16 @@ export class Ingest {
   /**
    * Takes the next seq for a change that carries no readings (alerts raised or ended between batches), stored
    * like any batch, so that a restart continues after it. `then` gets the seq in the same turn, before any later
-   * batch is applied, or null, nothing changed, when it cannot be stored.
+   * batch is applied, or null, nothing changed, when it cannot be stored. A follower of a cluster stores nothing:
+   * the writer takes the seqs (an acknowledgement reaches its alert engine too), and null is no failure there.
    */
   advance(source: string, then: (seq: number | null) => void): Promise<void> {
     return this.exclusive(async () => {
       const { state, store, clock } = this.deps;
+      if (store.writable?.() === false) {
+        then(null);
+        return;
+      }
       const batch = state.draft().prepare(source, []);
       try {
         await store.commit([batch], { receivedAt: clock.now() });

@@ -1,3 +1,4 @@
+import type { ConnectorHealth } from '../../shared/connectors';
 import type { AuditEntry, AutomationToken, Display, Role } from '../../shared/control';
 import type { HistoryPoint } from '../../shared/history';
 import type { Alert, Reading } from '../../shared/protocol';
@@ -16,6 +17,8 @@ export interface StoredState {
   epoch: string;
   seq: number;
   readings: Reading[];
+  /** What an operator should know about the state loaded: a new epoch and why, a check that could not be made. */
+  notices?: string[];
 }
 
 /** What a request with an idempotency key was answered the first time. */
@@ -44,6 +47,8 @@ export interface BatchStore {
   /** Stores the batches, their effects, the new seq and the keys in one transaction. */
   commit(batches: readonly PreparedBatch[], meta: CommitMeta): Promise<void>;
   findIdempotent(source: string, key: string): Promise<IdempotentAnswer | undefined>;
+  /** False while this server knows it may not write (a follower of a cluster); its commits would be refused. */
+  writable?(): boolean;
 }
 
 /** Which region set the stored history belongs to (see server/deployment/regionSetGuard.ts). */
@@ -171,6 +176,33 @@ export interface AuditStore {
   list(query: { limit: number; before?: number }): Promise<AuditEntry[]>;
 }
 
+/** Hits counted over a window, under a key: what the rate limits of every server share. */
+export interface RateLimitStore {
+  /**
+   * Counts one more hit and answers the count and when its window ends. The first hit of a key, or the first after
+   * its window ended, starts a new window of `windowMs`. Hits on one key from several servers all count.
+   */
+  hit(key: string, windowMs: number, now: number): Promise<{ hits: number; resetAt: number }>;
+  /** Takes one hit back (a request that turned out not to count); never below zero. */
+  unhit(key: string): Promise<void>;
+  /** Forgets a key's hits. */
+  reset(key: string): Promise<void>;
+}
+
+/**
+ * What pull and subscribe connectors keep between runs, restarts and servers, by connector id: a pull's cursor
+ * (JSON: its last seen time, the source's validators, an answer not yet known to be committed) and the health the
+ * server running the connectors last saw, which every server answers from.
+ */
+export interface ConnectorStore {
+  cursor<T>(id: string): Promise<T | undefined>;
+  /** In a cluster, rejects when this server no longer holds the writer's lease: an old writer cannot move it. */
+  saveCursor(id: string, cursor: unknown): Promise<void>;
+  saveHealth(health: ConnectorHealth): Promise<void>;
+  /** Every connector's stored health, by id. */
+  health(): Promise<Map<string, ConnectorHealth>>;
+}
+
 /** Every area of one database, opened together and closed together. */
 export interface WallStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -183,6 +215,8 @@ export interface WallStore {
   readonly displays: DisplayStore;
   readonly tokens: TokenStore;
   readonly audit: AuditStore;
+  readonly rateLimits: RateLimitStore;
+  readonly connectors: ConnectorStore;
   /** The database's size on disk, for the metrics (0 when unknown). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 
 /** Debian's PostgreSQL server binaries, the newest version installed (or `PG_BIN`). */
-function pgBin(): string {
+export function pgBin(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
@@ -26,9 +26,15 @@ export function testDatabaseUrl(): string {
   return inject('databaseUrl');
 }
 
-/** A schema name of its own for one test file (tests in parallel never share tables). */
+/**
+ * A schema name of its own for one test file (tests in parallel never share tables); `TEST_SCHEMA_PREFIX` sets
+ * apart the schemas of runs that share one database.
+ */
 export function testSchema(name: string): string {
-  return `t_${name.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
+  const prefix = /^[a-z][a-z0-9]{0,8}$/.test(process.env.TEST_SCHEMA_PREFIX ?? '')
+    ? process.env.TEST_SCHEMA_PREFIX
+    : 't';
+  return `${prefix}_${name.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
 }
 
 const freePort = () =>
@@ -41,12 +47,21 @@ const freePort = () =>
     });
   });
 
+export interface ThrowawayPostgres {
+  url: string;
+  /** Stops it for good and removes its files. */
+  stop(): void;
+  /** Stops it in immediate mode, as a crash would (no checkpoint; it replays its WAL when it starts). */
+  crash(): void;
+  /** Starts it again on the same port and data, once it answers. */
+  start(): Promise<void>;
+}
+
 /**
  * Starts a real PostgreSQL of its own in a temporary directory, from Debian's server binaries (`.ci/run` installs
  * them), on a free loopback port; as the `postgres` user when run as root, since PostgreSQL refuses root.
- * Resolves with its URL and a stop function.
  */
-export async function startThrowawayPostgres(): Promise<{ url: string; stop(): void }> {
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const PG_BIN = pgBin();
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -57,28 +72,36 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop(): v
   run(path.join(PG_BIN, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const args = ['-D', data, '-k', dir, '-h', '127.0.0.1', '-p', String(port), '-c', 'fsync=off'];
-  const child = asRoot
-    ? spawn('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, 'postgres'), ...args], { stdio: 'ignore' })
-    : spawn(path.join(PG_BIN, 'postgres'), args, { stdio: 'ignore' });
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      execFileSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('the throwaway PostgreSQL did not start within 30 s');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return {
-    url,
-    stop() {
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    child = asRoot
+      ? spawn('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, 'postgres'), ...args], { stdio: 'ignore' })
+      : spawn(path.join(PG_BIN, 'postgres'), args, { stdio: 'ignore' });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
       try {
-        run(path.join(PG_BIN, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast', '-w']);
+        execFileSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+        return;
       } catch {
-        child.kill('SIGKILL');
+        if (Date.now() > deadline) throw new Error('the throwaway PostgreSQL did not start within 30 s');
+        await new Promise((r) => setTimeout(r, 200));
       }
+    }
+  };
+  const halt = (mode: 'fast' | 'immediate') => {
+    try {
+      run(path.join(PG_BIN, 'pg_ctl'), ['-D', data, 'stop', '-m', mode, '-w']);
+    } catch {
+      child?.kill('SIGKILL');
+    }
+  };
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    crash: () => halt('immediate'),
+    stop() {
+      halt('fast');
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -138,10 +138,14 @@ export function waitForConnectError(socket: WallClient, timeoutMs = WAIT_MS): Pr
   });
 }
 
-/** Waits until `condition` holds, checking every few milliseconds. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
+/** Waits until `condition` holds, checking every few milliseconds (a condition may ask a server). */
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }

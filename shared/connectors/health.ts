@@ -70,7 +70,7 @@ export const ConnectorHealthSchema = z.object({
   lastDataAt: z.number().int().nullable(),
   nextRunAt: z.number().int().nullable(),
   lastError: ConnectorErrorSchema.nullable(),
-  /** Observations accepted and refused since the server started. */
+  /** Observations accepted and refused since the connector first ran on this wall (kept over restarts and writers). */
   accepted: z.number().int().nonnegative(),
   refused: z.number().int().nonnegative(),
 });

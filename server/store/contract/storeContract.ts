@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectorHealth } from '../../../shared/connectors';
 import { regionSet } from '../../../shared/regions';
 import { makeLocalCalendar } from '../../../shared/time';
 import type { Observation } from '../../domain/observation';
@@ -244,6 +245,42 @@ export function storeContract(name: string, open: () => Promise<WallStore>): voi
       });
     });
 
+    describe('connectors', () => {
+      const health = (id: string, accepted: number): ConnectorHealth => ({
+        id,
+        kind: 'http',
+        source: 'dvc',
+        state: 'failing',
+        schedule: { every: 60_000 },
+        lastAttemptAt: T,
+        lastSuccessAt: T - MINUTE_MS,
+        lastDataAt: null,
+        nextRunAt: T + MINUTE_MS,
+        lastError: { at: T, kind: 'http-status', status: 503, message: 'HTTP 503' },
+        accepted,
+        refused: 0,
+      });
+
+      it("keeps each connector's cursor and health, the last saved of each", async () => {
+        expect(await store.connectors.cursor('dvc-portal')).toBeUndefined();
+        expect((await store.connectors.health()).size).toBe(0);
+        await store.connectors.saveCursor('dvc-portal', { since: T, etag: '"a"' });
+        await store.connectors.saveCursor('dvc-portal', { since: T + 1, pending: { key: 'k', observations: [] } });
+        await store.connectors.saveHealth(health('dvc-portal', 3));
+        await store.connectors.saveHealth(health('dvc-portal', 5));
+        await store.connectors.saveHealth(health('police', 1));
+        await store.connectors.saveCursor('police', { since: null });
+        expect(await store.connectors.cursor('dvc-portal')).toEqual({
+          since: T + 1,
+          pending: { key: 'k', observations: [] },
+        });
+        expect(await store.connectors.cursor('police')).toEqual({ since: null });
+        const stored = await store.connectors.health();
+        expect([...stored.keys()].sort()).toEqual(['dvc-portal', 'police']);
+        expect(stored.get('dvc-portal')).toEqual(health('dvc-portal', 5));
+      });
+    });
+
     describe('automation tokens and audit', () => {
       it('issues, uses and revokes a token', async () => {
         const token = await store.tokens.insert('schedule', 'a1', T, 'root');
@@ -282,6 +319,24 @@ export function storeContract(name: string, open: () => Promise<WallStore>): voi
         });
         expect(entries[0]?.result).toBeNull();
         expect((await store.audit.list({ limit: 10, before: second })).map((e) => e.id)).toEqual([first]);
+      });
+    });
+
+    describe('rate limits', () => {
+      it('counts hits per key within a window, takes one back, forgets on reset, and starts over after it', async () => {
+        const W = 15 * MINUTE_MS;
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T)).toEqual({ hits: 1, resetAt: T + W });
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + 1)).toEqual({ hits: 2, resetAt: T + W });
+        expect(await store.rateLimits.hit('login:5.6.7.8', W, T + 2)).toEqual({ hits: 1, resetAt: T + 2 + W });
+        await store.rateLimits.unhit('login:1.2.3.4');
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + 3)).toEqual({ hits: 2, resetAt: T + W });
+        // Hits sent together (several servers at once) all count.
+        const together = await Promise.all([1, 2, 3].map(() => store.rateLimits.hit('login:9.9.9.9', W, T)));
+        expect(together.map((r) => r.hits).sort()).toEqual([1, 2, 3]);
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + W)).toEqual({ hits: 1, resetAt: T + 2 * W });
+        await store.rateLimits.reset('login:1.2.3.4');
+        expect(await store.rateLimits.hit('login:1.2.3.4', W, T + W + 1)).toEqual({ hits: 1, resetAt: T + 2 * W + 1 });
+        await store.rateLimits.unhit('login:nobody');
       });
     });
   });

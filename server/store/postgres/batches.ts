@@ -12,6 +12,7 @@ import {
   readingOf,
   type StoredState,
 } from '../types';
+import { currentOrigin, originChange, originText, withStoredParts } from './origin';
 import { inTransaction } from './store';
 
 /** Another writer stored seqs this one did not know of, or this one's lease ended: nothing was written. */
@@ -57,17 +58,47 @@ export class PgBatches implements BatchStore {
 
   constructor(private readonly pool: pg.Pool) {}
 
+  writable(): boolean {
+    return this.fence === null || this.fence.term >= 0;
+  }
+
+  /**
+   * The stored state, under a new epoch when the database is not where it was written: another PostgreSQL cluster,
+   * another timeline, or a restored table (see `origin.ts`). A restore goes back in time, so its seqs may have been
+   * shown already: screens take a fresh snapshot instead of trusting them. Servers starting together agree, as the
+   * first one to look records the new epoch and origin under the row's lock.
+   */
   async load(): Promise<StoredState> {
     await this.pool.query('INSERT INTO wall_state (id, epoch, seq) VALUES (1, $1, 0) ON CONFLICT (id) DO NOTHING', [
       randomUUID(),
     ]);
-    const state = await this.pool.query<{ epoch: string; seq: number }>('SELECT epoch, seq FROM wall_state');
+    const notices: string[] = [];
+    const { epoch, seq } = await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ epoch: string; seq: number; origin: string | null }>(
+        'SELECT epoch, seq, origin FROM wall_state WHERE id = 1 FOR UPDATE',
+      );
+      const stored = rows[0] as { epoch: string; seq: number; origin: string | null };
+      const { origin, unreadable } = await currentOrigin(client);
+      if (unreadable.length > 0) {
+        notices.push(
+          `PostgreSQL does not let this role read ${unreadable.join(' or ')}: a restore is still noticed by its new wall_state table, but a point-in-time recovery or a promoted standby is not (grant EXECUTE on these functions)`,
+        );
+      }
+      const changes = stored.origin === null ? [] : originChange(stored.origin, origin);
+      const epoch = changes.length > 0 ? randomUUID() : stored.epoch;
+      if (changes.length > 0) notices.push(`new epoch ${epoch} (was ${stored.epoch}): ${changes.join('; ')}`);
+      // A part this role cannot read now keeps the value stored when it could.
+      const kept = changes.length > 0 || stored.origin === null ? origin : withStoredParts(origin, stored.origin);
+      if (stored.origin !== originText(kept)) {
+        await client.query('UPDATE wall_state SET epoch = $1, origin = $2 WHERE id = 1', [epoch, originText(kept)]);
+      }
+      return { epoch, seq: stored.seq };
+    });
     const { rows } = await this.pool.query('SELECT region, indicator, value, num, den, at, source FROM current');
     const readings = (rows as Parameters<typeof readingOf>[0][])
       .filter((r) => isIndicatorId(r.indicator))
       .map(readingOf);
-    const { epoch, seq } = state.rows[0] as { epoch: string; seq: number };
-    return { epoch, seq, readings };
+    return { epoch, seq, readings, ...(notices.length > 0 && { notices }) };
   }
 
   async commit(batches: readonly PreparedBatch[], meta: CommitMeta): Promise<void> {

@@ -155,6 +155,32 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE wall_state ADD COLUMN region_set text;
   `,
+  // 4: the connectors' cursors and health, shared by the servers (the writer runs them); and the identity of the
+  // PostgreSQL cluster, timeline and table that wrote the state, so that a restored copy serves a new epoch.
+  `
+  CREATE TABLE connector_state (
+    id text PRIMARY KEY,
+    cursor jsonb,
+    health jsonb
+  );
+  ALTER TABLE wall_state ADD COLUMN origin text;
+  `,
+  // 5: what servers tell each other. socket.io's PostgreSQL adapter puts messages too big for a NOTIFY here (its
+  // own layout; it deletes old rows itself). Rate limits (failed sign-ins per address), counted for every server.
+  `
+  CREATE TABLE socket_io_attachments (
+    id bigserial UNIQUE,
+    created_at timestamptz DEFAULT now(),
+    payload bytea
+  );
+
+  CREATE TABLE rate_limits (
+    key text PRIMARY KEY,
+    hits integer NOT NULL,
+    reset_at bigint NOT NULL
+  );
+  CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);
+  `,
 ];
 
 /** Any number: the key of the advisory lock that orders the migrations of servers starting together. */

@@ -2,8 +2,10 @@ import pg from 'pg';
 import type { RegionSetMark, WallStore } from '../types';
 import { PgAccounts, PgAlerts, PgAudit, PgDisplays, PgTokens } from './access';
 import { PgBatches } from './batches';
+import { PgConnectors } from './connectors';
 import { PgHistory, PgRetention } from './history';
 import { migratePg } from './migrations';
+import { PgRateLimits } from './rateLimits';
 
 export interface PostgresOptions {
   /** libpq's connection string: `postgres://user@host:5432/db`. */
@@ -23,6 +25,14 @@ const types = {
 /** Runs `work` in one transaction on one connection of the pool; rolls back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // The pool stops listening for a connection's errors while it is checked out: PostgreSQL going away mid-
+  // transaction would emit an 'error' nobody handles, which ends the server. The statement in flight fails anyway,
+  // and the broken connection leaves the pool on release.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -32,7 +42,8 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 
@@ -51,6 +62,8 @@ export class PostgresStore implements WallStore {
   readonly displays: PgDisplays;
   readonly tokens: PgTokens;
   readonly audit: PgAudit;
+  readonly rateLimits: PgRateLimits;
+  readonly connectors: PgConnectors;
   readonly regionSet: RegionSetMark;
 
   constructor(readonly pool: pg.Pool) {
@@ -62,6 +75,8 @@ export class PostgresStore implements WallStore {
     this.displays = new PgDisplays(pool);
     this.tokens = new PgTokens(pool);
     this.audit = new PgAudit(pool);
+    this.rateLimits = new PgRateLimits(pool);
+    this.connectors = new PgConnectors(pool, () => this.batches.fence);
     // The row exists once `batches.load()` has run, which the server does before it checks the region set.
     this.regionSet = {
       get: async () => {
@@ -99,6 +114,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
+    client.on('error', () => undefined); // as in inTransaction: the migration's statement fails on its own
     try {
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await migratePg(client);

@@ -151,6 +151,15 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX alerts_changed ON alerts (changed);
   `,
+  // 4: rate limits (failed sign-ins per address): hits within a window that ends at reset_at.
+  `
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    hits INTEGER NOT NULL,
+    reset_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);
+  `,
 ];
 
 /** Brings the database to the latest version; refuses one written by a newer release. */

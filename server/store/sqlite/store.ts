@@ -5,10 +5,12 @@ import type { RegionSetMark, WallStore } from '../types';
 import { SqliteAccounts, SqliteTokens } from './accounts';
 import { SqliteAlerts } from './alerts';
 import { FoldMark, metaValue, SqliteBatches, setMeta } from './batches';
+import { SqliteConnectors } from './connectors';
 import { lockDataDir } from './dataDirLock';
 import { SqliteAudit, SqliteDisplays } from './displays';
 import { SqliteHistory } from './history';
 import { migrate } from './migrations';
+import { SqliteRateLimits } from './rateLimits';
 import { SqliteRetention } from './retention';
 
 export const DB_FILE = 'ioc-wall.sqlite';
@@ -49,6 +51,8 @@ export class SqliteStore implements WallStore {
   readonly displays: SqliteDisplays;
   readonly tokens: SqliteTokens;
   readonly audit: SqliteAudit;
+  readonly rateLimits: SqliteRateLimits;
+  readonly connectors: SqliteConnectors;
   private readonly lock: { release(): void } | null;
 
   constructor(options: SqliteOptions) {
@@ -86,6 +90,8 @@ export class SqliteStore implements WallStore {
     this.displays = new SqliteDisplays(this.db);
     this.tokens = new SqliteTokens(this.db);
     this.audit = new SqliteAudit(this.db);
+    this.rateLimits = new SqliteRateLimits(this.db);
+    this.connectors = new SqliteConnectors(options.dataDir);
   }
 
   /** The size of the database files on disk (main file and write-ahead log). */
@@ -104,6 +110,7 @@ export class SqliteStore implements WallStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+    this.connectors.close();
     this.lock?.release();
   }
 }
