@@ -70,13 +70,19 @@ test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that
   await expect(preview.locator(`[data-testid="view-district"][data-code="${unitA.code}"]`)).toBeVisible();
   await op.screenshot({ path: info.outputPath('console-after-show.png') });
 
-  // An announcement of six seconds: on the wall as written, then gone by itself.
+  // An announcement of six seconds: the alert ticker's first item, as written, with its severity; then gone by
+  // itself.
   const text = 'Họp trực tuyến với UBND huyện Kỳ Sơn lúc 14:00 — chuẩn bị số liệu CCCD';
   await op.getByTestId('announce-text').fill(text);
   await op.getByTestId('announce-minutes').fill('0.1');
   await op.getByTestId('announce-send').click();
-  const banner = wall.getByTestId('announcement');
+  const banner = wall.getByTestId('alert-ticker').getByTestId('announcement');
   await expect(banner).toContainText(text, { timeout: 2_000 });
+  await expect(banner).toHaveAttribute('data-severity', 'info');
+  await expect(banner).toContainText('Thông báo');
+  expect(await wall.locator('.ticker-items').first().locator('li').first().getAttribute('data-testid')).toBe(
+    'announcement',
+  );
   await expect(op.locator('[data-testid="result"][data-command="announce"]').first()).toContainText('hall-1');
   await wall.screenshot({ path: info.outputPath('wall-announcement.png') });
   await expect(banner).toBeHidden({ timeout: 10_000 });
