@@ -26,6 +26,12 @@ const TICK_MS = 200;
 /** The share of events that are records, for today's records so far at start (see MIX in the simulator). */
 const RECORD_SHARE = 0.75;
 const HOUR_MS = 3_600_000;
+/**
+ * The most observations the day's history gets at start. A set of a few hundred units gets a point every hour; a
+ * national set, whose communes take about 37,000 observations a point, gets a point every few hours instead, so
+ * that a fresh start answers in seconds rather than a minute and its history stays small.
+ */
+export const HISTORY_SEED_BUDGET = 80_000;
 /** The source name the simulator reports as. */
 export const SIMULATOR_SOURCE = 'simulator';
 
@@ -68,7 +74,8 @@ export async function startSimulator(deps: SimulatorDeps): Promise<{ stop(): voi
 }
 
 /**
- * Sends the article's figures spread over the units, hour by hour since midnight, with today's records so far as
+ * Sends the article's figures spread over the units, hour by hour since midnight (every few hours for a national
+ * set, see `historyStepHours`), with today's records so far as
  * the offices would have reported them, so that the wall's trends and records-per-hour chart start with a day.
  */
 async function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulationModel>): Promise<void> {
@@ -77,7 +84,9 @@ async function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulatio
   const dayStart = calendar.startOfDay(now);
   const recordsBy = (t: number) => Math.round(expectedEvents(calendar, dayStart, t, deps.rate) * RECORD_SHARE);
   const onlineShare = (p: { online: number }) => p.online;
-  for (let hourEnd = dayStart + HOUR_MS; hourEnd < now; hourEnd += HOUR_MS) {
+  const perPoint = startObservations(model, dayStart, 0, onlineShare).length;
+  const stepMs = historyStepHours(Math.floor((now - dayStart) / HOUR_MS), perPoint) * HOUR_MS;
+  for (let hourEnd = dayStart + stepMs; hourEnd < now; hourEnd += stepMs) {
     const result = await ingest.submit(
       SIMULATOR_SOURCE,
       startObservations(model, hourEnd, recordsBy(hourEnd), onlineShare),
@@ -87,6 +96,17 @@ async function seed(deps: SimulatorDeps, model: ReturnType<typeof buildSimulatio
   const result = await ingest.submit(SIMULATOR_SOURCE, startObservations(model, now, recordsBy(now), onlineShare));
   if (!result.ok) throw new Error(`simulator baseline refused: ${JSON.stringify(brief(result))}`);
   logger.info({ seq: result.seq, observations: result.accepted }, 'simulator seeded the baseline');
+}
+
+/**
+ * Hours between the day's history points seeded at start: every hour while the whole day fits the budget, else
+ * as few hours as keep the points (with the present one after them) within it, spread over the day.
+ */
+export function historyStepHours(hoursSoFar: number, observationsPerPoint: number): number {
+  if (hoursSoFar * observationsPerPoint <= HISTORY_SEED_BUDGET) return 1;
+  const points = Math.floor(HISTORY_SEED_BUDGET / Math.max(1, observationsPerPoint));
+  // Past hour h of the day the points are at step, 2 step... up to h: at most `points` of them with this step.
+  return Math.floor(hoursSoFar / (points + 1)) + 1;
 }
 
 /** A refusal, short enough for a log line. */
