@@ -1,8 +1,9 @@
+import type { SimulationFigures } from '../../shared/deployment';
 import type { RegionSet } from '../../shared/regions';
 import type { LocalCalendar } from '../../shared/time';
 import type { Clock } from '../clock';
 import { countersOpen, expectedEvents, simulatedRate } from '../domain/activity';
-import { buildSimulationModel } from '../domain/baseline';
+import { buildSimulationModel, withOwnFigures } from '../domain/baseline';
 import { makeRandom } from '../domain/random';
 import { eventsToObservations, nextEvents, startObservations } from '../domain/simulator';
 import type { Logger } from '../logger';
@@ -19,6 +20,8 @@ export interface SimulatorDeps {
   seed: number;
   /** Events per second at office-hour peak. */
   rate: number;
+  /** The deployment's own figures (`simulation.json`), where the seed article's would not fit. */
+  figures?: SimulationFigures;
 }
 
 /** How often the simulator sends a batch: small enough to look continuous, large enough to batch events. */
@@ -42,7 +45,7 @@ export const SIMULATOR_SOURCE = 'simulator';
 export async function startSimulator(deps: SimulatorDeps): Promise<{ stop(): void }> {
   const { ingest, state, calendar, clock, logger } = deps;
   const random = makeRandom(deps.seed);
-  const model = buildSimulationModel(deps.regions, random);
+  const model = buildSimulationModel(deps.regions, random, withOwnFigures(deps.figures));
 
   // NOTE: only an empty state is seeded. After a restart the stored state goes on where it stopped.
   if (state.readings().length === 0) await seed(deps, model);
