@@ -17,6 +17,7 @@ import { TargetNote } from '../../widgets/TargetNote';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import { DEFAULT_INDICATOR } from '../Overview';
+import { gridShape } from './gridShape';
 import './grid.css';
 
 export type GridOrder = 'region' | 'rank';
@@ -98,7 +99,16 @@ export default function GridView(props: { now: () => number }) {
         <LevelSwitch level={level()} />
         <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
       </ViewTitle>
-      <ol class="grid-cards" data-testid="grid-cards" data-page={paging.page() + 1} data-pages={paging.pages()}>
+      <ol
+        class="grid-cards"
+        data-testid="grid-cards"
+        data-page={paging.page() + 1}
+        data-pages={paging.pages()}
+        style={{
+          '--grid-columns': String(gridShape(rows().length).columns),
+          '--grid-rows': String(gridShape(rows().length).rows),
+        }}
+      >
         <For each={paging.items()}>
           {(row) => (
             <li
