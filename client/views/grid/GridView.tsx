@@ -104,6 +104,7 @@ export default function GridView(props: { now: () => number }) {
         data-testid="grid-cards"
         data-page={paging.page() + 1}
         data-pages={paging.pages()}
+        data-roomy={gridShape(rows().length).rows < 3 ? '' : undefined}
         style={{
           '--grid-columns': String(gridShape(rows().length).columns),
           '--grid-rows': String(gridShape(rows().length).rows),
