@@ -1,0 +1,43 @@
+import { defineMessages } from './define';
+
+/** The office layouts: the few figures that matter, one slide at a time, for screens read from afar. */
+export const officeMessages = defineMessages({
+  vi: {
+    'office.top': '{n} dẫn đầu',
+    'office.bottom': '{n} cuối bảng',
+    'office.between': 'và {n} đơn vị ở giữa',
+    'office.province': 'Toàn tỉnh',
+    'office.map': 'Bản đồ: {indicator}',
+    'office.ranked': 'Xếp hạng: {indicator}',
+    'office.meeting': 'Đạt chỉ tiêu',
+    'office.targetNote': 'Chỉ tiêu {target}',
+    'office.rank': 'Hạng {rank}/{total}',
+    'office.rates': 'Tỷ lệ của đơn vị ({part})',
+    'office.counts': 'Số lượng của đơn vị',
+    'office.alerts': 'Cảnh báo đang mở',
+    'office.none': 'Không có',
+    'office.movers': 'Thay đổi lớn nhất so với kỳ trước',
+    'office.localities': 'Địa phương',
+    'office.departments': 'Sở, ban, ngành',
+    'office.services': 'Dịch vụ công đã triển khai',
+  },
+  en: {
+    'office.top': 'Top {n}',
+    'office.bottom': 'Bottom {n}',
+    'office.between': 'and {n} units in between',
+    'office.province': 'Whole province',
+    'office.map': 'Map: {indicator}',
+    'office.ranked': 'Ranking: {indicator}',
+    'office.meeting': 'On target',
+    'office.targetNote': 'Target {target}',
+    'office.rank': 'Rank {rank}/{total}',
+    'office.rates': 'Rates of the unit ({part})',
+    'office.counts': 'Counts of the unit',
+    'office.alerts': 'Open alerts',
+    'office.none': 'None',
+    'office.movers': 'Largest changes since the previous period',
+    'office.localities': 'Localities',
+    'office.departments': 'Departments',
+    'office.services': 'Public services deployed',
+  },
+});
