@@ -116,11 +116,22 @@ export interface RankRow {
 /** The best `keep` and the worst `keep` side by side (all of them when they fit), and how many lie between. */
 export function OfficeRanks(props: { rows: () => readonly RankRow[]; keep: number; testId: string }) {
   const { t } = useI18n();
+  // All of them when they fit, in two columns by rank; else the best and the worst.
   const split = createMemo(() => {
     const rows = props.rows();
-    if (rows.length <= 2 * props.keep) return { top: [...rows], bottom: [], hidden: 0 };
-    return { top: rows.slice(0, props.keep), bottom: rows.slice(-props.keep), hidden: rows.length - 2 * props.keep };
+    const all = rows.length <= 2 * props.keep;
+    const half = all ? Math.ceil(rows.length / 2) : props.keep;
+    return {
+      all,
+      top: rows.slice(0, half),
+      bottom: rows.slice(all ? half : -props.keep),
+      hidden: all ? 0 : rows.length - 2 * props.keep,
+    };
   });
+  const head = (rows: readonly RankRow[], key: 'office.top' | 'office.bottom') =>
+    split().all
+      ? t('office.ranks', { from: rows[0]?.rank ?? '–', to: rows.at(-1)?.rank ?? '–' })
+      : t(key, { n: rows.length });
   const Rows = (p: { rows: readonly RankRow[]; testId: string }) => (
     <ol class="office-ranks" data-testid={p.testId}>
       <For each={p.rows}>
@@ -138,12 +149,12 @@ export function OfficeRanks(props: { rows: () => readonly RankRow[]; keep: numbe
   return (
     <div class="office-ranking" data-testid={props.testId}>
       <div class="office-ranking-col">
-        <h3 class="office-ranking-head">{t('office.top', { n: split().top.length })}</h3>
+        <h3 class="office-ranking-head">{head(split().top, 'office.top')}</h3>
         <Rows rows={split().top} testId={`${props.testId}-top`} />
       </div>
       <Show when={split().bottom.length > 0}>
         <div class="office-ranking-col">
-          <h3 class="office-ranking-head">{t('office.bottom', { n: split().bottom.length })}</h3>
+          <h3 class="office-ranking-head">{head(split().bottom, 'office.bottom')}</h3>
           <Rows rows={split().bottom} testId={`${props.testId}-bottom`} />
         </div>
       </Show>

@@ -9,7 +9,7 @@ import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoa
 import { useOfficeData } from './officeData';
 
 /** How many of the best and of the worst units a ranking slide names. */
-export const OFFICE_KEEP = 3;
+export const OFFICE_KEEP = 5;
 
 /**
  * The overview on a screen read from afar: the four headline figures, the map coloured by band beside the
