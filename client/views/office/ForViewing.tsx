@@ -1,5 +1,7 @@
-import { type JSX, Show } from 'solid-js';
-import { createOfficeTextPx } from './officeText';
+import { createMemo, type JSX, Show } from 'solid-js';
+import { useScreen } from '../../kiosk/KioskScreen';
+import { useCanvas } from '../../layout/Canvas';
+import { officeTextPx } from './officeText';
 
 /**
  * A view's dense layout where its smallest text reads at the screen's viewing distance, else its office layout,
@@ -12,5 +14,19 @@ export function ForViewing(props: { dense: () => JSX.Element; office: (textPx: (
     <Show when={textPx()} fallback={props.dense()}>
       {(px) => props.office(px)}
     </Show>
+  );
+}
+
+/** `officeTextPx` for this screen: its `screen=`/`distance=`, its window and its canvas's scale. */
+export function createOfficeTextPx(): () => number | null {
+  const screen = useScreen();
+  const canvas = useCanvas();
+  return createMemo(() =>
+    // The window is the screen: a kiosk runs full screen, one CSS pixel per device pixel.
+    officeTextPx(
+      screen?.params.viewing ?? null,
+      { width: window.innerWidth, height: window.innerHeight },
+      canvas.scale(),
+    ),
   );
 }

@@ -1,7 +1,5 @@
-import { createMemo } from 'solid-js';
 import { minFontCanvasPx, type Viewing } from '../../../shared/kiosk';
-import { useScreen } from '../../kiosk/KioskScreen';
-import { MIN_FONT_PX, useCanvas } from '../../layout/Canvas';
+import { MIN_FONT_PX } from '../../layout/fit';
 
 /**
  * The largest smallest-text the office layouts are drawn for, in canvas pixels: past it (a tiny window told it is a
@@ -22,18 +20,4 @@ export function officeTextPx(
   if (!viewing || scale <= 0) return null;
   const px = minFontCanvasPx(viewing, screen, scale);
   return px > MIN_FONT_PX ? Math.min(OFFICE_TEXT_MAX_PX, Math.ceil(px)) : null;
-}
-
-/** `officeTextPx` for this screen: its `screen=`/`distance=`, its window and its canvas's scale. */
-export function createOfficeTextPx(): () => number | null {
-  const screen = useScreen();
-  const canvas = useCanvas();
-  return createMemo(() =>
-    // The window is the screen: a kiosk runs full screen, one CSS pixel per device pixel.
-    officeTextPx(
-      screen?.params.viewing ?? null,
-      { width: window.innerWidth, height: window.innerHeight },
-      canvas.scale(),
-    ),
-  );
 }
