@@ -5,6 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Snapshot } from '../shared/protocol';
 import { addUser, signInApi } from './support/operator';
 import { quietTargetsFile } from './support/quietTargets';
+import { unitA } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 import { recordSwitches, switches } from './support/switches';
 import { tapWallSocket } from './support/wallSocket';
@@ -177,7 +178,7 @@ test.describe('with the alert engine', () => {
   }) => {
     await openRotation(page, engineServer);
     // Kỳ Sơn's rate falls to nothing: the engine raises a critical alert, once the screen is there to see it begin.
-    await reportRate(engineServer, '417', 0);
+    await reportRate(engineServer, unitA.code, 0);
     const screen = page.getByTestId('screen');
     await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');
@@ -204,7 +205,7 @@ test.describe('a hold until the alert ends', () => {
 
   test('is released when an operator acknowledges the alert', async ({ page }) => {
     await openRotation(page, holdServer);
-    await reportRate(holdServer, '417', 0);
+    await reportRate(holdServer, unitA.code, 0);
     const screen = page.getByTestId('screen');
     await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');

@@ -1,4 +1,4 @@
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
@@ -15,14 +15,52 @@ import { loadECharts } from './loadECharts';
 import './districtMap.css';
 
 const MAIN = 'deployment';
-/** The inset's box, in the empty north-east corner of the province's bounding box. */
-const INSET_SIZE = 290;
+/**
+ * The inset's box, in the empty corner of the province's bounding box north of the coast (above Nghĩa Đàn and east
+ * of Quế Phong), small enough to stay clear of every district of the main map, so it never reads as their neighbour.
+ */
+const INSET_SIZE = 196;
 const INSET = 'deployment-inset';
+
+interface Feature {
+  properties: { code: string };
+  geometry: { coordinates: unknown };
+}
 
 interface FeatureCollection {
   type: 'FeatureCollection';
-  features: { properties: { code: string } }[];
+  features: Feature[];
 }
+
+/** A feature's bounding box in degrees of longitude and latitude. */
+function bounds(feature: Feature): { west: number; east: number; south: number; north: number } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const walk = (c: unknown) => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      xs.push(c[0]);
+      ys.push(c[1]);
+    } else for (const inner of c) walk(inner);
+  };
+  walk(feature.geometry.coordinates);
+  return { west: Math.min(...xs), east: Math.max(...xs), south: Math.min(...ys), north: Math.max(...ys) };
+}
+
+/** A feature's extent in square degrees (its bounding box): enough to tell a town from a rural district. */
+function extent(feature: Feature): number {
+  const b = bounds(feature);
+  return Number.isFinite(b.west) ? (b.east - b.west) * (b.north - b.south) : 0;
+}
+
+/** The province's width over its height as drawn (east-west degrees shortened at its latitude). */
+let provinceAspect = 1;
+
+/**
+ * The inset's districts it names itself: those under half the extent of its largest. The larger ones (Nghi Lộc,
+ * Nam Đàn) are named on the main map, where their names fit; the inset names the towns too small for theirs.
+ */
+let insetNamed = new Set<string>();
 
 /** ECharts with the province's maps registered. */
 async function loadMaps() {
@@ -32,16 +70,54 @@ async function loadMaps() {
   ]);
   // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
   echarts.registerMap(MAIN, geo as any);
-  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): the main map leaves their names
-  // to an inset that shows them larger, where the smallest is big enough to read and to click.
+  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): an inset shows them larger, where
+  // the smallest is big enough to read and to click.
   const insetCodes = new Set(boundaries()?.inset);
   const inset = { ...geo, features: geo.features.filter((f) => insetCodes.has(f.properties.code)) };
+  const all = geo.features.map(bounds).filter((b) => Number.isFinite(b.west));
+  const [west, east] = [Math.min(...all.map((b) => b.west)), Math.max(...all.map((b) => b.east))];
+  const [south, north] = [Math.min(...all.map((b) => b.south)), Math.max(...all.map((b) => b.north))];
+  if (north > south) provinceAspect = ((east - west) * aspectAt(boundaries()?.latitude ?? 0)) / (north - south);
+  const largest = Math.max(0, ...inset.features.map(extent));
+  insetNamed = new Set(inset.features.filter((f) => extent(f) < largest / 2).map((f) => f.properties.code));
   // biome-ignore lint/suspicious/noExplicitAny: as above
   echarts.registerMap(INSET, inset as any);
   return echarts;
 }
 
 let mapsLoaded: ReturnType<typeof loadMaps> | null = null;
+
+/**
+ * The main map's margins in its chart, with the inset in the top-right corner: above the map (room on top, and on
+ * the right for coastal names), or beside it, which suits a wide chart (a wall's cell) better.
+ */
+const MARGINS = [
+  { left: 8, right: 40, top: 70, bottom: 8 },
+  { left: 8, right: INSET_SIZE + 16, top: 8, bottom: 8 },
+];
+
+/**
+ * Where the main map lies in a chart of this size: as large as it goes at the province's own proportions within
+ * either set of margins, centred. Until the chart is measured, the first margins alone.
+ */
+function mainPlacement(box: { width: number; height: number } | null) {
+  if (!box) return MARGINS[0];
+  const fits = MARGINS.map((m) => {
+    const room = {
+      width: Math.max(1, box.width - m.left - m.right),
+      height: Math.max(1, box.height - m.top - m.bottom),
+    };
+    const width = Math.min(room.width, room.height * provinceAspect);
+    return { m, room, width, height: width / provinceAspect };
+  });
+  const best = fits.reduce((a, b) => (b.width > a.width ? b : a));
+  return {
+    left: Math.round(best.m.left + (best.room.width - best.width) / 2),
+    top: Math.round(best.m.top + (best.room.height - best.height) / 2),
+    width: Math.round(best.width),
+    height: Math.round(best.height),
+  };
+}
 
 /** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
 const ALERT_OUTLINE = '#f0e442';
@@ -76,6 +152,20 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     },
   );
   let el: HTMLDivElement | undefined;
+  // The chart's box in canvas pixels: the map keeps the province's proportions in a box of any shape (a wall's
+  // wide cell), rather than stretching to fill it.
+  const [box, setBox] = createSignal<{ width: number; height: number } | null>(null);
+  onMount(() => {
+    if (!el) return;
+    const chartEl = el;
+    const measure = () => setBox({ width: chartEl.clientWidth, height: chartEl.clientHeight });
+    // Measured at once, so the map's first drawing is already in place (labels hidden where they would overlap are
+    // chosen for that drawing).
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(chartEl);
+    onCleanup(() => observer.disconnect());
+  });
 
   const { rows, max } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
@@ -125,7 +215,6 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     const indicator = indicatorOf(props.indicator);
     const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
-    const insetCodes = new Set(boundaries()?.inset);
     const aspectScale = aspectAt(boundaries()?.latitude ?? 0);
     const common = {
       type: 'map' as const,
@@ -154,7 +243,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         formatter: (p: { name: string }) =>
           `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, figureOf(p.name)))}</b>`,
       },
-      // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
+      // The inset's card: a solid frame around the enlarged Vinh area, and its name.
       graphic: [
         {
           type: 'group',
@@ -165,7 +254,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
             {
               type: 'rect',
               shape: { width: INSET_SIZE, height: INSET_SIZE, r: 8 },
-              style: { fill: '#101a2e', stroke: '#3a4d72', lineWidth: 1, lineDash: [5, 4] },
+              style: { fill: '#0b1324', stroke: '#7f93b8', lineWidth: 2 },
             },
             {
               type: 'text',
@@ -182,14 +271,9 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           id: 'main',
           map: MAIN,
           aspectScale,
-          left: 8,
-          right: 40,
-          top: 70,
-          bottom: 8,
-          label: {
-            ...common.label,
-            formatter: (p: { name: string }) => (insetCodes.has(p.name) ? '' : nameOf(p.name)),
-          },
+          ...mainPlacement(box()),
+          // Every district names itself where its name fits (Nghi Lộc and Nam Đàn do); the inset names the smallest.
+          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
         },
         {
           ...common,
@@ -198,11 +282,15 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           // Above the card that separates it from the main map (see graphic).
           z: 4,
           aspectScale,
-          right: 12,
-          top: 36,
-          width: INSET_SIZE - 24,
+          // Room on the right, inside the frame, for the names of the districts on the coast (Cửa Lò).
+          right: 50,
+          top: 38,
+          width: INSET_SIZE - 64,
           height: INSET_SIZE - 48,
-          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
+          label: {
+            ...common.label,
+            formatter: (p: { name: string }) => (insetNamed.has(p.name) ? nameOf(p.name) : ''),
+          },
         },
       ],
     };
