@@ -6,6 +6,7 @@ import { useWall } from '../../live/context';
 import { pageAt } from '../../live/paging';
 import { BandIcon } from '../../widgets/bands';
 import { LinkStatus } from '../../widgets/LinkStatus';
+import { SampleBadge } from '../../widgets/ViewTitle';
 import './office.css';
 
 /** How long a slide stays: long enough to read its few figures from the back of the room. */
@@ -16,6 +17,8 @@ export interface Slide {
   key: string;
   title: () => string;
   body: () => JSX.Element;
+  /** Its figures are sample data, until the province's register is connected: the slide says so. */
+  sample?: boolean;
 }
 
 /**
@@ -66,7 +69,12 @@ export function OfficeBoard(props: {
       <Show when={slide()} keyed>
         {(s) => (
           <section class="office-slide" data-testid="office-slide" data-key={s.key}>
-            <h2 class="office-slide-title">{s.title()}</h2>
+            <h2 class="office-slide-title">
+              {s.title()}
+              <Show when={s.sample}>
+                <SampleBadge />
+              </Show>
+            </h2>
             <div class="office-slide-body">{s.body()}</div>
           </section>
         )}

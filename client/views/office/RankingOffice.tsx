@@ -1,4 +1,5 @@
 import { indicatorOf } from '../../../shared/catalog';
+import { serviceIndexPeriods } from '../../../shared/project06';
 import { regionSet } from '../../../shared/regions';
 import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoard';
 import { OFFICE_KEEP } from './OverviewOffice';
@@ -10,6 +11,7 @@ export default function RankingOffice(props: { now: () => number; textPx: () => 
   const slides: Slide[] = [
     {
       key: 'province',
+      sample: serviceIndexPeriods.sample,
       title: () => d.t('office.province'),
       body: () => (
         <OfficeFigures
@@ -26,6 +28,7 @@ export default function RankingOffice(props: { now: () => number; textPx: () => 
     },
     {
       key: 'localities',
+      sample: serviceIndexPeriods.sample,
       title: () => d.t('office.localities'),
       body: () => (
         <OfficeRanks
@@ -37,6 +40,7 @@ export default function RankingOffice(props: { now: () => number; textPx: () => 
     },
     {
       key: 'departments',
+      sample: serviceIndexPeriods.sample,
       title: () => d.t('office.departments'),
       body: () => (
         <OfficeRanks

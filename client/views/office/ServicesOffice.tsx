@@ -39,6 +39,8 @@ export default function ServicesOffice(props: { now: () => number; textPx: () =>
     },
     {
       key: 'departments',
+      // The departments' figures are sample data, as the dense view's table says.
+      sample: true,
       title: () => d.t('office.ranked', { indicator: d.label(indicatorOf('online-record-rate'), 'short') }),
       body: () => (
         <OfficeRanks

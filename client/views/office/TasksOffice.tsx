@@ -15,6 +15,7 @@ export default function TasksOffice(props: { now: () => number; textPx: () => nu
   const slides: Slide[] = [
     {
       key: 'tasks',
+      sample: board.sample,
       title: () => d.t('tasks.tasks'),
       body: () => (
         <OfficeFigures
@@ -32,6 +33,7 @@ export default function TasksOffice(props: { now: () => number; textPx: () => nu
     },
     {
       key: 'services',
+      sample: board.sample,
       title: () => d.t('office.services'),
       body: () => (
         <OfficeFigures
@@ -52,6 +54,7 @@ export default function TasksOffice(props: { now: () => number; textPx: () => nu
     },
     {
       key: 'models',
+      sample: board.sample,
       title: () => `${MODELS.total} ${d.t('tasks.models')}`,
       body: () => (
         <OfficeFigures
