@@ -18,11 +18,11 @@ export default function GridOffice(props: { now: () => number; textPx: () => num
   const slides: Slide[] = [
     {
       key: 'province',
-      title: name,
+      title: () => d.t('office.province'),
       body: () => (
         <OfficeFigures
           figures={[
-            d.rate('province', 'province', indicator(), () => d.t('office.province')),
+            d.rate('province', 'province', indicator(), name),
             d.count(
               'meeting',
               () => d.t('office.meeting'),

@@ -48,7 +48,11 @@ export default function OverviewOffice(props: { now: () => number; textPx: () =>
               'eid-activated',
               () => d.t('counter.eidActivated'),
               () => count('eid-activated'),
-              () => d.text('province', 'eid-activation-rate'),
+              () =>
+                d.t('counter.eidActivatedOf', {
+                  rate: d.text('province', 'eid-activation-rate'),
+                  collected: count('eid-collected'),
+                }),
             ),
             d.rate('online-rate', 'province', 'online-record-rate', () => d.t('counter.onlineRate')),
             d.count('records-today', () => d.t('counter.recordsToday'), recordsToday),
