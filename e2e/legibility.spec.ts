@@ -48,6 +48,17 @@ test.describe(`office: ${OFFICE.preset.diagonalIn} inch at ${OFFICE.preset.dista
     });
   }
 
+  // The longest names are English (departments, Decision 42): every slide still fits above the ticker.
+  test('every office slide fits its screen in English too', async ({ page }) => {
+    for (const view of VIEWS) {
+      let slides = 1;
+      for (let slide = 1; slide <= slides; slide++) {
+        await open(page, view.path, OFFICE.preset, `&slide=${slide}&lang=en`);
+        slides = await expectOfficeSlide(page, view.name, slide);
+      }
+    }
+  });
+
   test('the office slides turn on the server clock, the same slide on every screen', async ({ browser }) => {
     const screens = await Promise.all([browser.newPage(), browser.newPage()]);
     for (const page of screens) await open(page, '/', OFFICE.preset);

@@ -19,5 +19,21 @@ export async function expectOfficeSlide(page: Page, view: string, slide: number)
     await expect(row.locator('.office-rank-name')).toHaveText(/\S/);
     await expect(row.locator('.office-rank-value')).toHaveText(/\d/);
   }
+  expect(await overflowing(page), 'cut by the alert ticker or the screen').toEqual([]);
   return Number(await board.getAttribute('data-slides'));
+}
+
+/** The slide's figures and rows whose box runs past the top of the alert ticker (or off the canvas), by their text. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ticker = document.querySelector('[data-testid="alert-ticker"]')?.getBoundingClientRect();
+    const floor = Math.min(ticker?.top ?? window.innerHeight, window.innerHeight);
+    const right = window.innerWidth;
+    return [...document.querySelectorAll('.office-slide .office-figure, .office-slide .office-rank')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.bottom > floor + 0.5 || box.right > right + 0.5 || el.scrollWidth > el.clientWidth + 1;
+      })
+      .map((el) => (el.textContent ?? '').trim().slice(0, 40));
+  });
 }

@@ -122,7 +122,13 @@ export interface RankRow {
 }
 
 /** The best `keep` and the worst `keep` side by side (all of them when they fit), and how many lie between. */
-export function OfficeRanks(props: { rows: () => readonly RankRow[]; keep: number; testId: string }) {
+export function OfficeRanks(props: {
+  rows: () => readonly RankRow[];
+  keep: number;
+  testId: string;
+  /** Long names (departments): the best above the worst, each row the slide's full width, so names do not wrap. */
+  stacked?: boolean;
+}) {
   const { t } = useI18n();
   // All of them when they fit, in two columns by rank; else the best and the worst.
   const split = createMemo(() => {
@@ -155,7 +161,7 @@ export function OfficeRanks(props: { rows: () => readonly RankRow[]; keep: numbe
     </ol>
   );
   return (
-    <div class="office-ranking" data-testid={props.testId}>
+    <div class="office-ranking" data-testid={props.testId} data-stacked={props.stacked ? '' : undefined}>
       <div class="office-ranking-col">
         <h3 class="office-ranking-head">{head(split().top, 'office.top')}</h3>
         <Rows rows={split().top} testId={`${props.testId}-top`} />

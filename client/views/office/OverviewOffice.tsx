@@ -10,6 +10,8 @@ import { useOfficeData } from './officeData';
 
 /** How many of the best and of the worst units a ranking slide names. */
 export const OFFICE_KEEP = 5;
+/** Departments have long names, one row each across the slide: the best and worst three fit. */
+export const DEPARTMENTS_KEEP = 3;
 
 /**
  * The overview on a screen read from afar: the four headline figures, the map coloured by band beside the

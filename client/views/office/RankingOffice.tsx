@@ -2,7 +2,7 @@ import { indicatorOf } from '../../../shared/catalog';
 import { serviceIndexPeriods } from '../../../shared/project06';
 import { regionSet } from '../../../shared/regions';
 import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoard';
-import { OFFICE_KEEP } from './OverviewOffice';
+import { DEPARTMENTS_KEEP, OFFICE_KEEP } from './OverviewOffice';
 import { useOfficeData } from './officeData';
 
 /** The service index on a screen read from afar: the province's score, the best and worst localities and departments. */
@@ -45,7 +45,8 @@ export default function RankingOffice(props: { now: () => number; textPx: () => 
       body: () => (
         <OfficeRanks
           rows={() => d.ranks(regionSet.departments, 'service-index')}
-          keep={OFFICE_KEEP}
+          keep={DEPARTMENTS_KEEP}
+          stacked
           testId="office-ranks-departments"
         />
       ),

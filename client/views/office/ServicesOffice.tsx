@@ -1,7 +1,7 @@
 import { indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoard';
-import { OFFICE_KEEP } from './OverviewOffice';
+import { DEPARTMENTS_KEEP } from './OverviewOffice';
 import { useOfficeData } from './officeData';
 
 /**
@@ -45,7 +45,8 @@ export default function ServicesOffice(props: { now: () => number; textPx: () =>
       body: () => (
         <OfficeRanks
           rows={() => d.ranks(regionSet.departments, 'online-record-rate')}
-          keep={OFFICE_KEEP}
+          keep={DEPARTMENTS_KEEP}
+          stacked
           testId="office-ranks"
         />
       ),
