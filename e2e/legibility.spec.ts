@@ -44,6 +44,8 @@ test.describe(`office: ${OFFICE.preset.diagonalIn} inch at ${OFFICE.preset.dista
         slides = await expectOfficeSlide(page, view.name, slide);
         expect(slides).toBeGreaterThan(1);
         expect(await illegibleTexts(page, OFFICE.preset), `slide ${slide}`).toEqual([]);
+        // The shared server runs the simulator: a screen read from afar still says its figures are simulated.
+        await expect(page.getByTestId('office-board').getByTestId('simulated-badge')).toBeVisible();
       }
     });
   }

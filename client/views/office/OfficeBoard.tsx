@@ -34,7 +34,7 @@ export function OfficeBoard(props: {
   slides: readonly Slide[];
 }) {
   const wall = useWall();
-  const { fmt } = useI18n();
+  const { fmt, t } = useI18n();
   const [params] = useSearchParams();
   const serverNow = () => props.now() + wall.clockOffset();
   const slot = createMemo(() => Math.floor(serverNow() / SLIDE_MS));
@@ -58,6 +58,12 @@ export function OfficeBoard(props: {
     >
       <header class="office-head">
         <h1 class="office-title">{props.title()}</h1>
+        {/* Simulated figures say so on every layout, as the dense views' header does. */}
+        <Show when={wall.state.simulated}>
+          <span class="office-simulated" data-testid="simulated-badge">
+            {t('app.simulated')}
+          </span>
+        </Show>
         <span class="office-step" data-testid="office-step">
           {index() + 1}/{props.slides.length}
         </span>
