@@ -17,6 +17,7 @@ import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import { DEFAULT_INDICATOR } from '../Overview';
 import './grid.css';
+import './gridWall.css';
 
 export type GridOrder = 'region' | 'rank';
 /** Each unit, or the units rolled up by group (the former districts of 2025 communes). */

@@ -14,6 +14,7 @@ import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import { type ServiceIndexRow, serviceIndexRows } from './serviceIndexRows';
 import './ranking.css';
+import './rankingWall.css';
 
 const INDEX = indicatorOf('service-index');
 /** How many of the largest rises and falls the changes panel lists. */
