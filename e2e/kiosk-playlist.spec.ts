@@ -43,6 +43,20 @@ test('a playlist in the URL switches views on time, by the server clock', async 
   await page.goto(`${server.url}/?kiosk=1&playlist=${inline}`);
   await expect(page.getByTestId('screen')).toHaveAttribute('data-playlist', 'url');
   await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+  // The page opens on the first item and then catches up with the slot the server's clock is in, whenever it
+  // loaded: record only the switches made on time, once the screen shows the item of its current step.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (indicators) => {
+          const index = document.querySelector('[data-testid="screen"]')?.getAttribute('data-playlist-index');
+          const showing = document.querySelector('[data-testid="view-overview"]')?.getAttribute('data-indicator');
+          return index != null && showing === indicators[Number(index)];
+        },
+        ITEMS.map((i) => i.indicator),
+      ),
+    )
+    .toBe(true);
   await recordSwitches(page);
   await expect.poll(async () => (await switches(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
