@@ -11,7 +11,9 @@ import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { HATCH } from './chartTheme';
 import { createChart } from './createChart';
 import { aspectAt, BOUNDARIES_URL, boundaries } from './drawing';
+import type { Chart } from './echarts';
 import { loadECharts } from './loadECharts';
+import { type LabelCandidate, type Placement, placeLabels } from './mapLabels';
 import './districtMap.css';
 
 const MAIN = 'deployment';
@@ -61,6 +63,9 @@ let provinceAspect = 1;
  * Nam Đàn) are named on the main map, where their names fit; the inset names the towns too small for theirs.
  */
 let insetNamed = new Set<string>();
+/** Every district's extent, and the inset's districts: the larger districts' names come first on the main map. */
+let extents = new Map<string, number>();
+let insetDistricts: string[] = [];
 
 /** ECharts with the province's maps registered. */
 async function loadMaps() {
@@ -80,6 +85,8 @@ async function loadMaps() {
   if (north > south) provinceAspect = ((east - west) * aspectAt(boundaries()?.latitude ?? 0)) / (north - south);
   const largest = Math.max(0, ...inset.features.map(extent));
   insetNamed = new Set(inset.features.filter((f) => extent(f) < largest / 2).map((f) => f.properties.code));
+  extents = new Map(geo.features.map((f) => [f.properties.code, extent(f)]));
+  insetDistricts = inset.features.map((f) => f.properties.code);
   // biome-ignore lint/suspicious/noExplicitAny: as above
   echarts.registerMap(INSET, inset as any);
   return echarts;
@@ -121,11 +128,18 @@ function mainPlacement(box: { width: number; height: number } | null) {
 
 /** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
 const ALERT_OUTLINE = '#f0e442';
+/** The names' type, and the room an alert label's box takes around its letters. */
+const LABEL_FONT = `600 ${MIN_FONT_PX}px "Be Vietnam Pro"`;
+/** A name's line box over its font size: its letters' extent, outline aside (two outlines may touch). */
+const LINE_HEIGHT = 1.2;
+const ALERT_PADDING = { x: 8, y: 3 };
+/** The inset card's title above its districts, in chart pixels. */
+const INSET_TITLE_PX = 36;
 const ALERT_LABEL = {
   backgroundColor: ALERT_OUTLINE,
   color: '#0a1020',
   textBorderWidth: 0,
-  padding: [3, 8],
+  padding: [ALERT_PADDING.y, ALERT_PADDING.x],
   borderRadius: 4,
 };
 
@@ -138,6 +152,8 @@ interface Look {
 
 const sameLook = (a: Look, b: Look | undefined) =>
   a.code === b?.code && a.colour === b.colour && a.critical === b.critical && a.alert === b.alert;
+
+const sameCodes = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((c) => b.has(c));
 
 /** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
@@ -170,6 +186,16 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   const { rows, max } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   const alerted = createMemo(() => pressingRegions(activeAlerts(wall)));
+  // The names each map draws, chosen once the chart is drawn (null until then), so that no two overlap.
+  const [named, setNamed] = createSignal<Placement | null>(null, {
+    equals: (a, b) =>
+      a !== null &&
+      b !== null &&
+      sameCodes(a.main, b.main) &&
+      sameCodes(a.inset, b.inset) &&
+      a.offsets.size === b.offsets.size &&
+      [...a.offsets].every(([code, dy]) => b.offsets.get(code) === dy),
+  });
   // What the map draws of each district: its colour, hatching and alert outline, not its figure (the tooltip reads
   // that when asked). A new figure redraws the map only when it changes how a district looks.
   const looks = createMemo(
@@ -191,23 +217,84 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   // How the districts look goes to the chart on its own (see createChart): a district changing band costs the
   // map's series data, not the whole option.
   const regionData = createMemo(() => {
-    const data = looks().map((look) => ({
-      name: look.code,
-      itemStyle: {
-        areaColor: look.colour,
-        // Hatching marks the critical band without relying on colour.
-        ...(look.critical && { decal: HATCH }),
-        ...(look.alert && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
-      },
-      ...(look.alert && { label: ALERT_LABEL }),
-    }));
+    const offsets = named()?.offsets;
+    const data = (map: 'main' | 'inset') =>
+      looks().map((look) => ({
+        name: look.code,
+        itemStyle: {
+          areaColor: look.colour,
+          // Hatching marks the critical band without relying on colour.
+          ...(look.critical && { decal: HATCH }),
+          ...(look.alert && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
+        },
+        label: {
+          ...(look.alert && ALERT_LABEL),
+          offset: [0, map === 'inset' ? (offsets?.get(look.code) ?? 0) : 0],
+        },
+      }));
     return {
       series: [
-        { id: 'main', data },
-        { id: 'inset', data },
+        { id: 'main', data: data('main') },
+        { id: 'inset', data: data('inset') },
       ],
     };
   });
+
+  /**
+   * Chooses the names to draw from where the chart puts them (each district's centre) and how wide they are in
+   * the wall's type: the inset's small towns first, then alerted districts and the larger ones on the main map,
+   * then, in the inset, any of its districts the main map had no room to name (Hưng Nguyên beside Vinh).
+   */
+  const placeNames = (chart: Chart) => {
+    const width = el?.clientWidth ?? 0;
+    const height = el?.clientHeight ?? 0;
+    const context = document.createElement('canvas').getContext('2d');
+    // Nothing to place before the chart has its maps (ECharts reports a first, empty drawing as finished too).
+    if (!context || width === 0 || !ready() || !chart.getOption()) return;
+    context.font = LABEL_FONT;
+    const alerts = alerted();
+    const candidate = (code: string, map: 'main' | 'inset'): LabelCandidate | null => {
+      const at = chart.convertToPixel({ seriesId: map }, code) as unknown as number[] | undefined;
+      if (!at || !Number.isFinite(at[0]) || !Number.isFinite(at[1])) return null;
+      const padding = alerts.has(code) ? ALERT_PADDING : { x: 0, y: 0 };
+      const name = regionSet.unit(code)?.name ?? code;
+      return {
+        code,
+        map,
+        x: at[0] as number,
+        y: at[1] as number,
+        width: context.measureText(name).width + 2 * padding.x,
+        height: MIN_FONT_PX * LINE_HEIGHT + 2 * padding.y,
+      };
+    };
+    // Alerted districts first, then the larger (on the main map) or the smaller (in the inset, which is there to
+    // name the districts too small for the main map).
+    const byImportance = (codes: string[], smallFirst = false) =>
+      [...codes].sort(
+        (a, b) =>
+          Number(alerts.has(b)) - Number(alerts.has(a)) ||
+          ((extents.get(b) ?? 0) - (extents.get(a) ?? 0)) * (smallFirst ? -1 : 1),
+      );
+    const districts = regionSet.districts.map((d) => d.code);
+    const candidates = [
+      ...byImportance(insetDistricts.filter((c) => insetNamed.has(c))).map((c) => candidate(c, 'inset')),
+      ...byImportance(districts).map((c) => candidate(c, 'main')),
+      ...byImportance(insetDistricts, true).flatMap((c) => {
+        // In the inset, a name that its neighbour's covers may go just below or above its district's centre.
+        const at = candidate(c, 'inset');
+        return at ? [at, { ...at, offsetY: at.height }, { ...at, offsetY: -at.height }] : [];
+      }),
+    ].filter((c): c is LabelCandidate => c !== null);
+    const card = { x: width - INSET_SIZE, y: 0, width: INSET_SIZE, height: INSET_SIZE };
+    const hasInset = insetDistricts.length > 0;
+    const insetArea = { ...card, y: INSET_TITLE_PX, height: INSET_SIZE - INSET_TITLE_PX };
+    const placed = placeLabels(
+      candidates,
+      { main: { x: 0, y: 0, width, height }, inset: hasInset ? insetArea : null },
+      hasInset ? [card] : [],
+    );
+    setNamed(placed);
+  };
 
   const option = createMemo(() => {
     const echarts = ready();
@@ -215,6 +302,9 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     const indicator = indicatorOf(props.indicator);
     const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
     const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
+    // No names until the chart is drawn and placeNames has chosen them, so that none is ever drawn over another.
+    const names = named();
+    const nameIn = (map: 'main' | 'inset') => (p: { name: string }) => (names?.[map].has(p.name) ? nameOf(p.name) : '');
     const aspectScale = aspectAt(boundaries()?.latitude ?? 0);
     const common = {
       type: 'map' as const,
@@ -232,7 +322,6 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         textBorderColor: 'rgba(5,8,15,0.85)',
         textBorderWidth: 3,
       },
-      labelLayout: { hideOverlap: true },
     };
     return {
       animationDurationUpdate: 400,
@@ -272,8 +361,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           map: MAIN,
           aspectScale,
           ...mainPlacement(box()),
-          // Every district names itself where its name fits (Nghi Lộc and Nam Đàn do); the inset names the smallest.
-          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
+          // Every district names itself where its name fits clear of the others (placeNames); the inset names the smallest.
+          label: { ...common.label, formatter: nameIn('main') },
         },
         {
           ...common,
@@ -289,7 +378,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
           height: INSET_SIZE - 48,
           label: {
             ...common.label,
-            formatter: (p: { name: string }) => (insetNamed.has(p.name) ? nameOf(p.name) : ''),
+            formatter: nameIn('inset'),
           },
         },
       ],
@@ -299,7 +388,13 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   createChart(
     () => el,
     option,
-    (chart) => chart.on('click', (p) => props.onSelect?.(String(p.name))),
+    (chart) => {
+      chart.on('click', (p) => props.onSelect?.(String(p.name)));
+      // Names are chosen where the chart put the districts, and again once the wall's type has loaded.
+      // After the update that drew the chart is through: names placed within it would be dropped with its option.
+      chart.on('finished', () => queueMicrotask(() => placeNames(chart)));
+      void document.fonts.ready.then(() => placeNames(chart));
+    },
     regionData,
   );
 
@@ -307,6 +402,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     <section
       class="panel district-map"
       data-testid="map"
+      data-labels={named() ? 'placed' : 'pending'}
       data-indicator={props.indicator}
       data-indicators={props.indicator}
       data-lang={lang()}

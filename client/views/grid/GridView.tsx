@@ -19,6 +19,7 @@ import { useViewNavigation } from '../links';
 import { DEFAULT_INDICATOR } from '../Overview';
 import { gridShape } from './gridShape';
 import './grid.css';
+import './gridWall.css';
 
 export type GridOrder = 'region' | 'rank';
 

@@ -16,6 +16,7 @@ import { useViewNavigation } from '../links';
 import { groupServiceIndexRows } from './groupServiceIndex';
 import { type ServiceIndexRow, serviceIndexRows } from './serviceIndexRows';
 import './ranking.css';
+import './rankingWall.css';
 
 const INDEX = indicatorOf('service-index');
 /** How many of the largest rises and falls the changes panel lists. */
