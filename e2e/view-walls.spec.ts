@@ -7,13 +7,15 @@ import { VIEWS } from './support/views';
 
 /**
  * Every view other than the overview (whose wall layouts `wall-layouts.spec.ts` checks) on walls of 1080p panels
- * side by side and on a lone 7680x2160 screen: whole widgets on each panel, the width used, no text under the
+ * side by side, on walls of two rows (2x2, 3x2) and on a lone 7680x2160 screen: whole widgets on each panel, the width used, no text under the
  * minimum. With SHOTS_DIR set, each screen is also saved there as a picture to look at.
  */
 const PANEL = { width: 1920, height: 1080 };
 const WALLS = [
-  { wall: '2x1', cols: 2, canvas: { width: 3840, height: 1080 } },
-  { wall: '3x1', cols: 3, canvas: { width: 5760, height: 1080 } },
+  { wall: '2x1', cols: 2, rows: 1, canvas: { width: 3840, height: 1080 } },
+  { wall: '3x1', cols: 3, rows: 1, canvas: { width: 5760, height: 1080 } },
+  { wall: '2x2', cols: 2, rows: 2, canvas: { width: 1920, height: 1080 } },
+  { wall: '3x2', cols: 3, rows: 2, canvas: { width: 2880, height: 1080 } },
 ];
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
@@ -26,12 +28,12 @@ async function open(page: Page, view: (typeof VIEWS)[number], viewport: Size, qu
 }
 
 /** Checks one screen: its canvas, every widget within one panel, the text at the minimum, rows of a bounded width. */
-async function checkScreen(page: Page, label: string, canvas: Size, cols: number) {
+async function checkScreen(page: Page, label: string, canvas: Size, cols: number, rows = 1) {
   const m = await measureWidgets(page);
   expect(m.size, label).toBe(`${canvas.width}x${canvas.height}`);
-  expect(m.panels, label).toBe(`${cols}x1`);
+  expect(m.panels, label).toBe(`${cols}x${rows}`);
   expect(m.widgets.length, label).toBeGreaterThan(5);
-  expect(straddling(m, tileRegions(canvas, cols, 1)), label).toEqual([]);
+  expect(straddling(m, tileRegions(canvas, cols, rows)), label).toEqual([]);
   // A ranking row's bar sits next to its name: rows are laid out in columns, none wider than half a panel.
   const rows = m.widgets.filter((w) => w.name.includes('index-row'));
   for (const row of rows) expect(row.width, `${label}: ${row.name}`).toBeLessThanOrEqual(canvas.width / cols / 2);
@@ -49,10 +51,10 @@ for (const view of VIEWS.filter((v) => v.name !== 'overview')) {
     page,
   }) => {
     for (const w of WALLS) {
-      for (const tile of ['0,0', `${w.cols - 1},0`]) {
+      for (const tile of ['0,0', `${w.cols - 1},${w.rows - 1}`]) {
         await open(page, view, PANEL, `wall=${w.wall}&tile=${tile}`);
         await shoot(page, `wall${w.wall}-${view.name}-tile${tile}`);
-        await checkScreen(page, `${view.name} on ${w.wall}, tile ${tile}`, w.canvas, w.cols);
+        await checkScreen(page, `${view.name} on ${w.wall}, tile ${tile}`, w.canvas, w.cols, w.rows);
       }
     }
     const wide = { width: 7680, height: 2160 };
