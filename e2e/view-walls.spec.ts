@@ -28,12 +28,12 @@ async function open(page: Page, view: (typeof VIEWS)[number], viewport: Size, qu
 }
 
 /** Checks one screen: its canvas, every widget within one panel, the text at the minimum, rows of a bounded width. */
-async function checkScreen(page: Page, label: string, canvas: Size, cols: number, rows = 1) {
+async function checkScreen(page: Page, label: string, canvas: Size, cols: number, panelRows = 1) {
   const m = await measureWidgets(page);
   expect(m.size, label).toBe(`${canvas.width}x${canvas.height}`);
-  expect(m.panels, label).toBe(`${cols}x${rows}`);
+  expect(m.panels, label).toBe(`${cols}x${panelRows}`);
   expect(m.widgets.length, label).toBeGreaterThan(5);
-  expect(straddling(m, tileRegions(canvas, cols, rows)), label).toEqual([]);
+  expect(straddling(m, tileRegions(canvas, cols, panelRows)), label).toEqual([]);
   // A ranking row's bar sits next to its name: rows are laid out in columns, none wider than half a panel.
   const rows = m.widgets.filter((w) => w.name.includes('index-row'));
   for (const row of rows) expect(row.width, `${label}: ${row.name}`).toBeLessThanOrEqual(canvas.width / cols / 2);
@@ -47,7 +47,7 @@ async function shoot(page: Page, name: string) {
 }
 
 for (const view of VIEWS.filter((v) => v.name !== 'overview')) {
-  test(`${view.name}: whole widgets on each panel of 2x1 and 3x1 walls and a lone 7680x2160 screen`, async ({
+  test(`${view.name}: whole widgets on each panel of 2x1, 3x1, 2x2 and 3x2 walls and a lone 7680x2160 screen`, async ({
     page,
   }) => {
     for (const w of WALLS) {
