@@ -1,219 +1,102 @@
-import { createMemo, createResource, For, Show } from 'solid-js';
+import {
+  createMemo,
+  createResource,
+  createSelector,
+  createSignal,
+  createUniqueId,
+  For,
+  onCleanup,
+  onMount,
+  Show,
+} from 'solid-js';
 import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
-import { MIN_FONT_PX } from '../layout/fit';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { createUnitRows } from '../live/createUnitRows';
 import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
-import { HATCH } from './chartTheme';
-import { createChart } from './createChart';
-import { aspectAt, BOUNDARIES_URL, boundaries } from './drawing';
-import { loadECharts } from './loadECharts';
+import { boundaries } from './drawing';
+import { MapLayer, type RegionLook } from './MapLayer';
+import { loadFeatures, project } from './projection';
 import './districtMap.css';
 
-const MAIN = 'deployment';
 /** The inset's box, in the empty north-east corner of the province's bounding box. */
 const INSET_SIZE = 290;
-const INSET = 'deployment-inset';
+/** Room around the main map: the title row above, the inset's corner to the right. */
+const MAIN_BOX = { left: 8, right: 40, top: 70, bottom: 8 };
+/** The inset's map inside its card: below the card's title. */
+const INSET_BOX = { right: 12, top: 36, width: INSET_SIZE - 24, height: INSET_SIZE - 48 };
 
-interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: { properties: { code: string } }[];
-}
-
-/** ECharts with the province's maps registered. */
-async function loadMaps() {
-  const [geo, { echarts }] = await Promise.all([
-    fetch(BOUNDARIES_URL).then((res) => res.json() as Promise<FeatureCollection>),
-    loadECharts(),
-  ]);
-  // biome-ignore lint/suspicious/noExplicitAny: ECharts types GeoJSON loosely; the file is validated by its source
-  echarts.registerMap(MAIN, geo as any);
-  // Units that crowd together at this scale (Vinh and its neighbours in Nghe An): the main map leaves their names
-  // to an inset that shows them larger, where the smallest is big enough to read and to click.
-  const insetCodes = new Set(boundaries()?.inset);
-  const inset = { ...geo, features: geo.features.filter((f) => insetCodes.has(f.properties.code)) };
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  echarts.registerMap(INSET, inset as any);
-  return echarts;
-}
-
-let mapsLoaded: ReturnType<typeof loadMaps> | null = null;
-
-/** A district with a pressing alert: a thick yellow outline and a boxed label, seen from across the room. */
-const ALERT_OUTLINE = '#f0e442';
-const ALERT_LABEL = {
-  backgroundColor: ALERT_OUTLINE,
-  color: '#0a1020',
-  textBorderWidth: 0,
-  padding: [3, 8],
-  borderRadius: 4,
-};
-
-interface Look {
-  code: string;
-  colour: string;
-  critical: boolean;
-  alert: boolean;
-}
-
-const sameLook = (a: Look, b: Look | undefined) =>
-  a.code === b?.code && a.colour === b.colour && a.critical === b.critical && a.alert === b.alert;
-
-/** The province map coloured by the selected indicator's bands, with an inset for the Vinh area. */
+/**
+ * The province map coloured by the selected indicator's bands, with an inset for the Vinh area. Drawn as plain SVG,
+ * projected once per size: a district changing band sets its own path's fill, and nothing else on the map is
+ * redrawn.
+ */
 export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: string) => void }) {
   const wall = useWall();
   const { t, fmt, label, lang } = useI18n();
-  // Loaded once the screen has its first figures, like every chart (see createChart).
-  const [ready] = createResource(
-    () => wall.state.epoch,
-    () => {
-      mapsLoaded ??= loadMaps();
-      return mapsLoaded;
-    },
-  );
-  let el: HTMLDivElement | undefined;
+  // Loaded once the screen has its first figures, like every chart: loading and drawing first would hold those back.
+  const [features] = createResource(() => wall.state.epoch, loadFeatures);
+  const [size, setSize] = createSignal({ width: 0, height: 0 });
+  let area: HTMLDivElement | undefined;
+  onMount(() => {
+    if (!area) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(area);
+    onCleanup(() => observer.disconnect());
+  });
 
   const { rows, max } = createUnitRows(wall, regionSet.districts, () => props.indicator);
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   const alerted = createMemo(() => pressingRegions(activeAlerts(wall)));
-  // What the map draws of each district: its colour, hatching and alert outline, not its figure (the tooltip reads
-  // that when asked). A new figure redraws the map only when it changes how a district looks.
-  const looks = createMemo(
-    () =>
-      rows.map(
-        (r): Look => ({
-          code: r.unit.code,
-          colour: hasBands()
-            ? BAND_COLOURS[r.band() ?? 'none']
-            : sequentialColour((r.value() ?? 0) / Math.max(1, max())),
-          critical: r.band() === 'critical',
-          alert: alerted().has(r.unit.code),
-        }),
-      ),
-    [],
-    { equals: (a, b) => a.length === b.length && a.every((x, i) => sameLook(x, b[i])) },
-  );
-
-  // How the districts look goes to the chart on its own (see createChart): a district changing band costs the
-  // map's series data, not the whole option.
-  const regionData = createMemo(() => {
-    const data = looks().map((look) => ({
-      name: look.code,
-      itemStyle: {
-        areaColor: look.colour,
-        // Hatching marks the critical band without relying on colour.
-        ...(look.critical && { decal: HATCH }),
-        ...(look.alert && { borderColor: ALERT_OUTLINE, borderWidth: 3.5 }),
+  const looks = new Map<string, RegionLook>(
+    rows.map((r) => [
+      r.unit.code,
+      {
+        colour: createMemo(() =>
+          hasBands() ? BAND_COLOURS[r.band() ?? 'none'] : sequentialColour((r.value() ?? 0) / Math.max(1, max())),
+        ),
+        critical: createMemo(() => r.band() === 'critical'),
+        alert: createMemo(() => alerted().has(r.unit.code)),
       },
-      ...(look.alert && { label: ALERT_LABEL }),
-    }));
-    return {
-      series: [
-        { id: 'main', data },
-        { id: 'inset', data },
-      ],
-    };
+    ]),
+  );
+  const lookOf = (code: string) => looks.get(code);
+
+  const insetCodes = new Set(boundaries()?.inset);
+  const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
+  const drawing = createMemo(() => {
+    const all = features();
+    const { width, height } = size();
+    if (!all || width <= 0 || height <= 0) return null;
+    const main = project(all, {
+      x: MAIN_BOX.left,
+      y: MAIN_BOX.top,
+      width: Math.max(1, width - MAIN_BOX.left - MAIN_BOX.right),
+      height: Math.max(1, height - MAIN_BOX.top - MAIN_BOX.bottom),
+    });
+    const insetFeatures = all.filter((f) => insetCodes.has(f.properties.code));
+    const inset = insetFeatures.length
+      ? project(insetFeatures, { x: width - INSET_BOX.right - INSET_BOX.width, y: INSET_BOX.top, ...INSET_BOX })
+      : [];
+    return { width, height, main, inset };
   });
 
-  const option = createMemo(() => {
-    const echarts = ready();
-    if (!echarts) return {};
-    const indicator = indicatorOf(props.indicator);
-    const figureOf = (code: string) => wall.reading(code, indicator.id)?.value ?? null;
-    const nameOf = (code: string) => regionSet.unit(code)?.name ?? code;
-    const insetCodes = new Set(boundaries()?.inset);
-    const aspectScale = aspectAt(boundaries()?.latitude ?? 0);
-    const common = {
-      type: 'map' as const,
-      nameProperty: 'code',
-      roam: false,
-      selectedMode: false as const,
-      itemStyle: { borderColor: '#0a1020', borderWidth: 1.2 },
-      emphasis: { itemStyle: { areaColor: '#f0e442' }, label: { color: '#0a1020' } },
-      label: {
-        show: true,
-        color: '#f4f8ff',
-        fontSize: MIN_FONT_PX,
-        fontFamily: 'Be Vietnam Pro',
-        fontWeight: 600,
-        textBorderColor: 'rgba(5,8,15,0.85)',
-        textBorderWidth: 3,
-      },
-      labelLayout: { hideOverlap: true },
-    };
-    return {
-      animationDurationUpdate: 400,
-      tooltip: {
-        trigger: 'item',
-        triggerOn: 'mousemove|click',
-        textStyle: { fontSize: MIN_FONT_PX, fontFamily: 'Be Vietnam Pro' },
-        formatter: (p: { name: string }) =>
-          `${echarts.format.encodeHTML(nameOf(p.name))}<br/><b>${echarts.format.encodeHTML(fmt().value(indicator, figureOf(p.name)))}</b>`,
-      },
-      // The inset's card: it hides the tip of the main map that reaches into the corner, and names the inset.
-      graphic: [
-        {
-          type: 'group',
-          right: 0,
-          top: 0,
-          z: 3,
-          children: [
-            {
-              type: 'rect',
-              shape: { width: INSET_SIZE, height: INSET_SIZE, r: 8 },
-              style: { fill: '#101a2e', stroke: '#3a4d72', lineWidth: 1, lineDash: [5, 4] },
-            },
-            {
-              type: 'text',
-              left: 12,
-              top: 8,
-              style: { text: t('panel.inset'), fill: '#a9b8d0', fontSize: MIN_FONT_PX, fontFamily: 'Be Vietnam Pro' },
-            },
-          ],
-        },
-      ],
-      series: [
-        {
-          ...common,
-          id: 'main',
-          map: MAIN,
-          aspectScale,
-          left: 8,
-          right: 40,
-          top: 70,
-          bottom: 8,
-          label: {
-            ...common.label,
-            formatter: (p: { name: string }) => (insetCodes.has(p.name) ? '' : nameOf(p.name)),
-          },
-        },
-        {
-          ...common,
-          id: 'inset',
-          map: INSET,
-          // Above the card that separates it from the main map (see graphic).
-          z: 4,
-          aspectScale,
-          right: 12,
-          top: 36,
-          width: INSET_SIZE - 24,
-          height: INSET_SIZE - 48,
-          label: { ...common.label, formatter: (p: { name: string }) => nameOf(p.name) },
-        },
-      ],
-    };
-  });
-
-  createChart(
-    () => el,
-    option,
-    (chart) => chart.on('click', (p) => props.onSelect?.(String(p.name))),
-    regionData,
-  );
+  // The pointed district: lit, and its name and figure in a tooltip (on a click too, for touch screens).
+  const [pointed, setPointed] = createSignal<{ code: string; x: number; y: number } | null>(null);
+  const isHovered = createSelector(() => pointed()?.code);
+  const onPoint = (code: string, e: MouseEvent) => {
+    const box = area?.getBoundingClientRect();
+    if (box) setPointed({ code, x: e.clientX - box.left, y: e.clientY - box.top });
+  };
+  const onSelect = (code: string) => props.onSelect?.(code);
+  const hatch = `map-hatch-${createUniqueId()}`;
+  /** What the main map and the inset share: how a district looks, and what pointing at it does. */
+  const layer = { lookOf, hatch, isHovered, onPoint, onLeave: () => setPointed(null), onSelect };
 
   return (
     <section
@@ -227,8 +110,50 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         {label(indicatorOf(props.indicator))}
         <small>{t('panel.map', { count: regionSet.districts.length })}</small>
       </h2>
-      <div class="map-area">
-        <div class="map-chart" ref={el} />
+      <div class="map-area" ref={area}>
+        <Show when={drawing()}>
+          {(d) => (
+            <svg
+              class="map-chart"
+              width={d().width}
+              height={d().height}
+              role="img"
+              aria-label={t('panel.map', { count: regionSet.districts.length })}
+            >
+              <defs>
+                <pattern id={hatch} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                  <rect width="3" height="8" fill="rgba(10, 16, 32, 0.6)" />
+                </pattern>
+              </defs>
+              {/* The inset's card, under both maps as the wall has always drawn it: the main map's tip that reaches
+                  into the corner shows through, and the inset's larger districts are drawn over it. */}
+              <Show when={d().inset.length > 0}>
+                <rect
+                  class="map-inset-card"
+                  x={d().width - INSET_SIZE + 0.5}
+                  y={0.5}
+                  width={INSET_SIZE - 1}
+                  height={INSET_SIZE - 1}
+                  rx={8}
+                />
+                <text class="map-inset-title" x={d().width - INSET_SIZE + 12} y={8}>
+                  {t('panel.inset')}
+                </text>
+              </Show>
+              <MapLayer {...layer} shapes={d().main} nameOf={(code) => (insetCodes.has(code) ? '' : nameOf(code))} />
+              <MapLayer {...layer} shapes={d().inset} nameOf={nameOf} />
+            </svg>
+          )}
+        </Show>
+        <Show when={pointed()}>
+          {(p) => (
+            <div class="map-tooltip" style={{ left: `${p().x + 16}px`, top: `${p().y + 16}px` }}>
+              {nameOf(p().code)}
+              <br />
+              <b>{fmt().value(indicatorOf(props.indicator), wall.reading(p().code, props.indicator)?.value ?? null)}</b>
+            </div>
+          )}
+        </Show>
       </div>
       <MapLegend indicator={props.indicator} alerted={alerted().size > 0} />
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
