@@ -90,8 +90,11 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
   const [pointed, setPointed] = createSignal<{ code: string; x: number; y: number } | null>(null);
   const isHovered = createSelector(() => pointed()?.code);
   const onPoint = (code: string, e: MouseEvent) => {
-    const box = area?.getBoundingClientRect();
-    if (box) setPointed({ code, x: e.clientX - box.left, y: e.clientY - box.top });
+    if (!area) return;
+    const box = area.getBoundingClientRect();
+    // The canvas may be scaled to the screen (layout/Canvas): the tooltip is placed in the map's own pixels.
+    const scale = area.offsetWidth > 0 ? box.width / area.offsetWidth : 1;
+    setPointed({ code, x: (e.clientX - box.left) / scale, y: (e.clientY - box.top) / scale });
   };
   const onSelect = (code: string) => props.onSelect?.(code);
   const hatch = `map-hatch-${createUniqueId()}`;

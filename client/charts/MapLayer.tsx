@@ -51,9 +51,12 @@ export function MapLayer(props: {
   // change of alerts, never per figure.
   const [boxes, setBoxes] = createSignal(new Map<string, LabelBox>());
   const [hidden, setHidden] = createSignal(new Set<string>());
+  // Measured again once the web font has loaded: names set in the fallback font have other widths.
+  const [fontsLoaded, setFontsLoaded] = createSignal(false);
+  void document.fonts?.ready.then(() => setFontsLoaded(true));
   createEffect(
     on(
-      () => [props.shapes, labelled().map((s) => props.lookOf(s.code)?.alert() ?? false)] as const,
+      () => [props.shapes, labelled().map((s) => props.lookOf(s.code)?.alert() ?? false), fontsLoaded()] as const,
       ([, alerts]) => {
         const frame = requestAnimationFrame(() => {
           const measured = new Map<string, LabelBox>();
