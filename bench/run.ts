@@ -22,6 +22,7 @@ import {
   nationalScaleScenario,
 } from './scenarios/nationalScale';
 import { type ScreensResult, screensScenario } from './scenarios/screens';
+import { durableIngestScenario, STORE_BATCH } from './scenarios/storeIngest';
 import {
   budgets,
   compareColdLoad,
@@ -170,6 +171,16 @@ async function main() {
     } finally {
       await cluster.stop();
     }
+    // What one commit costs on each store, in process (no HTTP): the cluster's writer is bound by the first.
+    const durable = await durableIngestScenario({ databaseUrl, seconds: QUICK ? 5 : 10 });
+    rows.push({
+      scenario: `(i) durable ingest, batches of ${STORE_BATCH}`,
+      metric: 'observations per second',
+      unit: 'IOC Wall = PostgreSQL, floor = embedded SQLite (synchronous=full)',
+      wall: durable.postgres ?? 0,
+      floor: durable.sqlite,
+      ratio: (durable.postgres ?? 0) / durable.sqlite,
+    });
   }
   // The kept table is the wall as shipped: a full run of every scenario with its own settings.
   reportRun(run, rows, {

@@ -5,6 +5,7 @@ import { contrastRatio } from './support/contrast';
 import { INGEST_ENV, ingest, onlineRates } from './support/ingest';
 import { addUser, registerDisplay, signInApi, signInConsole } from './support/operator';
 import { watchConsole } from './support/pageWatch';
+import { unitA, unitB } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 
 /**
@@ -154,13 +155,13 @@ test('a view change to a group asks first, naming its screens; undo brings back 
   test.slow();
   const [one, two] = [await openWall(browser, hall1), await openWall(browser, hall2)];
   // Mixed views: hall-1 on Kỳ Sơn, hall-2 on a rotation of the task board and the ranking.
-  await command({ display: 'hall-1' }, { type: 'show', view: { view: 'district', district: '417' } });
+  await command({ display: 'hall-1' }, { type: 'show', view: { view: 'district', district: unitA.code } });
   const rotation = [
     { path: '/tasks', durationSec: 30 },
     { path: '/ranking', durationSec: 30 },
   ];
   await command({ display: 'hall-2' }, { type: 'playlist-start', playlist: { items: rotation } });
-  await expect(one.locator('[data-testid="view-district"][data-code="417"]')).toBeVisible();
+  await expect(one.locator(`[data-testid="view-district"][data-code="${unitA.code}"]`)).toBeVisible();
   await expect(two).toHaveURL(/[?&]playlist=/);
   const before = (await viewCommands()).length;
 
@@ -195,7 +196,7 @@ test('a view change to a group asks first, naming its screens; undo brings back 
   await expect(op.getByTestId('confirm-items')).toContainText('Kỳ Sơn');
   await op.screenshot({ path: info.outputPath('console-confirm-undo.png') });
   await op.getByTestId('confirm-ok').click();
-  await expect(one.locator('[data-testid="view-district"][data-code="417"]')).toBeVisible();
+  await expect(one.locator(`[data-testid="view-district"][data-code="${unitA.code}"]`)).toBeVisible();
   await expect(two).toHaveURL(/[?&]playlist=%2Ftasks%4030%3B%2Franking%4030/);
   await expect(two.locator('[data-testid="view-tasks"], [data-testid="view-ranking"]')).toBeVisible();
   await expect(op.getByTestId('undo-bar')).toHaveCount(0);
@@ -217,8 +218,8 @@ test('alerts are acknowledged together in one request, each shown with its value
   browser,
 }, info) => {
   // Two districts fall from on target to far below it: two critical alerts.
-  await ingest(server.url, onlineRates(['417', '418'], 60));
-  await ingest(server.url, onlineRates(['417', '418'], 25));
+  await ingest(server.url, onlineRates([unitA.code, unitB.code], 60));
+  await ingest(server.url, onlineRates([unitA.code, unitB.code], 25));
   const op = await openConsole(browser);
   const rows = op.getByTestId('alert-row');
   await expect(rows.first()).toBeVisible();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { MIN_FONT_PX } from './support/canvasText';
+import { INGEST_ENV, ingest } from './support/ingest';
 import { watchConsole } from './support/pageWatch';
 import { startWallServer, type WallServer } from './support/server';
 
@@ -60,6 +61,58 @@ test.describe('nghe-an-2025: 130 communes and wards', () => {
     await page.goto(`${server.url}/ranking`);
     await expect(page.getByTestId('index-more')).toHaveText('và 110 đơn vị khác');
     await expect(page.getByTestId('index-localities').locator('.index-row')).toHaveCount(20);
+  });
+});
+
+test.describe('the former district as a roll-up level (nghe-an-2025, still figures)', () => {
+  let server: WallServer;
+  test.beforeAll(async () => {
+    server = await startWallServer({ env: { DEPLOYMENT: 'nghe-an-2025', SIM: 'off', INGEST_TOKENS: INGEST_ENV } });
+  });
+  test.afterAll(async () => server.stop());
+
+  test('the grid by former district shows each one rolled up from its communes', async ({ page }) => {
+    // Two of Vinh's wards (group 412): 30/100 and 70/300 roll up to 100/400, 25 %, not the mean of their rates.
+    await ingest(server.url, [
+      { region: '16681', indicator: 'online-record-rate', at: Date.now(), num: 30, den: 100 },
+      { region: '16690', indicator: 'online-record-rate', at: Date.now(), num: 70, den: 300 },
+    ]);
+    await page.goto(`${server.url}/grid?indicator=online-record-rate`);
+    await page.getByTestId('level-groups').click();
+    await expect(page.getByTestId('view-grid')).toHaveAttribute('data-level', 'groups');
+    await expect(page.locator('[data-testid^="grid-card-"]')).toHaveCount(20);
+    await expect(page.getByTestId('view-grid')).toContainText('20 huyện cũ');
+    const vinh = page.getByTestId('grid-card-412');
+    await expect(vinh).toContainText('Vinh');
+    await expect(vinh.getByTestId('grid-value')).toHaveText('25,00\u00a0%');
+    await page.getByTestId('level-units').click();
+    await expect(page.locator('[data-testid^="grid-card-"]')).toHaveCount(21);
+  });
+});
+
+test.describe('vietnam-2025: a province page with its communes live', () => {
+  let server: WallServer;
+  test.beforeAll(async () => {
+    server = await startWallServer({ env: { DEPLOYMENT: 'vietnam-2025', SIM: 'off', INGEST_TOKENS: INGEST_ENV } });
+  });
+  test.afterAll(async () => server.stop());
+
+  test("shows the communes' own figures, fetched apart from the wall's stream, and follows them", async ({ page }) => {
+    const console = watchConsole(page);
+    // Hà Nội's Phường Ba Đình and Phường Hoàn Kiếm: the ID-card coverage the page shows comes from these counts.
+    const counts = (region: string, issued: number, eligible: number) => [
+      { region, indicator: 'id-cards-issued', at: Date.now(), value: issued },
+      { region, indicator: 'eligible-citizens', at: Date.now(), value: eligible },
+    ];
+    await ingest(server.url, [...counts('00004', 900, 1000), ...counts('00008', 990, 1000)]);
+    await page.goto(`${server.url}/district/P01`);
+    await expect(page.getByTestId('subunit-count')).toContainText('126 đơn vị cấp xã');
+    const baDinh = page.locator('[data-testid="subunits"] li[data-code="00004"]');
+    await expect(baDinh).toHaveAttribute('data-value', '90');
+    await expect(page.getByTestId('subunits-more')).toBeVisible();
+    await ingest(server.url, counts('00004', 950, 1000));
+    await expect(baDinh).toHaveAttribute('data-value', '95');
+    expect(console.errors).toEqual([]);
   });
 });
 

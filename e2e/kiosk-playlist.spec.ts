@@ -5,6 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { Alert, Snapshot } from '../shared/protocol';
 import { addUser, signInApi } from './support/operator';
 import { quietTargetsFile } from './support/quietTargets';
+import { unitA } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 import { recordSwitches, switches } from './support/switches';
 import { tapWallSocket } from './support/wallSocket';
@@ -42,6 +43,20 @@ test('a playlist in the URL switches views on time, by the server clock', async 
   await page.goto(`${server.url}/?kiosk=1&playlist=${inline}`);
   await expect(page.getByTestId('screen')).toHaveAttribute('data-playlist', 'url');
   await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+  // The page opens on the first item and then catches up with the slot the server's clock is in, whenever it
+  // loaded: record only the switches made on time, once the screen shows the item of its current step.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (indicators) => {
+          const index = document.querySelector('[data-testid="screen"]')?.getAttribute('data-playlist-index');
+          const showing = document.querySelector('[data-testid="view-overview"]')?.getAttribute('data-indicator');
+          return index != null && showing === indicators[Number(index)];
+        },
+        ITEMS.map((i) => i.indicator),
+      ),
+    )
+    .toBe(true);
   await recordSwitches(page);
   await expect.poll(async () => (await switches(page)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
@@ -177,7 +192,7 @@ test.describe('with the alert engine', () => {
   }) => {
     await openRotation(page, engineServer);
     // Kỳ Sơn's rate falls to nothing: the engine raises a critical alert, once the screen is there to see it begin.
-    await reportRate(engineServer, '417', 0);
+    await reportRate(engineServer, unitA.code, 0);
     const screen = page.getByTestId('screen');
     await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');
@@ -204,7 +219,7 @@ test.describe('a hold until the alert ends', () => {
 
   test('is released when an operator acknowledges the alert', async ({ page }) => {
     await openRotation(page, holdServer);
-    await reportRate(holdServer, '417', 0);
+    await reportRate(holdServer, unitA.code, 0);
     const screen = page.getByTestId('screen');
     await expect(screen).toHaveAttribute('data-playlist-hold', /online-record-rate/);
     await expect(page.getByTestId('view-overview')).toHaveAttribute('data-indicator', 'online-record-rate');

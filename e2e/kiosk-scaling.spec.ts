@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
 import { watchConsole } from './support/pageWatch';
+import { UNIT_GAUGES } from './support/regions';
 
 const DISTRICTS = 21;
 const SIZES = [
@@ -23,7 +24,7 @@ test.describe('the canvas at every screen size', () => {
       const console = watchConsole(page);
       await page.goto('/');
       await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
-      await expect(page.locator('[data-testid^="gauge-4"]')).toHaveCount(DISTRICTS);
+      await expect(page.locator(UNIT_GAUGES)).toHaveCount(DISTRICTS);
       await expect.poll(() => page.getByTestId('map').locator('svg text').count()).toBeGreaterThan(DISTRICTS / 2);
 
       const report = await inspectCanvas(page, MIN_FONT_PX);

@@ -6,7 +6,15 @@ import { watchConsole } from './support/pageWatch';
 import { regionSet } from './support/regions';
 import { switchLanguage } from './support/switchLanguage';
 
-const PATHS = ['/', '/district/412', '/grid', '/identity', '/services', '/tasks', '/ranking'];
+const PATHS = [
+  '/',
+  `/district/${regionSet.districts[0]?.code}`,
+  '/grid',
+  '/identity',
+  '/services',
+  '/tasks',
+  '/ranking',
+];
 
 /** District names are Vietnamese proper names in both languages. */
 const PROPER_NAMES = new Set(regionSet.districts.flatMap((d) => [d.name]));

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { addUser, registerDisplay, signInApi, signInConsole } from './support/operator';
 import { watchConsole } from './support/pageWatch';
+import { unitA } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 
 /**
@@ -53,27 +54,35 @@ test('an operator switches hall-1 to Kỳ Sơn and sends it an announcement that
   await expect(op.getByTestId('target')).toContainText('hall-1');
 
   await op.getByTestId('show-view').selectOption('district');
-  await op.getByTestId('show-district').selectOption('417');
+  await op.getByTestId('show-district').selectOption(unitA.code);
   await op.getByTestId('show-send').click();
   // The wall shows Kỳ Sơn within two seconds of the click.
-  await expect(wall.locator('[data-testid="view-district"][data-code="417"]')).toBeVisible({ timeout: 2_000 });
+  await expect(wall.locator(`[data-testid="view-district"][data-code="${unitA.code}"]`)).toBeVisible({
+    timeout: 2_000,
+  });
   await expect(wall.getByRole('heading', { name: /Kỳ Sơn/ })).toBeVisible();
-  expect(new URL(wall.url()).pathname).toBe('/district/417');
+  expect(new URL(wall.url()).pathname).toBe(`/district/${unitA.code}`);
   // The console shows the acknowledgement and, from the screen's own report, the new view.
   await expect(op.getByTestId('outcome-hall-1')).toHaveAttribute('data-result', 'applied');
-  await expect(row.getByTestId('display-view')).toContainText('Kỳ Sơn (417)');
+  await expect(row.getByTestId('display-view')).toContainText(`${unitA.name} (${unitA.code})`);
   // The preview shows the same view, through the operator's session on this closed wall.
   const preview = op.frameLocator('[data-testid="preview"]');
-  await expect(preview.locator('[data-testid="view-district"][data-code="417"]')).toBeVisible();
+  await expect(preview.locator(`[data-testid="view-district"][data-code="${unitA.code}"]`)).toBeVisible();
   await op.screenshot({ path: info.outputPath('console-after-show.png') });
 
-  // An announcement of six seconds: on the wall as written, then gone by itself.
+  // An announcement of six seconds: the alert ticker's first item, as written, with its severity; then gone by
+  // itself.
   const text = 'Họp trực tuyến với UBND huyện Kỳ Sơn lúc 14:00 — chuẩn bị số liệu CCCD';
   await op.getByTestId('announce-text').fill(text);
   await op.getByTestId('announce-minutes').fill('0.1');
   await op.getByTestId('announce-send').click();
-  const banner = wall.getByTestId('announcement');
+  const banner = wall.getByTestId('alert-ticker').getByTestId('announcement');
   await expect(banner).toContainText(text, { timeout: 2_000 });
+  await expect(banner).toHaveAttribute('data-severity', 'info');
+  await expect(banner).toContainText('Thông báo');
+  expect(await wall.locator('.ticker-items').first().locator('li').first().getAttribute('data-testid')).toBe(
+    'announcement',
+  );
   await expect(op.locator('[data-testid="result"][data-command="announce"]').first()).toContainText('hall-1');
   await wall.screenshot({ path: info.outputPath('wall-announcement.png') });
   await expect(banner).toBeHidden({ timeout: 10_000 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchConsole } from './support/pageWatch';
+import { UNIT_GAUGES } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 
 const DISTRICTS = 21;
@@ -13,7 +14,7 @@ test.describe('overview at 1920x1080', () => {
     await expect(page.getByTestId('map-regions').locator('li')).toHaveCount(DISTRICTS);
     // The map itself is drawn: one SVG path per district at least, in the main map and the Vinh inset.
     await expect.poll(() => page.getByTestId('map').locator('svg path').count()).toBeGreaterThanOrEqual(DISTRICTS);
-    const gauges = page.locator('[data-testid^="gauge-4"]');
+    const gauges = page.locator(UNIT_GAUGES);
     await expect(gauges).toHaveCount(DISTRICTS);
     await expect(gauges.first().getByTestId('gauge-value')).toHaveText(/^\d{1,3},\d{2}\s%$/);
 
@@ -66,6 +67,6 @@ test('a 4K panel shows the same canvas, scaled up', async ({ page }, testInfo) =
   await page.setViewportSize({ width: 3840, height: 2160 });
   await page.goto('/');
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-scale', '2.0000');
-  await expect(page.locator('[data-testid^="gauge-4"]')).toHaveCount(DISTRICTS);
+  await expect(page.locator(UNIT_GAUGES)).toHaveCount(DISTRICTS);
   await page.screenshot({ path: testInfo.outputPath('overview-3840x2160.png') });
 });

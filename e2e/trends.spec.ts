@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { canvasTexts, MIN_FONT_PX } from './support/canvasText';
 import { INGEST_ENV, ingest } from './support/ingest';
 import { watchConsole } from './support/pageWatch';
+import { unitA, unitC } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
 
 test.describe('source systems feed the wall', () => {
@@ -15,25 +16,25 @@ test.describe('source systems feed the wall', () => {
     page,
   }, testInfo) => {
     const console = watchConsole(page);
-    await page.goto(`${server.url}/?district=417`);
+    await page.goto(`${server.url}/?district=${unitA.code}`);
     await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
 
     const now = Date.now();
     await ingest(server.url, [
-      { region: '417', indicator: 'online-record-rate', at: now - 3_600_000, num: 30, den: 100 },
-      { region: '412', indicator: 'online-record-rate', at: now - 3_600_000, num: 50, den: 100 },
+      { region: unitA.code, indicator: 'online-record-rate', at: now - 3_600_000, num: 30, den: 100 },
+      { region: unitC.code, indicator: 'online-record-rate', at: now - 3_600_000, num: 50, den: 100 },
     ]);
     await ingest(server.url, [
-      { region: '417', indicator: 'online-record-rate', at: now, num: 42, den: 100 },
-      { region: '417', indicator: 'records-today-online', at: now, delta: 25 },
-      { region: '417', indicator: 'records-today-offline', at: now, delta: 10 },
+      { region: unitA.code, indicator: 'online-record-rate', at: now, num: 42, den: 100 },
+      { region: unitA.code, indicator: 'records-today-online', at: now, delta: 25 },
+      { region: unitA.code, indicator: 'records-today-offline', at: now, delta: 10 },
     ]);
-    const kySon = page.getByTestId('gauge-417').getByTestId('gauge-value');
+    const kySon = page.getByTestId(`gauge-${unitA.code}`).getByTestId('gauge-value');
     await expect(kySon).toHaveText('42,00\u00a0%', { timeout: 2_000 });
     await expect(page.getByTestId('counter-records-today-value')).toHaveAttribute('data-value', '35');
     await expect(page.getByTestId('hourly-records')).toHaveAttribute('data-online', '25');
     await expect(page.getByTestId('hourly-records')).toHaveAttribute('data-offline', '10');
-    await expect(page.getByTestId('trend')).toHaveAttribute('data-district', '417');
+    await expect(page.getByTestId('trend')).toHaveAttribute('data-district', unitA.code);
     await expect.poll(async () => Number(await page.getByTestId('trend').getAttribute('data-unit-points'))).toBe(2);
 
     // Restart on the same data directory and port: the screen reconnects by itself and shows the same figures.
@@ -46,7 +47,9 @@ test.describe('source systems feed the wall', () => {
     await expect.poll(async () => Number(await page.getByTestId('trend').getAttribute('data-unit-points'))).toBe(2);
     await expect(page.getByTestId('hourly-records')).toHaveAttribute('data-online', '25');
 
-    await ingest(server.url, [{ region: '417', indicator: 'online-record-rate', at: Date.now(), num: 45, den: 100 }]);
+    await ingest(server.url, [
+      { region: unitA.code, indicator: 'online-record-rate', at: Date.now(), num: 45, den: 100 },
+    ]);
     await expect(kySon).toHaveText('45,00\u00a0%', { timeout: 2_000 });
     await page.screenshot({ path: testInfo.outputPath('ingested-after-restart.png') });
     expect(console.errors.filter((e) => !e.includes('WebSocket') && !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
@@ -71,9 +74,9 @@ test.describe('trends on the overview', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('hourly-records').getAttribute('data-online')))
       .toBeGreaterThan(0);
-    await page.getByTestId('trend-district').selectOption('417');
-    await expect(page).toHaveURL(/district=417/);
-    await expect(page.getByTestId('trend')).toHaveAttribute('data-district', '417');
+    await page.getByTestId('trend-district').selectOption(unitA.code);
+    await expect(page).toHaveURL(new RegExp(`district=${unitA.code}`));
+    await expect(page.getByTestId('trend')).toHaveAttribute('data-district', unitA.code);
     expect(console.errors).toEqual([]);
   });
 

@@ -279,6 +279,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       regions,
       meta,
       snapshot,
+      subunits: (code) =>
+        regions.isUnit(code)
+          ? { parent: code, epoch: state.epoch, seq: state.seq, values: state.subunitReadings(code) }
+          : null,
       health: () => ({ epoch: state.epoch, seq: state.seq }),
       startedAt,
       now: () => clock.now(),

@@ -50,8 +50,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     intervalMs: deps.deltaIntervalMs,
     emit: deps.emit,
   });
-  const applied = (seq: number, changes: readonly Reading[]) =>
+  // Sub-units' readings stay out of deltas and alerts: a screen reads them per unit, from their parent's page.
+  const onWall = (r: Reading) => deps.regions.subunit(r.region) === undefined;
+  const applied = (seq: number, all: readonly Reading[]) => {
+    const changes = all.some((r) => !onWall(r)) ? all.filter(onWall) : all;
     broadcaster.enqueue(seq, changes, alerts.onBatch(changes));
+  };
   const ingest = new Ingest({
     state,
     regions: deps.regions,

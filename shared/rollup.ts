@@ -1,5 +1,5 @@
 import type { Rollup } from './catalog/indicators';
-import type { Unit } from './regions/schema';
+import type { Subunit, Unit } from './regions/schema';
 
 /** The measurable part of a reading: a value, and for rates the numerator and denominator it comes from. */
 export interface Measure {
@@ -19,7 +19,7 @@ export function ratePercent(num: number, den: number): number | null {
 }
 
 /** The weight a unit carries in a weighted roll-up. */
-export function rollupWeight(rule: Rollup, unit: Unit): number {
+export function rollupWeight(rule: Rollup, unit: Unit | Subunit): number {
   if (rule.by !== 'weighted' || rule.weights === 'equal') return 1;
   return 'weight' in unit ? unit.weight : 1;
 }

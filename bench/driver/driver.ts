@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { percentile, round } from '../lib/stats';
-import { FEED_TOKEN, feedBody, feedUpdate } from './feed';
+import { FEED_TOKEN, feedBody, feedNeedsPrime, feedPrime, feedUpdate } from './feed';
 
 export interface DriverConfig {
   /** Base URL of the server under test (the wall or the floor). */
@@ -27,7 +27,7 @@ export interface DriverConfig {
 }
 
 export interface DriverResult {
-  /** Every update sent: [region, value, sent at (ms since the epoch, sub-millisecond)], warm-up included. */
+  /** Every update sent: [the unit whose gauge shows it, value, sent at (ms since the epoch, sub-millisecond)], warm-up included. */
   sends: [string, number, number][];
   /** The index in `sends` of the first measured update (after the warm-up). */
   measuredFrom: number;
@@ -41,6 +41,18 @@ export interface DriverResult {
 
 /** Milliseconds since the epoch with sub-millisecond resolution, on the clock the browser's pages use too. */
 const clock = () => performance.timeOrigin + performance.now();
+
+/** Gives every target the feed's own starting value, before the clock starts (see `feedPrime`). */
+async function prime(target: URL, first: number): Promise<void> {
+  for (const body of feedPrime(first, Math.floor(clock()))) {
+    const response = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${FEED_TOKEN}` },
+      body,
+    });
+    if (!response.ok) throw new Error(`priming the feed: ${response.status} ${await response.text()}`);
+  }
+}
 
 async function drive(config: DriverConfig): Promise<DriverResult> {
   const target = new URL('/api/v1/ingest', config.url);
@@ -75,7 +87,7 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     const at = Math.max(Math.floor(now), (lastAt.get(update.region) ?? 0) + 1);
     lastAt.set(update.region, at);
     const body = feedBody(update, at);
-    sends.push([update.region, update.value, now]);
+    sends.push([update.shown, update.value, now]);
     if (i === warmup) process.send?.({ type: 'sending' });
     if (i >= warmup) late.push(now - scheduled);
     open += 1;
@@ -108,6 +120,7 @@ async function drive(config: DriverConfig): Promise<DriverResult> {
     request.end(body);
   };
 
+  if (feedNeedsPrime) await prime(target, first);
   // The parent measures CPU between 'sending' (at the first measured update) and 'answered' (the last answer).
   const startedAt = clock();
   await new Promise<void>((resolve) => {

@@ -18,13 +18,14 @@ export interface Target {
  * midnight), so that the wall under test shows full counters, sparklines and trends, as it would in service.
  * Made once per run and deployment (`DEPLOYMENT` otherwise); each server gets a copy of it.
  */
-export async function seedDataDir(deployment?: string): Promise<string> {
+export async function seedDataDir(deployment?: string, timeoutMs?: number): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-seed-'));
   onExit(async () => rmSync(dir, { recursive: true, force: true }));
   // The simulator seeds before the server listens: once it answers, the day is in the database.
   const server = await startWallServer({
     dataDir: dir,
     env: { SIM: 'on', LOG_LEVEL: 'warn', ...(deployment && { DEPLOYMENT: deployment }) },
+    ...(timeoutMs !== undefined && { timeoutMs }),
   });
   await server.stop();
   return dir;

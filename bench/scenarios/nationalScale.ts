@@ -6,10 +6,12 @@ import { type ScreensResult, screensScenario } from './screens';
 
 /** The deployment the national figures are read against: the 21 districts, the wall as first shipped. */
 export const BASE_DEPLOYMENT = 'nghe-an-2024';
-/** The national deployment: 34 provinces live on the wall, 3,321 communes listed for drill-down. */
+/** The national deployment: 34 provinces on the wall, each rolled up from its communes (3,321 live in all). */
 export const NATIONAL_DEPLOYMENT = 'vietnam-2025';
-/** Observations per second, spread over the deployment's live units in turn. */
+/** Observations per second, spread in turn over the units sources report on (the communes, nationally). */
 export const NATIONAL_RATE = 1_000;
+
+const SEED_TIMEOUT_MS = 300_000;
 
 export interface NationalOptions {
   deployment: string;
@@ -42,7 +44,8 @@ const gzipKb = async (url: string) => {
  */
 export async function nationalScaleScenario(options: NationalOptions): Promise<NationalResult> {
   const { deployment } = options;
-  const seed = await seedDataDir(deployment);
+  // A day of 3,321 communes (about 40,000 figures an hour since midnight) takes a while to seed on a busy machine.
+  const seed = await seedDataDir(deployment, SEED_TIMEOUT_MS);
   const target = await startWall(seed, { deployment });
   try {
     const deploymentGzipKb = await gzipKb(`${target.url}/api/v1/deployment`);

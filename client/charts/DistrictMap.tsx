@@ -19,15 +19,34 @@ import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { boundaries } from './drawing';
 import { MapLayer, type RegionLook } from './MapLayer';
-import { loadFeatures, project } from './projection';
+import { type Box, extentOf, loadFeatures, project, projectedAspect } from './projection';
 import './districtMap.css';
 
-/** The inset's box, in the empty north-east corner of the province's bounding box. */
-const INSET_SIZE = 290;
-/** Room around the main map: the title row above, the inset's corner to the right. */
-const MAIN_BOX = { left: 8, right: 40, top: 70, bottom: 8 };
-/** The inset's map inside its card: below the card's title. */
-const INSET_BOX = { right: 12, top: 36, width: INSET_SIZE - 24, height: INSET_SIZE - 48 };
+/**
+ * The inset's box, in the empty corner of the province's bounding box north of the coast (above Nghĩa Đàn and east
+ * of Quế Phong), small enough to stay clear of every district of the main map, so it never reads as their neighbour.
+ */
+const INSET_SIZE = 196;
+/** The inset's map inside its frame: below its title, with room on the right for the coast's names (Cửa Lò). */
+const INSET_BOX = { right: 50, top: 38, width: INSET_SIZE - 64, height: INSET_SIZE - 48 };
+/**
+ * The main map's margins, with the inset in the top-right corner: above the map (room on top, and on the right for
+ * coastal names), or beside it, which suits a wide box (a wall's cell) better. The one that draws the map larger
+ * at the province's own proportions is used.
+ */
+const MARGINS = [
+  { left: 8, right: 40, top: 70, bottom: 8 },
+  { left: 8, right: INSET_SIZE + 16, top: 8, bottom: 8 },
+];
+
+function mainBox(width: number, height: number, aspect: number): Box {
+  const fits = MARGINS.map((m) => {
+    const room = { width: Math.max(1, width - m.left - m.right), height: Math.max(1, height - m.top - m.bottom) };
+    return { m, room, drawn: Math.min(room.width, room.height * aspect) };
+  });
+  const best = fits.reduce((a, b) => (b.drawn > a.drawn ? b : a));
+  return { x: best.m.left, y: best.m.top, ...best.room };
+}
 
 /**
  * The province map coloured by the selected indicator's bands, with an inset for the Vinh area. Drawn as plain SVG,
@@ -73,17 +92,16 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     const all = features();
     const { width, height } = size();
     if (!all || width <= 0 || height <= 0) return null;
-    const main = project(all, {
-      x: MAIN_BOX.left,
-      y: MAIN_BOX.top,
-      width: Math.max(1, width - MAIN_BOX.left - MAIN_BOX.right),
-      height: Math.max(1, height - MAIN_BOX.top - MAIN_BOX.bottom),
-    });
+    const main = project(all, mainBox(width, height, projectedAspect(all)));
     const insetFeatures = all.filter((f) => insetCodes.has(f.properties.code));
     const inset = insetFeatures.length
       ? project(insetFeatures, { x: width - INSET_BOX.right - INSET_BOX.width, y: INSET_BOX.top, ...INSET_BOX })
       : [];
-    return { width, height, main, inset };
+    // The inset names the districts too small for their names on the main map: those under half the extent of its
+    // largest. The larger ones (Nghi Lộc, Nam Đàn) name themselves on the main map, where their names fit.
+    const largest = Math.max(0, ...insetFeatures.map(extentOf));
+    const insetNamed = new Set(insetFeatures.filter((f) => extentOf(f) < largest / 2).map((f) => f.properties.code));
+    return { width, height, main, inset, insetNamed };
   });
 
   // The pointed district: lit, and its name and figure in a tooltip (on a click too, for touch screens).
@@ -128,23 +146,27 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
                   <rect width="3" height="8" fill="rgba(10, 16, 32, 0.6)" />
                 </pattern>
               </defs>
-              {/* The inset's card, under both maps as the wall has always drawn it: the main map's tip that reaches
-                  into the corner shows through, and the inset's larger districts are drawn over it. */}
+              {/* Every district names itself where its name fits; the inset names the smallest. */}
+              <MapLayer {...layer} shapes={d().main} nameOf={nameOf} />
+              {/* The inset's frame: a solid card around the enlarged Vinh area, and its name. */}
               <Show when={d().inset.length > 0}>
                 <rect
                   class="map-inset-card"
-                  x={d().width - INSET_SIZE + 0.5}
-                  y={0.5}
-                  width={INSET_SIZE - 1}
-                  height={INSET_SIZE - 1}
+                  x={d().width - INSET_SIZE + 1}
+                  y={1}
+                  width={INSET_SIZE - 2}
+                  height={INSET_SIZE - 2}
                   rx={8}
                 />
                 <text class="map-inset-title" x={d().width - INSET_SIZE + 12} y={8}>
                   {t('panel.inset')}
                 </text>
               </Show>
-              <MapLayer {...layer} shapes={d().main} nameOf={(code) => (insetCodes.has(code) ? '' : nameOf(code))} />
-              <MapLayer {...layer} shapes={d().inset} nameOf={nameOf} />
+              <MapLayer
+                {...layer}
+                shapes={d().inset}
+                nameOf={(code) => (d().insetNamed.has(code) ? nameOf(code) : '')}
+              />
             </svg>
           )}
         </Show>

@@ -57,13 +57,8 @@ function ringCentroid(ring: [number, number][]): { area: number; x: number; y: n
   return { area: twice / 2, x: cx / (3 * twice), y: cy / (3 * twice) };
 }
 
-/**
- * The features projected as the wall draws its maps (longitude scaled by the cosine of the deployment's latitude, so
- * the province keeps its proportions), fitted into the box and centred in it. Computed once per size, never per
- * figure: a new figure changes a path's colour, not its shape.
- */
-export function project(all: Feature[], box: Box, latitude = boundaries()?.latitude ?? 0): Shape[] {
-  const aspect = aspectAt(latitude);
+/** The bounding box of the features' points in projected units (longitude narrowed at the latitude, north up). */
+function boundsOf(all: Feature[], aspect: number) {
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const f of all)
     for (const polygon of polygonsOf(f))
@@ -74,6 +69,29 @@ export function project(all: Feature[], box: Box, latitude = boundaries()?.latit
           minY = Math.min(minY, -lat);
           maxY = Math.max(maxY, -lat);
         }
+  return { minX, maxX, minY, maxY };
+}
+
+/** The features' width over their height as drawn. */
+export function projectedAspect(all: Feature[], latitude = boundaries()?.latitude ?? 0): number {
+  const { minX, maxX, minY, maxY } = boundsOf(all, aspectAt(latitude));
+  return maxY > minY ? (maxX - minX) / (maxY - minY) : 1;
+}
+
+/** A feature's extent in square degrees (its bounding box): enough to tell a town from a rural district. */
+export function extentOf(f: Feature): number {
+  const { minX, maxX, minY, maxY } = boundsOf([f], 1);
+  return Number.isFinite(minX) ? (maxX - minX) * (maxY - minY) : 0;
+}
+
+/**
+ * The features projected as the wall draws its maps (longitude scaled by the cosine of the deployment's latitude, so
+ * the province keeps its proportions), fitted into the box and centred in it. Computed once per size, never per
+ * figure: a new figure changes a path's colour, not its shape.
+ */
+export function project(all: Feature[], box: Box, latitude = boundaries()?.latitude ?? 0): Shape[] {
+  const aspect = aspectAt(latitude);
+  const { minX, maxX, minY, maxY } = boundsOf(all, aspect);
   const scale = Math.min(box.width / Math.max(1e-9, maxX - minX), box.height / Math.max(1e-9, maxY - minY));
   const offsetX = box.x + (box.width - (maxX - minX) * scale) / 2;
   const offsetY = box.y + (box.height - (maxY - minY) * scale) / 2;

@@ -10,14 +10,16 @@ import {
   untrack,
   useContext,
 } from 'solid-js';
+import type { Announcement } from '../../shared/control';
 import { burnInOffset, isNight, type Playlist, type PlaylistStep } from '../../shared/kiosk';
 import { makeLocalCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
-import { Canvas } from '../layout/Canvas';
+import { Canvas, createViewport } from '../layout/Canvas';
+import { defaultCanvas } from '../layout/fit';
 import { useWall } from '../live/context';
 import { isLinkDown, type TileFreshness } from '../live/freshness';
 import { createScreenRemote } from '../remote/createScreenRemote';
-import { AnnouncementBanner, IdentifyOverlay, NotAuthorised } from '../remote/RemoteOverlays';
+import { IdentifyOverlay, NotAuthorised } from '../remote/RemoteOverlays';
 import { ageText } from '../widgets/LinkStatus';
 import { createKioskConfig } from './createKioskConfig';
 import { createPlaylistRotation } from './createPlaylistRotation';
@@ -25,7 +27,14 @@ import { createSelfReload } from './createSelfReload';
 import { createTileMarks } from './createTileMarks';
 import { createKioskChrome, createPageVisibility } from './kioskChrome';
 import { LinkBanner } from './LinkBanner';
-import { parseScreenParams, type ScreenParams, sameAddress, screenSettings, withScreenParams } from './screenParams';
+import {
+  bezelPixels,
+  parseScreenParams,
+  type ScreenParams,
+  sameAddress,
+  screenSettings,
+  withScreenParams,
+} from './screenParams';
 import './kiosk.css';
 
 /** What the screen is and does, for views and the operator console: its parameters and its playlist's step. */
@@ -33,6 +42,8 @@ export interface ScreenInfo {
   params: ScreenParams;
   playlist: () => Playlist | null;
   step: () => PlaylistStep | null;
+  /** An operator's announcement to this screen, while it lasts: the alert ticker leads with it. */
+  announcement: () => Announcement | null;
 }
 
 const ScreenContext = createContext<ScreenInfo>();
@@ -64,6 +75,12 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
   const config = createKioskConfig(wall);
   const settings = createMemo(() => screenSettings(config().screen, params));
   const serverNow = () => props.now() + wall.clockOffset();
+  const viewport = createViewport();
+  const bezelPx = createMemo(() => bezelPixels(params.bezel, viewport()));
+  // The canvas the address names, else the shape of the whole wall or wide screen: no panel shows bars.
+  const canvas = createMemo(() => params.canvas ?? defaultCanvas(viewport(), params.wall, bezelPx()), undefined, {
+    equals: (a, b) => a.width === b.width && a.height === b.height,
+  });
 
   for (const problem of params.problems) console.warn(`wall: ignored ${problem}`);
   const wakeLock = params.kiosk ? createKioskChrome() : () => undefined;
@@ -100,7 +117,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
     wall,
     registered: props.registered,
     kiosk: params.kiosk,
-    canvas: params.canvas,
+    canvas,
     tile: params.wall,
     lang,
     here,
@@ -142,7 +159,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
   });
 
   return (
-    <ScreenContext.Provider value={{ params, playlist, step }}>
+    <ScreenContext.Provider value={{ params, playlist, step, announcement: remote.announcement }}>
       <div
         class="screen"
         data-testid="screen"
@@ -159,9 +176,11 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
         data-wake-lock={wakeLock()}
       >
         <Canvas
-          width={params.canvas.width}
-          height={params.canvas.height}
+          width={canvas().width}
+          height={canvas().height}
+          viewport={viewport}
           tile={params.wall}
+          bezelPx={bezelPx}
           shift={shift}
           ref={(el) => {
             canvasEl = el;
@@ -178,7 +197,6 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
           }
         >
           {props.children}
-          <AnnouncementBanner announcement={remote.announcement} />
         </Canvas>
       </div>
     </ScreenContext.Provider>

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG } from '../../shared/kiosk';
-import { parseScreenParams, pickScreenParams, sameAddress, screenSettings, withScreenParams } from './screenParams';
+import {
+  bezelPixels,
+  parseScreenParams,
+  pickScreenParams,
+  sameAddress,
+  screenSettings,
+  withScreenParams,
+} from './screenParams';
 
 const parse = (search: string) => parseScreenParams(new URLSearchParams(search));
 
 describe('parseScreenParams', () => {
-  it('gives a plain browser tab the default canvas and no kiosk behaviour', () => {
+  it('gives a plain browser tab its own shape of canvas and no kiosk behaviour', () => {
     expect(parse('')).toEqual({
       kiosk: false,
       display: undefined,
-      canvas: { width: 1920, height: 1080 },
+      canvas: null,
       wall: null,
+      bezel: null,
       playlist: null,
       burnIn: null,
       night: null,
@@ -54,7 +62,7 @@ describe('parseScreenParams', () => {
 
   it('keeps to its defaults on bad values and says what was wrong with each', () => {
     const p = parse('kiosk=maybe&canvas=10x10&wall=2x1&tile=2,0&night=late&heap=1&display=a b&playlist=/@1');
-    expect(p).toMatchObject({ kiosk: false, canvas: { width: 1920, height: 1080 }, wall: null, night: null });
+    expect(p).toMatchObject({ kiosk: false, canvas: null, wall: null, night: null });
     expect(p.problems.map((problem) => problem.split(/[=:]/)[0])).toEqual([
       'display',
       'heap',
@@ -66,6 +74,26 @@ describe('parseScreenParams', () => {
     ]);
     expect(parse('tile=0,0').problems).toEqual(['tile= needs wall=<cols>x<rows>']);
     expect(parse('night=off').night).toBe(false);
+  });
+});
+
+describe('bezel', () => {
+  it('reads a bezel in pixels, or in millimetres with the panel diagonal', () => {
+    expect(parse('wall=2x1&tile=0,0&bezel=24').bezel).toEqual({ px: 24 });
+    expect(parse('wall=2x1&tile=0,0&bezel=24px').bezel).toEqual({ px: 24 });
+    const mm = parse('wall=2x1&tile=0,0&bezel=3.5mm&panel=55in');
+    expect(mm.bezel).toEqual({ mm: 3.5, panelIn: 55 });
+    // A 55-inch 1080p panel has pixels of 0.63 mm: a 3.5 mm frame hides about 5.5 of them.
+    expect(bezelPixels(mm.bezel, { width: 1920, height: 1080 })).toBeCloseTo(5.52, 2);
+    expect(bezelPixels(null, { width: 1920, height: 1080 })).toBe(0);
+  });
+
+  it('refuses millimetres without the panel size, and nonsense', () => {
+    expect(parse('bezel=3mm').problems).toEqual([
+      "bezel=3mm needs the panel's diagonal: panel=<inches>in (10 or more)",
+    ]);
+    expect(parse('bezel=wide').problems[0]).toMatch(/^bezel=wide: expected/);
+    expect(parse('bezel=2&panel=big').problems).toEqual(['panel=big: expected <inches>in']);
   });
 });
 

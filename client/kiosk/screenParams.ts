@@ -1,5 +1,6 @@
 import {
   BurnInSchema,
+  mmPerPixel,
   type NightSchedule,
   NightScheduleSchema,
   type Playlist,
@@ -9,7 +10,7 @@ import {
   type ScreenSettings,
   type Viewing,
 } from '../../shared/kiosk';
-import { CANVAS_HEIGHT, CANVAS_WIDTH, type WallTile } from '../layout/fit';
+import type { WallTile } from '../layout/fit';
 
 /**
  * The parameters that describe the screen rather than the view. They stay in the address whatever view the screen
@@ -22,6 +23,8 @@ export const SCREEN_PARAM_KEYS = [
   'canvas',
   'wall',
   'tile',
+  'bezel',
+  'panel',
   'playlist',
   'lang',
   'burnin',
@@ -32,13 +35,19 @@ export const SCREEN_PARAM_KEYS = [
   'distance',
 ] as const;
 
+/** A bezel in the panel's own pixels, or in millimetres with the panel's diagonal to convert them. */
+export type Bezel = { px: number } | { mm: number; panelIn: number };
+
 export type PlaylistRef = { kind: 'named'; id: string } | { kind: 'inline'; playlist: Playlist };
 
 export interface ScreenParams {
   kiosk: boolean;
   display: string | undefined;
-  canvas: { width: number; height: number };
+  /** The address's `canvas=`; null: the screen's (or wall's) own shape (`defaultCanvas`). */
+  canvas: { width: number; height: number } | null;
   wall: WallTile | null;
+  /** The frame between two panels' pictures on a wall, hidden behind which the canvas runs on. */
+  bezel: Bezel | null;
   playlist: PlaylistRef | null;
   /** null: the server's default. */
   burnIn: boolean | null;
@@ -60,16 +69,43 @@ const DISPLAY = /^[\w.-]{1,64}$/;
 const ON = new Set(['1', 'on', 'true', 'yes']);
 const OFF = new Set(['0', 'off', 'false', 'no']);
 
-function parseSize(text: string | null, problems: string[]): { width: number; height: number } {
-  const fallback = { width: CANVAS_WIDTH, height: CANVAS_HEIGHT };
-  if (text === null) return fallback;
+function parseSize(text: string | null, problems: string[]): { width: number; height: number } | null {
+  if (text === null) return null;
   const m = /^(\d+)x(\d+)$/.exec(text);
   const [width, height] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
   if (!m || [width, height].some((n) => n < CANVAS_MIN || n > CANVAS_MAX)) {
     problems.push(`canvas=${text}: expected <width>x<height>, each ${CANVAS_MIN}-${CANVAS_MAX}`);
-    return fallback;
+    return null;
   }
   return { width, height };
+}
+
+const BEZEL_MAX_PX = 400;
+const BEZEL_MAX_MM = 100;
+
+function parseBezel(text: string | null, panel: string | null, problems: string[]): Bezel | null {
+  if (panel !== null && !/^\d+(?:\.\d+)?in$/.test(panel)) problems.push(`panel=${panel}: expected <inches>in`);
+  if (text === null) return null;
+  const m = /^(\d+(?:\.\d+)?)(px|mm)?$/.exec(text);
+  const value = m ? Number(m[1]) : -1;
+  if (!m || value > (m[2] === 'mm' ? BEZEL_MAX_MM : BEZEL_MAX_PX)) {
+    problems.push(`bezel=${text}: expected <pixels>px (0-${BEZEL_MAX_PX}) or <millimetres>mm (0-${BEZEL_MAX_MM})`);
+    return null;
+  }
+  if (m[2] !== 'mm') return { px: value };
+  const inches = /^(\d+(?:\.\d+)?)in$/.exec(panel ?? '');
+  if (!inches || Number(inches[1]) < 10) {
+    problems.push(`bezel=${text} needs the panel's diagonal: panel=<inches>in (10 or more)`);
+    return null;
+  }
+  return { mm: value, panelIn: Number(inches[1]) };
+}
+
+/** A bezel in the panel's screen pixels, for a panel (the window) of this size. */
+export function bezelPixels(bezel: Bezel | null, panel: { width: number; height: number }): number {
+  if (bezel === null) return 0;
+  if ('px' in bezel) return bezel.px;
+  return bezel.mm / mmPerPixel(bezel.panelIn, panel.width, panel.height);
 }
 
 function parseWall(wall: string | null, tile: string | null, problems: string[]): WallTile | null {
@@ -145,6 +181,7 @@ export function parseScreenParams(search: URLSearchParams): ScreenParams {
     display: display !== null && DISPLAY.test(display) ? display : undefined,
     canvas: parseSize(search.get('canvas'), problems),
     wall: parseWall(search.get('wall'), search.get('tile'), problems),
+    bezel: parseBezel(search.get('bezel'), search.get('panel'), problems),
     playlist: parsePlaylist(search.get('playlist'), problems),
     burnIn: parseSwitch('burnin', search.get('burnin'), problems),
     night: parseNight(search.get('night'), problems),

@@ -26,6 +26,11 @@ export function unitRows(wall: Wall, units: readonly Unit[], id: IndicatorId): U
     const value = reading?.value ?? null;
     return { unit, reading, value, band: bandOf(indicator, targets, value), rank: null };
   });
+  return withRanks(rows, indicator);
+}
+
+/** Sets each row's rank among the rows (best first by the indicator's direction); returns the same rows. */
+export function withRanks(rows: UnitRow[], indicator: { direction: 'up' | 'down' }): UnitRow[] {
   const rankOf = new Map(
     rankOrder(
       rows.map((r) => ({ code: r.unit.code, value: r.value })),

@@ -1,44 +1,10 @@
 import { type Accessor, Show } from 'solid-js';
-import type { Announcement, AnnouncementSeverity } from '../../shared/control';
 import { useI18n } from '../i18n';
 import type { WallTile } from '../layout/fit';
 import { useWall } from '../live/context';
 import { BandIcon } from '../widgets/bands';
 import type { Identify } from './createScreenRemote';
 import './remote.css';
-
-const BAND: Record<AnnouncementSeverity, 'ok' | 'warning' | 'critical'> = {
-  info: 'ok',
-  warning: 'warning',
-  critical: 'critical',
-};
-
-/**
- * An operator's announcement across the canvas, under the view's header: the chrome in the screen's language, the
- * text as the operator wrote it, a colour and a shape for its severity, and until when it stays.
- */
-export function AnnouncementBanner(props: { announcement: Accessor<Announcement | null> }) {
-  const wall = useWall();
-  const { t, fmt } = useI18n();
-  return (
-    <Show when={props.announcement()}>
-      {(a) => (
-        <div class="announcement" data-testid="announcement" data-severity={a().severity} role="status">
-          <BandIcon band={BAND[a().severity]} size={56} />
-          <div class="announcement-body">
-            <div class="announcement-head">
-              <span>{t(`remote.announce.${a().severity}`)}</span>
-              <span>{t('remote.announce.until', { time: fmt().time(a().until, wall.state.timeZone) })}</span>
-            </div>
-            <p class="announcement-text" lang="">
-              {a().text}
-            </p>
-          </div>
-        </div>
-      )}
-    </Show>
-  );
-}
 
 /** The screen's name, large, over each panel, while an operator asks which screen is which. */
 export function IdentifyOverlay(props: { identify: Accessor<Identify | null>; tile: WallTile | null }) {

@@ -27,7 +27,7 @@ export interface RemoteScreen {
   /** Whether the screen is a registered display (it has a token): only then does it report. */
   registered: boolean;
   kiosk: boolean;
-  canvas: { width: number; height: number };
+  canvas: Accessor<{ width: number; height: number }>;
   tile: WallTile | null;
   lang: Accessor<Lang>;
   /** The screen's address now (path and query) and a way to move it. */
@@ -99,7 +99,7 @@ export function createScreenRemote(screen: RemoteScreen): ScreenRemote {
           ? { id: playlist.id, index: step.index, count: playlist.items.length, holdFor: step.holdFor }
           : null,
       viewport: size(),
-      canvas: screen.canvas,
+      canvas: screen.canvas(),
       tile: screen.tile,
       build: __BUILD_ID__,
       kiosk: screen.kiosk,

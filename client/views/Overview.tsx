@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, untrack } from 'solid-js';
+import { createMemo, For, Match, Show, Switch, untrack } from 'solid-js';
 import { type IndicatorId, indicatorOf, indicators, isIndicatorId } from '../../shared/catalog';
 import { deployment } from '../../shared/deployment';
 import { regionSet } from '../../shared/regions';
@@ -9,6 +9,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { TileMap } from '../charts/TileMap';
 import { TrendChart } from '../charts/TrendChart';
 import { useI18n } from '../i18n';
+import { useCanvas } from '../layout/Canvas';
 import { useWall } from '../live/context';
 import { createSteppedNow } from '../live/createNow';
 import { createSeries } from '../live/createSeries';
@@ -20,7 +21,9 @@ import { HeadlineCounter } from '../widgets/HeadlineCounter';
 import { Ranking } from '../widgets/Ranking';
 import { TargetNote } from '../widgets/TargetNote';
 import { useViewNavigation } from './links';
+import { wallCells } from './wallLayout';
 import './overview.css';
+import './overviewWall.css';
 
 /** The indicator the overview shows when the URL names none: the Government's headline Project 06 target. */
 export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
@@ -39,6 +42,7 @@ const CHART_CLOCK_STEP_MS = 60_000;
  */
 export function Overview(props: { now: () => number }) {
   const wall = useWall();
+  const canvas = useCanvas();
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const { openDistrict, districtHref } = useViewNavigation();
@@ -88,107 +92,187 @@ export function Overview(props: { now: () => number }) {
     return online === null && offline === null ? null : (online ?? 0) + (offline ?? 0);
   };
 
+  // Each widget once; the layout (one screen, or a wall's panels) places them.
+  const counters = () => (
+    <div class="counters">
+      <HeadlineCounter
+        testId="counter-id-cards"
+        indicators={['id-cards-issued', 'id-card-coverage']}
+        label={t('counter.idCards')}
+        value={province('id-cards-issued')}
+        format={count}
+        whole
+        accent="#56b4e9"
+        trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
+      >
+        <span>
+          {label(indicatorOf('id-card-coverage'))}{' '}
+          <b>{fmt().value(indicatorOf('id-card-coverage'), province('id-card-coverage'))}</b>
+        </span>
+      </HeadlineCounter>
+      <HeadlineCounter
+        testId="counter-eid-activated"
+        indicators={['eid-activated', 'eid-activation-rate']}
+        label={t('counter.eidActivated')}
+        value={province('eid-activated')}
+        format={count}
+        whole
+        accent="#009e73"
+        trend={sparkline(sparks.eidActivated, '#009e73', 'eid-activated')}
+      >
+        <span>
+          {t('counter.eidActivatedOf', {
+            rate: fmt().value(indicatorOf('eid-activation-rate'), province('eid-activation-rate')),
+            collected: count(province('eid-collected')),
+          })}
+        </span>
+      </HeadlineCounter>
+      <HeadlineCounter
+        testId="counter-online-rate"
+        indicators={['online-record-rate']}
+        label={t('counter.onlineRate')}
+        value={province('online-record-rate')}
+        format={(v) => fmt().value(indicatorOf('online-record-rate'), v)}
+        accent="#e69f00"
+        trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
+      >
+        <TargetNote indicator="online-record-rate" value={province('online-record-rate')} />
+      </HeadlineCounter>
+      <HeadlineCounter
+        testId="counter-records-today"
+        indicators={['records-today-online', 'records-today-offline']}
+        label={t('counter.recordsToday')}
+        value={recordsToday()}
+        format={count}
+        whole
+        accent="#cc79a7"
+        trend={sparkline(recordsSpark, '#cc79a7', 'records-today')}
+      >
+        <span>
+          {t('counter.online')} <b>{count(province('records-today-online'))}</b>
+        </span>
+        <span>
+          {t('counter.offline')} <b>{count(province('records-today-offline'))}</b>
+        </span>
+      </HeadlineCounter>
+    </div>
+  );
+  const map = () => (
+    <>
+      {deployment().drawing.kind === 'tiles' ? (
+        <TileMap indicator={indicator()} onSelect={openDistrict} />
+      ) : (
+        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+      )}
+    </>
+  );
+  const indicatorBar = () => (
+    <div class="indicator-bar">
+      <label class="indicator-picker">
+        <span class="muted">{t('panel.indicator')}</span>
+        <select
+          data-testid="indicator-picker"
+          value={indicator()}
+          onChange={(e) => setParams({ indicator: e.currentTarget.value })}
+        >
+          {indicators
+            .filter((i) => i.listed)
+            .map((i) => (
+              <option value={i.id}>{label(i)}</option>
+            ))}
+        </select>
+      </label>
+    </div>
+  );
+  const gauges = () => <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} />;
+  const trend = () => (
+    <TrendChart
+      indicator={indicator()}
+      district={district()}
+      onDistrict={(code) => setParams({ district: code })}
+      now={chartNow}
+    />
+  );
+  const hourly = () => <HourlyRecordsChart now={chartNow} />;
+  const ranking = () => <Ranking indicator={indicator()} href={districtHref} />;
+  const cells = createMemo(() => wallCells(canvas.panels()));
+
   return (
-    <div class="overview" data-testid="view-overview" data-indicator={indicator()}>
-      <Header now={props.now} />
-      <div class="counters">
-        <HeadlineCounter
-          testId="counter-id-cards"
-          indicators={['id-cards-issued', 'id-card-coverage']}
-          label={t('counter.idCards')}
-          value={province('id-cards-issued')}
-          format={count}
-          whole
-          accent="#56b4e9"
-          trend={sparkline(sparks.idCards, '#56b4e9', 'id-cards')}
-        >
-          <span>
-            {label(indicatorOf('id-card-coverage'))}{' '}
-            <b>{fmt().value(indicatorOf('id-card-coverage'), province('id-card-coverage'))}</b>
-          </span>
-        </HeadlineCounter>
-        <HeadlineCounter
-          testId="counter-eid-activated"
-          indicators={['eid-activated', 'eid-activation-rate']}
-          label={t('counter.eidActivated')}
-          value={province('eid-activated')}
-          format={count}
-          whole
-          accent="#009e73"
-          trend={sparkline(sparks.eidActivated, '#009e73', 'eid-activated')}
-        >
-          <span>
-            {t('counter.eidActivatedOf', {
-              rate: fmt().value(indicatorOf('eid-activation-rate'), province('eid-activation-rate')),
-              collected: count(province('eid-collected')),
-            })}
-          </span>
-        </HeadlineCounter>
-        <HeadlineCounter
-          testId="counter-online-rate"
-          indicators={['online-record-rate']}
-          label={t('counter.onlineRate')}
-          value={province('online-record-rate')}
-          format={(v) => fmt().value(indicatorOf('online-record-rate'), v)}
-          accent="#e69f00"
-          trend={sparkline(sparks.onlineRate, '#e69f00', 'online-rate')}
-        >
-          <TargetNote indicator="online-record-rate" value={province('online-record-rate')} />
-        </HeadlineCounter>
-        <HeadlineCounter
-          testId="counter-records-today"
-          indicators={['records-today-online', 'records-today-offline']}
-          label={t('counter.recordsToday')}
-          value={recordsToday()}
-          format={count}
-          whole
-          accent="#cc79a7"
-          trend={sparkline(recordsSpark, '#cc79a7', 'records-today')}
-        >
-          <span>
-            {t('counter.online')} <b>{count(province('records-today-online'))}</b>
-          </span>
-          <span>
-            {t('counter.offline')} <b>{count(province('records-today-offline'))}</b>
-          </span>
-        </HeadlineCounter>
-      </div>
-      <div class="overview-main">
-        {deployment().drawing.kind === 'tiles' ? (
-          <TileMap indicator={indicator()} onSelect={openDistrict} />
-        ) : (
-          <DistrictMap indicator={indicator()} onSelect={openDistrict} />
-        )}
-        <div class="overview-centre">
-          <div class="indicator-bar">
-            <label class="indicator-picker">
-              <span class="muted">{t('panel.indicator')}</span>
-              <select
-                data-testid="indicator-picker"
-                value={indicator()}
-                onChange={(e) => setParams({ indicator: e.currentTarget.value })}
-              >
-                {indicators
-                  .filter((i) => i.listed)
-                  .map((i) => (
-                    <option value={i.id}>{label(i)}</option>
-                  ))}
-              </select>
-            </label>
-          </div>
-          <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} />
-          <div class="trends">
-            <TrendChart
-              indicator={indicator()}
-              district={district()}
-              onDistrict={(code) => setParams({ district: code })}
-              now={chartNow}
-            />
-            <HourlyRecordsChart now={chartNow} />
+    <Show
+      when={cells()}
+      fallback={
+        <div class="overview compact-gauges" data-testid="view-overview" data-indicator={indicator()}>
+          <Header now={props.now} />
+          {counters()}
+          <div class="overview-main">
+            {map()}
+            <div class="overview-centre">
+              {indicatorBar()}
+              {gauges()}
+              <div class="trends">
+                {trend()}
+                {hourly()}
+              </div>
+            </div>
+            {ranking()}
           </div>
         </div>
-        <Ranking indicator={indicator()} href={districtHref} />
-      </div>
-    </div>
+      }
+    >
+      {(layout) => (
+        <div
+          class="overview overview-wall"
+          classList={{ 'compact-gauges': canvas.panels().rows > 1 }}
+          data-testid="view-overview"
+          data-indicator={indicator()}
+          data-layout={`${canvas.panels().cols}x${canvas.panels().rows}`}
+        >
+          <Header now={props.now} />
+          <For each={layout()}>
+            {(cell) => (
+              <div
+                class={`wall-cell wall-cell-${cell.kind}`}
+                data-testid={`wall-cell-${cell.kind}`}
+                style={{
+                  left: `${cell.left}px`,
+                  top: `${cell.top}px`,
+                  width: `${cell.width}px`,
+                  ...(cell.height === null ? { bottom: '12px' } : { height: `${cell.height}px` }),
+                }}
+              >
+                <Switch>
+                  <Match when={cell.kind === 'counters-map-ranking'}>
+                    {counters()}
+                    {map()}
+                    {ranking()}
+                  </Match>
+                  <Match when={cell.kind === 'gauges-trends'}>
+                    {indicatorBar()}
+                    {gauges()}
+                    <div class="trends">
+                      {trend()}
+                      {hourly()}
+                    </div>
+                  </Match>
+                  <Match when={cell.kind === 'counters'}>{counters()}</Match>
+                  <Match when={cell.kind === 'map'}>{map()}</Match>
+                  <Match when={cell.kind === 'ranking'}>{ranking()}</Match>
+                  <Match when={cell.kind === 'gauges'}>
+                    {indicatorBar()}
+                    {gauges()}
+                  </Match>
+                  <Match when={cell.kind === 'trends'}>
+                    {trend()}
+                    {hourly()}
+                  </Match>
+                  <Match when={cell.kind === 'trend'}>{trend()}</Match>
+                  <Match when={cell.kind === 'hourly'}>{hourly()}</Match>
+                </Switch>
+              </div>
+            )}
+          </For>
+        </div>
+      )}
+    </Show>
   );
 }

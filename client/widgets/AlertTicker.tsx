@@ -1,10 +1,12 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { useI18n } from '../i18n';
+import { useScreen } from '../kiosk/KioskScreen';
 import { alertEvents } from '../live/alertEvents';
 import { activeAlerts } from '../live/alerts';
 import { useWall } from '../live/context';
 import { createNow } from '../live/createNow';
 import { AlertEventLine } from './AlertEventLine';
+import { AnnouncementLine } from './AnnouncementLine';
 import { BandIcon } from './bands';
 import './alertTicker.css';
 
@@ -22,6 +24,7 @@ const MAX_ITEMS = 5;
 export function AlertTicker() {
   const wall = useWall();
   const { t } = useI18n();
+  const screen = useScreen();
   const now = createNow(15_000);
   const alerts = createMemo(() => activeAlerts(wall));
   const critical = () => alerts().filter((a) => a.severity === 'critical').length;
@@ -30,6 +33,8 @@ export function AlertTicker() {
     const events = alertEvents(Object.values(wall.state.alerts), now() + wall.clockOffset(), windowMs());
     return { items: events.slice(0, MAX_ITEMS), rest: Math.max(0, events.length - MAX_ITEMS) };
   });
+  // An operator's announcement leads the ticker at once, whatever pass it is in.
+  const announcement = () => screen?.announcement() ?? null;
   const [shown, setShown] = createSignal(current());
   const [scrolling, setScrolling] = createSignal<number | null>(null);
   let viewport: HTMLDivElement | undefined;
@@ -45,7 +50,7 @@ export function AlertTicker() {
       if (scrolling() === null) setShown(next);
     }),
   );
-  createEffect(on(shown, () => requestAnimationFrame(measure)));
+  createEffect(on([shown, announcement], () => requestAnimationFrame(measure)));
   onMount(() => {
     const observer = new ResizeObserver(measure);
     if (viewport) observer.observe(viewport);
@@ -54,6 +59,7 @@ export function AlertTicker() {
 
   const Items = (props: { copy?: boolean }) => (
     <ul class="ticker-items" aria-hidden={props.copy ? 'true' : undefined}>
+      <Show when={announcement()}>{(a) => <AnnouncementLine announcement={a()} copy={props.copy} />}</Show>
       <For each={shown().items}>{(e) => <AlertEventLine event={e} />}</For>
       <Show when={shown().rest > 0}>
         <li class="muted">{t('alert.event.more', { n: shown().rest })}</li>
@@ -87,7 +93,7 @@ export function AlertTicker() {
       </div>
       <div class="ticker-viewport" ref={viewport} role="marquee" aria-labelledby="alert-ticker-title">
         <Show
-          when={shown().items.length > 0 || shown().rest > 0}
+          when={announcement() !== null || shown().items.length > 0 || shown().rest > 0}
           fallback={
             <span class="ticker-calm">
               <BandIcon band="ok" size={18} /> {t('alert.event.none', { n: wall.state.alertTickerMin })}

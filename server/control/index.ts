@@ -22,7 +22,7 @@ import { ScreenHub } from './screenHub';
 import { sharedAcknowledgements } from './sharedAcknowledgements';
 
 /** The HTTP paths of live data, which a closed wall serves only to registered screens and signed-in people. */
-const LIVE_DATA_PATHS = ['/api/v1/snapshot', '/api/v1/history', '/api/v1/alerts'];
+const LIVE_DATA_PATHS = ['/api/v1/snapshot', '/api/v1/history', '/api/v1/alerts', '/api/v1/units'];
 
 export interface ControlDeps {
   config: AccessConfig;

@@ -22,7 +22,10 @@ export class DeploymentError extends Error {
 
 export interface LoadedDeployment {
   dir: string;
+  /** The whole deployment, sub-units included: what the server runs. */
   deployment: Deployment;
+  /** What `GET /api/v1/deployment` serves: the same without the sub-units, which a unit's page fetches apart. */
+  forScreens: Deployment;
   /** The boundaries file a map draws, when the deployment draws boundaries. */
   boundariesPath: string | null;
 }
@@ -113,13 +116,17 @@ export function loadDeployment(dir: string): LoadedDeployment {
   }
   const content = { name: manifest.name, provenance: manifest.provenance, labels: manifest.labels, regions, drawing };
   const served = { ...content, indicators: catalogue.indicators, board, serviceIndexPeriods };
+  const subunitCounts: Record<string, number> = {};
+  for (const s of regions.subunits ?? []) subunitCounts[s.parent] = (subunitCounts[s.parent] ?? 0) + 1;
   const deployment: Deployment = {
     id: manifest.id,
     version: hash(served),
     regionSetHash: regionSetHash(regions),
     ...served,
+    subunitCounts,
   };
-  return { dir, deployment, boundariesPath };
+  const { subunits: _listedApart, ...screenRegions } = regions;
+  return { dir, deployment, forScreens: { ...deployment, regions: screenRegions }, boundariesPath };
 }
 
 /** Every local unit needs a shape, or the map would leave a hole. */

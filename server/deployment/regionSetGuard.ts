@@ -27,7 +27,7 @@ export async function guardRegionSet(
     if (held !== regionSetHash) throw refuse(held);
     return;
   }
-  const stranger = stored.find((r) => !regions.isRegion(r.region));
+  const stranger = stored.find((r) => !regions.isRegion(r.region) && regions.subunit(r.region) === undefined);
   if (stranger) throw refuse(`of an earlier start (unit ${stranger.region})`);
   await mark.record(regionSetHash);
 }

@@ -65,7 +65,10 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
  */
 export function buildSimulationModel(regions: RegionSet, random: Random, figures = project06): SimulationModel {
   const f = figures.figures;
-  const districts = regions.districts;
+  // Sources report on sub-units where a unit's figures roll up from them (a province's communes), so those are fed.
+  const districts = regions.districts.flatMap((d): readonly { code: string; weight: number }[] =>
+    regions.hasSubunits(d.code) ? regions.subunitsOf(d.code) : [d],
+  );
   const departments = regions.departments;
   const dWeights = districts.map((d) => d.weight * random.between(0.85, 1.15));
   const pWeights = departments.map(() => random.between(0.5, 1.5));

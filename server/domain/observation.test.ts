@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorId } from '../../shared/catalog';
 import type { ObservationInput } from '../../shared/ingest';
 import { regionSet } from '../../shared/regions';
+import { unitAt } from '../test/units';
 import { type ValidationContext, validateObservations } from './observation';
 
 const NOW = Date.UTC(2024, 0, 19, 3, 0);
@@ -17,7 +18,7 @@ function ctx(counts: Record<string, number> = {}): ValidationContext {
 }
 
 const obs = (o: Partial<ObservationInput>): ObservationInput => ({
-  region: '417',
+  region: unitAt(5),
   indicator: 'records-today-online',
   at: NOW,
   ...o,
@@ -82,7 +83,7 @@ describe('validateObservations: numbers', () => {
   });
 
   it('refuses an increment that would take a count below zero', () => {
-    const context = ctx({ '417|records-today-online': 3 });
+    const context = ctx({ [`${unitAt(5)}|records-today-online`]: 3 });
     expect(validateObservations([obs({ delta: -3 })], context).ok).toBe(true);
     expect(issues([obs({ delta: -4 })], context)).toEqual([
       { path: ['observations', 0, 'delta'], message: expect.stringContaining('negative') },
@@ -90,14 +91,14 @@ describe('validateObservations: numbers', () => {
   });
 
   it('checks the increments of one batch together', () => {
-    const context = ctx({ '417|records-today-online': 5 });
+    const context = ctx({ [`${unitAt(5)}|records-today-online`]: 5 });
     // -3 alone is fine, twice is -6 against 5.
     expect(paths([obs({ delta: -3 }), obs({ delta: -3 })], context)).toEqual([['observations', 1, 'delta']]);
     // An absolute value earlier in the batch is the base for the increments after it.
     expect(paths([obs({ value: 1 }), obs({ delta: -2 })], context)).toEqual([['observations', 1, 'delta']]);
     expect(validateObservations([obs({ delta: 4 }), obs({ delta: -9 })], context).ok).toBe(true);
     // Counts of other units or indicators do not mix.
-    const other = obs({ region: '412', delta: -3 });
+    const other = obs({ region: unitAt(0), delta: -3 });
     expect(paths([obs({ delta: -3 }), other, obs({ delta: -3 })], context)).toEqual([
       ['observations', 1, 'delta'],
       ['observations', 2, 'delta'],
@@ -160,15 +161,15 @@ describe('validateObservations: a valid batch', () => {
     const batch = [
       obs({ delta: 2 }),
       obs({ region: 'CAT', indicator: 'online-record-rate', num: 3, den: 4 }),
-      obs({ region: '412', indicator: 'service-index', value: 81.5 }),
+      obs({ region: unitAt(0), indicator: 'service-index', value: 81.5 }),
     ];
     const result = validateObservations(batch, ctx());
     expect(result).toEqual({
       ok: true,
       observations: [
-        { region: '417', indicator: 'records-today-online', at: NOW, delta: 2 },
+        { region: unitAt(5), indicator: 'records-today-online', at: NOW, delta: 2 },
         { region: 'CAT', indicator: 'online-record-rate', at: NOW, num: 3, den: 4 },
-        { region: '412', indicator: 'service-index', at: NOW, value: 81.5 },
+        { region: unitAt(0), indicator: 'service-index', at: NOW, value: 81.5 },
       ],
     });
   });

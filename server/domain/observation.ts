@@ -57,13 +57,18 @@ export function validateObservations(
   const fail = (field: string, message: string) => issues.push({ path: [...pathPrefix, index, field], message });
   for (const input of inputs) {
     index += 1;
-    const unit = ctx.regions.unit(input.region);
+    const unit = ctx.regions.unit(input.region) ?? ctx.regions.subunit(input.region);
     if (!unit) {
       fail(
         'region',
         ctx.regions.isRegion(input.region)
           ? `${input.region} is a roll-up computed by the wall; send its units instead`
           : `unknown region ${input.region}`,
+      );
+    } else if (ctx.regions.hasSubunits(unit.code)) {
+      fail(
+        'region',
+        `${unit.code} rolls up from its ${ctx.regions.subunitsOf(unit.code).length} sub-units; send those`,
       );
     }
     if (!isIndicatorId(input.indicator)) {

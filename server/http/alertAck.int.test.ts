@@ -3,12 +3,13 @@ import type { AlertAckResult, AuditEntry } from '../../shared/control';
 import type { Alert, Delta } from '../../shared/protocol';
 import { call, signedIn } from '../test/operatorClient';
 import { fallBelowTarget, type Harness, useHarness, waitUntil } from '../test/support';
+import { unitAt } from '../test/units';
 
 const start = useHarness();
 
 /** Kỳ Sơn, Quế Phong and Quỳ Châu fall to 25 % of their records online: far below the 40 % target, one alert each. */
 async function threeAlerts(h: Harness): Promise<Alert[]> {
-  const units = ['417', '418', '419'];
+  const units = [unitAt(5), unitAt(6), unitAt(7)];
   await fallBelowTarget(h, units);
   const alerts = h.app.alerts.active().filter((a) => units.includes(a.region ?? ''));
   expect(alerts).toHaveLength(3);

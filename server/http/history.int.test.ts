@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type HistoryResponse, HistoryResponseSchema } from '../../shared/history';
 import { errorOf, postIngest, TEST_TOKENS } from '../test/ingestClient';
 import { useHarness, WAIT_MS } from '../test/support';
+import { unitAt } from '../test/units';
 
 const start = useHarness();
 const MINUTE = 60_000;
@@ -18,7 +19,7 @@ describe('GET /api/v1/history', () => {
     const wall = await start({ INGEST_TOKENS: TEST_TOKENS, CLOCK_START: NOON });
     const now = Date.parse(NOON);
     const t0 = now - 30 * MINUTE;
-    for (const [i, region] of ['417', '412', '417'].entries()) {
+    for (const [i, region] of [unitAt(5), unitAt(0), unitAt(5)].entries()) {
       const at = t0 + i * 10 * MINUTE;
       const res = await postIngest(wall.url, {
         source: 'dvc',
@@ -35,13 +36,13 @@ describe('GET /api/v1/history', () => {
     expect(body.stepMs).toBe(5 * MINUTE);
     expect(body.points.map((p) => p.value)).toEqual([10, 20, 30]);
     const unit = HistoryResponseSchema.parse(
-      (await get(wall.url, `region=417&indicator=records-today-online&from=${t0}&to=${now}&step=1h`)).body,
+      (await get(wall.url, `region=${unitAt(5)}&indicator=records-today-online&from=${t0}&to=${now}&step=1h`)).body,
     );
     expect(unit.stepMs).toBe(60 * MINUTE);
     expect(unit.points.at(-1)?.value).toBe(20);
     const iso = await get(
       wall.url,
-      `region=417&indicator=records-today-online&from=${encodeURIComponent(new Date(t0).toISOString())}`,
+      `region=${unitAt(5)}&indicator=records-today-online&from=${encodeURIComponent(new Date(t0).toISOString())}`,
     );
     expect(iso.status).toBe(200);
   });
@@ -49,13 +50,13 @@ describe('GET /api/v1/history', () => {
   it.each([
     ['region=province', 'indicator'],
     ['region=499&indicator=records-today-online', 'region'],
-    ['region=417&indicator=happiness', 'indicator'],
-    ['region=417&indicator=records-today-online&from=yesterday', 'from'],
-    ['region=417&indicator=records-today-online&from=2000&to=1000', 'from'],
-    ['region=417&indicator=records-today-online&step=5x', 'step'],
-    ['region=417&indicator=records-today-online&step=30s', 'step'],
-    ['region=417&indicator=records-today-online&from=0&step=1m', 'step'],
-    ['region=417&indicator=records-today-online&colour=red', 'colour'],
+    [`region=${unitAt(5)}&indicator=happiness`, 'indicator'],
+    [`region=${unitAt(5)}&indicator=records-today-online&from=yesterday`, 'from'],
+    [`region=${unitAt(5)}&indicator=records-today-online&from=2000&to=1000`, 'from'],
+    [`region=${unitAt(5)}&indicator=records-today-online&step=5x`, 'step'],
+    [`region=${unitAt(5)}&indicator=records-today-online&step=30s`, 'step'],
+    [`region=${unitAt(5)}&indicator=records-today-online&from=0&step=1m`, 'step'],
+    [`region=${unitAt(5)}&indicator=records-today-online&colour=red`, 'colour'],
   ])('refuses %s, naming %s', async (query, field) => {
     const wall = await start();
     const res = await get(wall.url, query);

@@ -10,12 +10,13 @@ import {
   TEST_TOKENS,
 } from '../test/ingestClient';
 import { type Harness, startHarness } from '../test/support';
+import { unitAt } from '../test/units';
 
 const MAX_OBSERVATIONS = 50;
 const MAX_BYTES = 16_384;
 
 const obs = (o: Partial<Record<keyof ObservationInput, unknown>> = {}) => ({
-  region: '417',
+  region: unitAt(5),
   indicator: 'records-today-online',
   at: Date.now(),
   delta: 1,
@@ -112,7 +113,7 @@ const CASES: BadCase[] = [
   },
   {
     name: 'an infinite number (1e999)',
-    body: '{"source":"dvc","observations":[{"region":"417","indicator":"id-cards-issued","at":1700000000000,"value":1e999}]}',
+    body: `{"source":"dvc","observations":[{"region":"${unitAt(5)}","indicator":"id-cards-issued","at":1700000000000,"value":1e999}]}`,
     status: 422,
     code: 'UNPROCESSABLE',
     path: [...O, 'value'],
@@ -302,7 +303,7 @@ describe('POST /api/v1/ingest refuses bad requests and changes nothing', () => {
       INGEST_MAX_BYTES: String(MAX_BYTES),
     });
     // Something to leave unchanged, and a key that a case reuses with another body.
-    const first = await postIngest(wall.url, batch([obs({ delta: 5 }), obs({ region: '412', delta: 2 })]));
+    const first = await postIngest(wall.url, batch([obs({ delta: 5 }), obs({ region: unitAt(0), delta: 2 })]));
     expect(first.status).toBe(200);
     const keyed = await postIngest(wall.url, batch([obs({ delta: 1 })], { idempotencyKey: 'k-1' }));
     expect(keyed.status).toBe(200);

@@ -4,6 +4,7 @@ import { IngestAcceptedSchema } from '../../shared/ingest';
 import { createLogger } from '../logger';
 import { DVC_TOKEN, errorOf, footprint, POLICE_TOKEN, postIngest, TEST_TOKENS } from '../test/ingestClient';
 import { useHarness, WAIT_MS, waitForEvent } from '../test/support';
+import { unitAt } from '../test/units';
 
 const start = useHarness();
 const env = { INGEST_TOKENS: TEST_TOKENS };
@@ -17,16 +18,16 @@ describe('POST /api/v1/ingest', () => {
     const res = await postIngest(wall.url, {
       source: 'dvc',
       observations: [
-        { region: '417', indicator: 'records-today-online', at: new Date().toISOString(), delta: 4 },
-        { region: '417', indicator: 'id-cards-issued', at: Date.now(), value: 1200 },
-        { region: '417', indicator: 'online-record-rate', at: Date.now(), num: 30, den: 120 },
+        { region: unitAt(5), indicator: 'records-today-online', at: new Date().toISOString(), delta: 4 },
+        { region: unitAt(5), indicator: 'id-cards-issued', at: Date.now(), value: 1200 },
+        { region: unitAt(5), indicator: 'online-record-rate', at: Date.now(), num: 30, den: 120 },
       ],
     });
     expect(res.status).toBe(200);
     expect(IngestAcceptedSchema.strict().parse(res.body)).toEqual({ accepted: 3, seq: 1 });
     const sent = await delta;
     expect(sent.changes).toContainEqual(
-      expect.objectContaining({ region: '417', indicator: 'online-record-rate', value: 25 }),
+      expect.objectContaining({ region: unitAt(5), indicator: 'online-record-rate', value: 25 }),
     );
     expect(wall.app.state.get('province', 'records-today-online')?.value).toBe(4);
     expect(footprint(wall.app)).toMatchObject({ seq: 1, batches: 1, observations: 3 });
@@ -37,20 +38,20 @@ describe('POST /api/v1/ingest', () => {
     const body = {
       source: 'dvc',
       idempotencyKey: 'dvc-2024-01-19-0001',
-      observations: [{ region: '412', indicator: 'records-today-offline', at: Date.now(), delta: 7 }],
+      observations: [{ region: unitAt(0), indicator: 'records-today-offline', at: Date.now(), delta: 7 }],
     };
     const first = await postIngest(wall.url, body);
     const again = await postIngest(wall.url, body);
     // The same content with its keys in another order and other spacing is the same request.
     const reordered = await postIngest(
       wall.url,
-      `{ "observations": [ { "delta": 7, "at": ${body.observations[0]?.at}, "indicator": "records-today-offline", "region": "412" } ],
+      `{ "observations": [ { "delta": 7, "at": ${body.observations[0]?.at}, "indicator": "records-today-offline", "region": "${unitAt(0)}" } ],
          "idempotencyKey": "dvc-2024-01-19-0001", "source": "dvc" }`,
     );
     expect([first.status, again.status, reordered.status]).toEqual([200, 200, 200]);
     expect(again.body).toEqual(first.body);
     expect(reordered.body).toEqual(first.body);
-    expect(wall.app.state.get('412', 'records-today-offline')?.value).toBe(7);
+    expect(wall.app.state.get(unitAt(0), 'records-today-offline')?.value).toBe(7);
     expect(footprint(wall.app)).toMatchObject({ seq: 1, batches: 1, observations: 1, keys: 1 });
     // Another source may use the same key for its own request.
     const police = await postIngest(
@@ -59,7 +60,7 @@ describe('POST /api/v1/ingest', () => {
       { token: POLICE_TOKEN },
     );
     expect(police.status).toBe(200);
-    expect(wall.app.state.get('412', 'records-today-offline')?.value).toBe(8);
+    expect(wall.app.state.get(unitAt(0), 'records-today-offline')?.value).toBe(8);
   });
 
   it('keeps an older absolute value in history without overwriting the live value', async () => {
@@ -67,13 +68,13 @@ describe('POST /api/v1/ingest', () => {
     const send = (at: number, value: number) =>
       postIngest(wall.url, {
         source: 'dvc',
-        observations: [{ region: '420', indicator: 'id-cards-issued', at, value }],
+        observations: [{ region: unitAt(8), indicator: 'id-cards-issued', at, value }],
       });
     expect((await send(AT + 3_600_000, 5000)).status).toBe(200);
     expect((await send(AT, 4800)).status).toBe(200);
-    expect(wall.app.state.get('420', 'id-cards-issued')).toMatchObject({ value: 5000, at: AT + 3_600_000 });
+    expect(wall.app.state.get(unitAt(8), 'id-cards-issued')).toMatchObject({ value: 5000, at: AT + 3_600_000 });
     const history = await wall.getJson<{ points: { at: number; value: number }[] }>(
-      `/api/v1/history?region=420&indicator=id-cards-issued&from=${AT - 60_000}&to=${AT + 7_200_000}&step=1m`,
+      `/api/v1/history?region=${unitAt(8)}&indicator=id-cards-issued&from=${AT - 60_000}&to=${AT + 7_200_000}&step=1m`,
     );
     expect(history.points).toEqual([
       { at: AT, value: 4800 },
@@ -85,7 +86,7 @@ describe('POST /api/v1/ingest', () => {
     const wall = await start({ ...env, INGEST_RATE_LIMIT: '3' });
     const body = {
       source: 'dvc',
-      observations: [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 1 }],
+      observations: [{ region: unitAt(5), indicator: 'records-today-online', at: Date.now(), delta: 1 }],
     };
     for (let i = 0; i < 3; i++) expect((await postIngest(wall.url, body)).status).toBe(200);
     const before = footprint(wall.app);
@@ -110,7 +111,7 @@ describe('POST /api/v1/ingest', () => {
     const wall = await start({ ...env, LOG_LEVEL: 'trace' }, { logger: createLogger('trace', sink) });
     const body = {
       source: 'dvc',
-      observations: [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 1 }],
+      observations: [{ region: unitAt(5), indicator: 'records-today-online', at: Date.now(), delta: 1 }],
     };
     expect((await postIngest(wall.url, body)).status).toBe(200);
     expect((await postIngest(wall.url, body, { token: POLICE_TOKEN })).status).toBe(403);
@@ -131,7 +132,7 @@ describe('GET /metrics', () => {
     await wall.connect();
     const good = {
       source: 'dvc',
-      observations: [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 2 }],
+      observations: [{ region: unitAt(5), indicator: 'records-today-online', at: Date.now(), delta: 2 }],
     };
     await postIngest(wall.url, good);
     await postIngest(wall.url, { ...good, observations: [{ ...good.observations[0], region: '999' }] });

@@ -3,9 +3,10 @@ import type { Delta } from '../../shared/protocol';
 import { ratePercent } from '../../shared/rollup';
 import { postIngest, TEST_TOKENS } from '../test/ingestClient';
 import { applyReadings, copyOf, useHarness, waitForEvent, waitUntil } from '../test/support';
+import { unitAt } from '../test/units';
 
 const start = useHarness();
-const REGIONS = ['412', '417', '429'];
+const REGIONS = [unitAt(0), unitAt(5), unitAt(17)];
 
 /** The i-th observation of a burst: the regions in turn, each rate a little higher than the last. */
 const observation = (i: number) => ({
@@ -24,7 +25,7 @@ describe('the delta window, through HTTP and a socket.io client', () => {
     const delta = waitForEvent(socket, 'delta');
     expect((await postIngest(wall.url, { source: 'dvc', observations: [observation(0)] })).status).toBe(200);
     expect((await delta).changes).toContainEqual(
-      expect.objectContaining({ region: '412', indicator: 'online-record-rate', value: 30 }),
+      expect.objectContaining({ region: unitAt(0), indicator: 'online-record-rate', value: 30 }),
     );
   });
 

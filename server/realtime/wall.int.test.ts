@@ -18,6 +18,7 @@ import {
   waitForEvent,
   waitUntil,
 } from '../test/support';
+import { unitAt } from '../test/units';
 
 const start = useHarness();
 
@@ -25,7 +26,7 @@ describe('/wall snapshots', () => {
   it('gives two clients the same snapshot', async () => {
     const wall = await start();
     await wall.app.ingest.submit('test-source', onlineRecords(4));
-    await wall.app.ingest.submit('test-source', onlineRecords(3, '412'));
+    await wall.app.ingest.submit('test-source', onlineRecords(3, unitAt(0)));
     const [a, b] = await Promise.all([wall.connect(), wall.connect()]);
     expect(() => SnapshotSchema.parse(a.snapshot)).not.toThrow();
     expect(a.snapshot.epoch).toBe(wall.app.state.epoch);
@@ -59,9 +60,9 @@ describe('/wall deltas', () => {
       cursor = { epoch: d.epoch, seq: d.seq };
     }
     // 1 + 2 + 3 + 4 + 5 records, at the unit and in its roll-ups.
-    expect(copy.get('417|records-today-online')?.value).toBe(15);
+    expect(copy.get(`${unitAt(5)}|records-today-online`)?.value).toBe(15);
     expect(copy.get('province|records-today-online')?.value).toBe(15);
-    expect(deltas[2]?.changes.find((c) => c.region === '417')?.value).toBe(6);
+    expect(deltas[2]?.changes.find((c) => c.region === unitAt(5))?.value).toBe(6);
   });
 
   it('coalesce batches submitted within one interval into one delta', async () => {
@@ -78,7 +79,7 @@ describe('/wall deltas', () => {
     wall.app.broadcaster.flush();
     const delta = await next;
     expect(delta).toMatchObject({ fromSeq: 1, seq: 4 });
-    expect(delta.changes.filter((c) => c.region === '417')).toEqual([expect.objectContaining({ value: 4 })]);
+    expect(delta.changes.filter((c) => c.region === unitAt(5))).toEqual([expect.objectContaining({ value: 4 })]);
   });
 });
 
@@ -86,9 +87,9 @@ describe('/wall resync', () => {
   /** Fills the state and the delta log with `batches` flushed batches. */
   const submitFlushed = async (wall: Awaited<ReturnType<typeof start>>, batches: number) => {
     for (let i = 0; i < batches; i++) {
-      expect((await wall.app.ingest.submit('test-source', onlineRecords(1 + (i % 3), i % 2 ? '412' : '417'))).ok).toBe(
-        true,
-      );
+      expect(
+        (await wall.app.ingest.submit('test-source', onlineRecords(1 + (i % 3), i % 2 ? unitAt(0) : unitAt(5)))).ok,
+      ).toBe(true);
       wall.app.broadcaster.flush();
     }
   };

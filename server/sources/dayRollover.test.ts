@@ -6,6 +6,7 @@ import { makeLocalCalendar } from '../../shared/time';
 import { createLogger } from '../logger';
 import { LiveState } from '../state/liveState';
 import { openMemoryStore } from '../store/sqlite/store';
+import { unitAt } from '../test/units';
 import { rolloverObservations, SYSTEM_SOURCE, startDayRollover } from './dayRollover';
 import { Ingest } from './ingest';
 
@@ -27,20 +28,20 @@ describe('rolloverObservations', () => {
   it('zeroes every daily count of a unit whose value belongs to an earlier local day', async () => {
     // 23:59 on the 19th and 00:00:01 on the 20th are the same UTC day.
     const readings = [
-      reading('417', 'records-today-online', 250, local(19, 23, 59)),
+      reading(unitAt(5), 'records-today-online', 250, local(19, 23, 59)),
       reading('CAT', 'records-today-offline', 12, local(18, 10)),
     ];
     expect(rolloverObservations(readings, regionSet, calendar, now)).toEqual([
-      { region: '417', indicator: 'records-today-online', at: now, value: 0 },
+      { region: unitAt(5), indicator: 'records-today-online', at: now, value: 0 },
       { region: 'CAT', indicator: 'records-today-offline', at: now, value: 0 },
     ]);
   });
 
   it('leaves today’s counts, counts already at zero, other counts and roll-ups alone', async () => {
     const readings = [
-      reading('417', 'records-today-online', 3, local(20, 0, 0, 0)),
-      reading('412', 'records-today-online', 0, local(19, 15)),
-      reading('412', 'id-cards-issued', 1000, local(19, 15)),
+      reading(unitAt(5), 'records-today-online', 3, local(20, 0, 0, 0)),
+      reading(unitAt(0), 'records-today-online', 0, local(19, 15)),
+      reading(unitAt(0), 'id-cards-issued', 1000, local(19, 15)),
       reading('province', 'records-today-online', 250, local(19, 23, 59)),
       reading('localities', 'records-today-offline', 250, local(19, 23, 59)),
     ];
@@ -67,29 +68,29 @@ describe('startDayRollover', () => {
     });
     // Yesterday's count is zeroed at start; today's stays until midnight.
     await ingest.submit('dvc', [
-      { region: '417', indicator: 'records-today-online', at: local(19, 23, 58), value: 9 },
-      { region: '412', indicator: 'records-today-online', at: local(18, 16), value: 4 },
+      { region: unitAt(5), indicator: 'records-today-online', at: local(19, 23, 58), value: 9 },
+      { region: unitAt(0), indicator: 'records-today-online', at: local(18, 16), value: 4 },
     ]);
     const deps = { ingest, readings: () => state.readings(), regions: regionSet, calendar, clock };
     const rollover = await startDayRollover({ ...deps, logger: createLogger('silent') });
     try {
-      expect(state.get('412', 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
-      expect(state.get('417', 'records-today-online')?.value).toBe(9);
+      expect(state.get(unitAt(0), 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
+      expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(9);
       expect(state.get('province', 'records-today-online')?.value).toBe(9);
 
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(state.get('417', 'records-today-online')?.value).toBe(9);
+      expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(9);
       await vi.advanceTimersByTimeAsync(1_000);
-      expect(state.get('417', 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
+      expect(state.get(unitAt(5), 'records-today-online')).toMatchObject({ value: 0, source: SYSTEM_SOURCE });
       expect(state.get('province', 'records-today-online')?.value).toBe(0);
 
       // The next day too, and nothing is submitted when nothing needs a reset.
       const batches = submitted.length;
-      await ingest.submit('dvc', [{ region: '417', indicator: 'records-today-online', at: Date.now(), delta: 5 }]);
+      await ingest.submit('dvc', [{ region: unitAt(5), indicator: 'records-today-online', at: Date.now(), delta: 5 }]);
       await vi.advanceTimersByTimeAsync(24 * 3_600_000 - 1_000);
-      expect(state.get('417', 'records-today-online')?.value).toBe(5);
+      expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(5);
       await vi.advanceTimersByTimeAsync(1_000);
-      expect(state.get('417', 'records-today-online')?.value).toBe(0);
+      expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(0);
       expect(submitted.length).toBe(batches + 2);
     } finally {
       rollover.stop();

@@ -10,6 +10,10 @@ import type { Ingest } from './ingest';
 export const SYSTEM_SOURCE = 'system';
 const DAILY = indicators.filter((i) => i.resets === 'daily').map((i) => i.id);
 
+/** A unit sources report on: a sub-unit, or a unit whose figures do not roll up from sub-units. */
+const takesObservations = (regions: RegionSet, code: string) =>
+  regions.subunit(code) !== undefined || (regions.isUnit(code) && !regions.hasSubunits(code));
+
 /** Zero readings for every daily count of a unit whose value belongs to an earlier local day. */
 export function rolloverObservations(
   readings: Iterable<Reading>,
@@ -20,7 +24,7 @@ export function rolloverObservations(
   const today = calendar.dayKey(now);
   const out: ObservationInput[] = [];
   for (const r of readings) {
-    if (indicatorOf(r.indicator).resets !== 'daily' || !regions.isUnit(r.region)) continue;
+    if (indicatorOf(r.indicator).resets !== 'daily' || !takesObservations(regions, r.region)) continue;
     if (r.value !== 0 && calendar.dayKey(r.at) !== today) {
       out.push({ region: r.region, indicator: r.indicator, at: now, value: 0 });
     }

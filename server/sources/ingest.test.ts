@@ -5,6 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { makeLocalCalendar } from '../../shared/time';
 import { LiveState } from '../state/liveState';
 import { openMemoryStore } from '../store/sqlite/store';
+import { unitAt } from '../test/units';
 import { Ingest, type IngestDeps } from './ingest';
 
 const calendar = makeLocalCalendar('Asia/Ho_Chi_Minh');
@@ -42,7 +43,7 @@ const failingIngest = (state: LiveState, onApplied: IngestDeps['onApplied'] = ()
   });
 
 const online = (o: Partial<ObservationInput>): ObservationInput => ({
-  region: '417',
+  region: unitAt(5),
   indicator: 'records-today-online',
   at: local(19, 10),
   ...o,
@@ -51,12 +52,12 @@ const online = (o: Partial<ObservationInput>): ObservationInput => ({
 describe('Ingest.submit', () => {
   it('applies a valid batch as one step and hands its changes on', async () => {
     const { ingest, state, applied } = setup();
-    const result = await ingest.submit('dvc', [online({ delta: 2 }), online({ region: '412', delta: 3 })]);
+    const result = await ingest.submit('dvc', [online({ delta: 2 }), online({ region: unitAt(0), delta: 3 })]);
     expect(result).toEqual({ ok: true, accepted: 2, seq: 1, replayed: false });
     expect(state.get('province', 'records-today-online')?.value).toBe(5);
     expect(applied).toHaveLength(1);
     expect(applied[0]?.seq).toBe(1);
-    expect(applied[0]?.changes.map((c) => c.region).sort()).toEqual(['412', '417', 'localities', 'province']);
+    expect(applied[0]?.changes.map((c) => c.region).sort()).toEqual([unitAt(0), unitAt(5), 'localities', 'province']);
   });
 
   it('refuses a whole batch with one bad observation, changing nothing', async () => {
@@ -77,7 +78,7 @@ describe('Ingest.submit', () => {
     await ingest.submit('dvc', [online({ value: 3 })]);
     expect((await ingest.submit('dvc', [online({ delta: -4 })])).ok).toBe(false);
     expect((await ingest.submit('dvc', [online({ delta: -3 })])).ok).toBe(true);
-    expect(state.get('417', 'records-today-online')?.value).toBe(0);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(0);
   });
 
   it('judges a negative increment of a daily count on a new day against zero, not against yesterday', async () => {
@@ -87,9 +88,9 @@ describe('Ingest.submit', () => {
     // Today's count starts from 0, so -4 would show -4 records today.
     const result = await ingest.submit('dvc', [online({ delta: -4, at: local(20, 0, 1) })]);
     expect(result).toMatchObject({ ok: false, issues: [{ path: ['observations', 0, 'delta'] }] });
-    expect(state.get('417', 'records-today-online')?.value).toBe(10);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(10);
     expect((await ingest.submit('dvc', [online({ delta: 4, at: local(20, 0, 1) })])).ok).toBe(true);
-    expect(state.get('417', 'records-today-online')?.value).toBe(4);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(4);
   });
 
   it('refuses a time more than five minutes ahead of its clock by default', async () => {
@@ -117,7 +118,7 @@ describe('Ingest.submit', () => {
     ];
     expect(await ingest.submitBatches('csv', groups)).toEqual({ ok: true, accepted: 2, seq: 2, replayed: false });
     expect(applied.map((a) => a.seq)).toEqual([1, 2]);
-    expect(state.get('417', 'records-today-online')?.value).toBe(0);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(0);
     // The second group is judged against the first: -4 after 3 would go below zero, and nothing is applied.
     const other = setup();
     const refused = await other.ingest.submitBatches('csv', [
@@ -151,7 +152,7 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
       { ok: true, accepted: 1, seq: 2, replayed: false },
     ]);
     expect(state.seq).toBe(2);
-    expect(state.get('417', 'records-today-online')?.value).toBe(2);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(2);
     expect(applied.map((a) => a.seq)).toEqual([1, 2]);
   });
 
@@ -167,7 +168,7 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
       { ok: true, accepted: 1, seq: 1, replayed: true },
       expect.objectContaining({ ok: false, reason: 'conflict' }),
     ]);
-    expect(state.get('417', 'records-today-online')?.value).toBe(2);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(2);
     expect(await ingest.submit('dvc', [online({ delta: 2 })], { idempotency: { key: 'k1', hash: 'a' } })).toEqual({
       ok: true,
       accepted: 1,
@@ -211,6 +212,6 @@ describe('Ingest.submitEach and submitSoon (group commit)', () => {
     expect(commits).toEqual([2]);
     await ingest.submitSoon('dvc', [online({ delta: 3 })]);
     expect(commits).toEqual([2, 1]);
-    expect(state.get('417', 'records-today-online')?.value).toBe(6);
+    expect(state.get(unitAt(5), 'records-today-online')?.value).toBe(6);
   });
 });

@@ -1,6 +1,6 @@
 import { derivedFrom, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import type { Reading } from '../../shared/protocol';
-import { type RegionSet, type RollupId, unitLevel } from '../../shared/regions';
+import { type RegionSet, type RollupId, type Subunit, type Unit, unitLevel } from '../../shared/regions';
 import { type RollupInput, ratePercent, rollUp, rollupWeight } from '../../shared/rollup';
 import type { LocalCalendar } from '../../shared/time';
 import { nextReading } from '../domain/applyObservation';
@@ -16,27 +16,37 @@ export interface RollupMember {
 
 const membersByRegionSet = new WeakMap<RegionSet, Map<string, readonly RollupMember[]>>();
 
-/**
- * The units an indicator's roll-up reads, with their weights: the members of the roll-up the indicator applies
- * to. Worked out once per region set, roll-up and indicator, since every batch rolls up again.
- */
-export function rollupMembers(regions: RegionSet, rollup: RollupId, id: IndicatorId): readonly RollupMember[] {
+/** Members worked out once per region set and key, since every batch rolls up again. */
+function cachedMembers(
+  regions: RegionSet,
+  cacheKey: string,
+  id: IndicatorId,
+  units: () => readonly (Unit | Subunit)[],
+): readonly RollupMember[] {
   let cache = membersByRegionSet.get(regions);
   if (!cache) {
     cache = new Map();
     membersByRegionSet.set(regions, cache);
   }
-  const cacheKey = keyOf(rollup, id);
   let members = cache.get(cacheKey);
   if (!members) {
     const indicator = indicatorOf(id);
-    members = regions
-      .membersOf(rollup)
+    members = units()
       .filter((unit) => indicator.appliesTo.includes(unitLevel(unit)))
       .map((unit) => ({ key: keyOf(unit.code, id), weight: rollupWeight(indicator.rollup, unit) }));
     cache.set(cacheKey, members);
   }
   return members;
+}
+
+/** The units an indicator's roll-up reads, with their weights: the members of the roll-up it applies to. */
+export function rollupMembers(regions: RegionSet, rollup: RollupId, id: IndicatorId): readonly RollupMember[] {
+  return cachedMembers(regions, keyOf(rollup, id), id, () => regions.membersOf(rollup));
+}
+
+/** The sub-units a local unit's figure on an indicator rolls up from (a province's communes). */
+export function subunitMembers(regions: RegionSet, parent: string, id: IndicatorId): readonly RollupMember[] {
+  return cachedMembers(regions, `below:${keyOf(parent, id)}`, id, () => regions.subunitsOf(parent));
 }
 
 /** A validated batch with everything it changes, computed but not yet applied. */
@@ -144,6 +154,24 @@ export class BatchDraft {
         }
       }
     }
+    // Sub-units roll up into their local unit first, which then feeds the wall's roll-ups like any unit.
+    const touchedParents = new Map<string, Set<IndicatorId>>();
+    for (const [region, indicators] of touchedUnits) {
+      const parent = this.regions.subunit(region)?.parent;
+      if (parent === undefined) continue;
+      const set = touchedParents.get(parent) ?? new Set<IndicatorId>();
+      for (const id of indicators) set.add(id);
+      touchedParents.set(parent, set);
+    }
+    for (const [parent, indicators] of touchedParents) {
+      for (const id of indicators) {
+        const reading = this.rollUp(parent, subunitMembers(this.regions, parent, id), id);
+        if (reading) {
+          put(reading);
+          touch(parent, id);
+        }
+      }
+    }
     const touchedRollups = new Map<RollupId, Set<IndicatorId>>();
     for (const [region, indicators] of touchedUnits) {
       for (const rollup of this.regions.rollupsOf(region)) {
@@ -154,7 +182,7 @@ export class BatchDraft {
     }
     for (const [rollup, indicators] of touchedRollups) {
       for (const id of indicators) {
-        const reading = this.rollUp(rollup, id);
+        const reading = this.rollUp(rollup, rollupMembers(this.regions, rollup, id), id);
         if (reading) put(reading);
       }
     }
@@ -180,17 +208,17 @@ export class BatchDraft {
     };
   }
 
-  private rollUp(rollup: RollupId, id: IndicatorId): Reading | null {
+  private rollUp(region: string, members: readonly RollupMember[], id: IndicatorId): Reading | null {
     const inputs: RollupInput[] = [];
     let at = 0;
-    for (const member of rollupMembers(this.regions, rollup, id)) {
+    for (const member of members) {
       const reading = this.read(member.key);
       if (!reading) continue;
       if (reading.at > at) at = reading.at;
       inputs.push({ value: reading.value, num: reading.num, den: reading.den, weight: member.weight });
     }
     if (inputs.length === 0) return null;
-    return { region: rollup, indicator: id, ...rollUp(indicatorOf(id).rollup, inputs), at, source: 'rollup' };
+    return { region, indicator: id, ...rollUp(indicatorOf(id).rollup, inputs), at, source: 'rollup' };
   }
 }
 

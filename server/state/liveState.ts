@@ -21,7 +21,10 @@ export interface LiveStateInit {
 export class LiveState {
   readonly epoch: string;
   private currentSeq: number;
+  /** What the wall shows: units and roll-ups. */
   private readonly cells = new Map<string, Reading>();
+  /** Sub-units' readings (a province's communes), by parent unit: kept out of snapshots, read per unit's page. */
+  private readonly below = new Map<string, Map<string, Reading>>();
   private readonly regions: RegionSet;
   private readonly calendar: LocalCalendar;
 
@@ -30,7 +33,7 @@ export class LiveState {
     this.calendar = init.calendar;
     this.epoch = init.epoch;
     this.currentSeq = init.seq ?? 0;
-    for (const r of init.readings ?? []) this.cells.set(keyOf(r.region, r.indicator), r);
+    for (const r of init.readings ?? []) this.put(r);
   }
 
   get seq(): number {
@@ -38,7 +41,27 @@ export class LiveState {
   }
 
   get(region: string, indicator: IndicatorId): Reading | undefined {
-    return this.cells.get(keyOf(region, indicator));
+    return this.read(keyOf(region, indicator), region);
+  }
+
+  private read(key: string, region: string): Reading | undefined {
+    const parent = this.regions.subunit(region)?.parent;
+    return parent === undefined ? this.cells.get(key) : this.below.get(parent)?.get(key);
+  }
+
+  private put(r: Reading): void {
+    const key = keyOf(r.region, r.indicator);
+    const parent = this.regions.subunit(r.region)?.parent;
+    if (parent === undefined) {
+      this.cells.set(key, r);
+      return;
+    }
+    let cells = this.below.get(parent);
+    if (!cells) {
+      cells = new Map();
+      this.below.set(parent, cells);
+    }
+    cells.set(key, r);
   }
 
   /** See `BatchDraft.countBefore`. */
@@ -46,13 +69,29 @@ export class LiveState {
     return this.draft().countBefore(region, indicator, at);
   }
 
+  /** Every reading, sub-units' included. */
   readings(): Reading[] {
+    return [...this.cells.values(), ...[...this.below.values()].flatMap((cells) => [...cells.values()])];
+  }
+
+  /** What a wall screen loads: units' and roll-ups' readings, without sub-units'. */
+  wallReadings(): Reading[] {
     return [...this.cells.values()];
+  }
+
+  /** The readings of a unit's sub-units (a province's communes). */
+  subunitReadings(parent: string): Reading[] {
+    return [...(this.below.get(parent)?.values() ?? [])];
   }
 
   /** A draft on top of the current state, for computing batches before they are stored. */
   draft(): BatchDraft {
-    return new BatchDraft(this.regions, this.calendar, (key) => this.cells.get(key), this.currentSeq);
+    return new BatchDraft(
+      this.regions,
+      this.calendar,
+      (key) => this.read(key, key.slice(0, key.indexOf('|'))),
+      this.currentSeq,
+    );
   }
 
   /** Applies prepared batches, which must continue the seq without a gap, in one step. */
@@ -62,7 +101,7 @@ export class LiveState {
       seq += 1;
       if (batch.seq !== seq) throw new Error(`batch ${batch.seq} does not follow seq ${seq - 1}`);
     }
-    for (const batch of batches) for (const r of batch.changes) this.cells.set(keyOf(r.region, r.indicator), r);
+    for (const batch of batches) for (const r of batch.changes) this.put(r);
     this.currentSeq = seq;
   }
 

@@ -29,7 +29,7 @@ export function buildSnapshot(state: LiveState, meta: SnapshotMeta, alerts: Aler
     simulated: meta.simulated,
     targets: meta.targets,
     ...(meta.alertTickerMin !== undefined && { alertTickerMin: meta.alertTickerMin }),
-    values: state.readings(),
+    values: state.wallReadings(),
     alerts,
   };
 }

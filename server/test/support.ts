@@ -18,6 +18,7 @@ import { type App, type AppDeps, createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { SqliteStore } from '../store/sqlite/store';
+import { unitAt } from './units';
 
 /** The bound on every wait in integration tests: long enough for a loaded machine, short enough to fail fast. */
 export const WAIT_MS = 3_000;
@@ -170,7 +171,7 @@ export function applyReadings(copy: Copy, readings: readonly Reading[]): void {
 }
 
 /** A batch of increments of today's online records for Ky Son (417), the way a source system sends them. */
-export function onlineRecords(delta: number, region = '417'): ObservationInput[] {
+export function onlineRecords(delta: number, region = unitAt(5)): ObservationInput[] {
   return [{ region, indicator: 'records-today-online', at: Date.now(), delta }];
 }
 

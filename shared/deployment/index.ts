@@ -1,2 +1,3 @@
 export * from './install';
 export * from './schema';
+export * from './subunits';

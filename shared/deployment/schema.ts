@@ -70,7 +70,10 @@ export const DeploymentSchema = z.object({
   name: Localized,
   provenance: z.string(),
   labels: ManifestSchema.shape.labels,
+  /** The region set without its sub-units, which a unit's page fetches on its own (`subunitListPath`). */
   regions: RegionSetSchema,
+  /** How many sub-units each unit that has them has, by unit code. */
+  subunitCounts: z.record(z.string(), z.number().int().positive()),
   drawing: DrawingSchema,
   indicators: z.array(IndicatorSchema),
   board: BoardSchema,

@@ -18,6 +18,10 @@ export interface RegionSet {
   readonly groups: ReadonlyMap<string, string>;
   /** The units below a local unit (a province's communes), for drill-down. */
   subunitsOf(code: string): readonly Subunit[];
+  /** A unit below a local unit, by its code. */
+  subunit(code: string): Subunit | undefined;
+  /** Whether a local unit's figures roll up from its sub-units, so sources report the sub-units instead. */
+  hasSubunits(code: string): boolean;
   unit(code: string): Unit | undefined;
   isUnit(code: string): boolean;
   isRegion(code: string): boolean;
@@ -40,7 +44,13 @@ export function createRegionSet(raw: unknown): RegionSet {
     units.map((u) => [u.code, unitLevel(u) === 'district' ? ['province', 'localities'] : ['province', 'departments']]),
   );
   const subunits = new Map<string, Subunit[]>();
-  for (const s of data.subunits ?? []) subunits.set(s.parent, [...(subunits.get(s.parent) ?? []), s]);
+  const subunitByCode = new Map<string, Subunit>();
+  for (const s of data.subunits ?? []) {
+    const siblings = subunits.get(s.parent);
+    if (siblings) siblings.push(s);
+    else subunits.set(s.parent, [s]);
+    subunitByCode.set(s.code, s);
+  }
   return {
     data,
     units,
@@ -48,6 +58,8 @@ export function createRegionSet(raw: unknown): RegionSet {
     departments: data.departments.units,
     groups: new Map((data.groups ?? []).map((g) => [g.code, g.name])),
     subunitsOf: (code) => subunits.get(code) ?? [],
+    subunit: (code) => subunitByCode.get(code),
+    hasSubunits: (code) => subunits.has(code),
     unit: (code) => byCode.get(code),
     isUnit: (code) => byCode.has(code),
     isRegion: (code) => byCode.has(code) || (ROLLUP_IDS as readonly string[]).includes(code),

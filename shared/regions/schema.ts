@@ -72,6 +72,9 @@ export const RegionSetSchema = z
     set.departments.units.forEach((u, i) => {
       check(u.code, ['departments', 'units', i, 'code']);
     });
+    set.subunits?.forEach((u, i) => {
+      check(u.code, ['subunits', i, 'code']);
+    });
     const groups = new Set(set.groups?.map((g) => g.code));
     set.units.forEach((u, i) => {
       if (u.group !== undefined && !groups.has(u.group)) {
@@ -93,6 +96,7 @@ export type RegionSetData = z.infer<typeof RegionSetSchema>;
 export type Unit = District | Department;
 export type UnitLevel = 'district' | 'department';
 
-export function unitLevel(unit: Unit): UnitLevel {
+/** A sub-unit measures what its parent local unit does, so it stands at the district level. */
+export function unitLevel(unit: Unit | Subunit): UnitLevel {
   return unit.kind === 'department' ? 'department' : 'district';
 }

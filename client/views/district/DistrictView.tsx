@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { type IndicatorId, indicatorOf, indicators } from '../../../shared/catalog';
+import { deployment } from '../../../shared/deployment';
 import { type District, regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { activeAlerts } from '../../live/alerts';
@@ -110,7 +111,7 @@ function DistrictBody(props: { district: District; back: string }) {
           )}
         </For>
       </div>
-      <div class="district-lower">
+      <div class="district-lower" classList={{ 'has-subunits': (deployment().subunitCounts[code()] ?? 0) > 0 }}>
         <section class="panel district-figures">
           <h2 class="panel-title">{t('district.figures')}</h2>
           <div class="figure-tiles">

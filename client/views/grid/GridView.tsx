@@ -4,6 +4,7 @@ import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/ca
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
+import { groupRows } from '../../live/groupRows';
 import { createPaging } from '../../live/paging';
 import { byRank, targetsOf, unitRows } from '../../live/selectors';
 import { ArcGauge } from '../../widgets/ArcGauge';
@@ -18,13 +19,16 @@ import { DEFAULT_INDICATOR } from '../Overview';
 import './grid.css';
 
 export type GridOrder = 'region' | 'rank';
+/** Each unit, or the units rolled up by group (the former districts of 2025 communes). */
+export type GridLevel = 'units' | 'groups';
 
 /** Seven by three cards: Nghe An's 21 districts on one page. */
 const CARDS_PER_PAGE = 21;
 
 /**
  * The units as large gauges, 21 to a page, on one indicator (`?indicator=`), in the region set's order or by rank
- * (`?order=rank`). A district below target is outlined, hatched when critical, and says so in words.
+ * (`?order=rank`); where the region set has groups, the groups instead (`?level=groups`), each rolled up from its
+ * units. A district below target is outlined, hatched when critical, and says so in words.
  */
 export default function GridView(props: { now: () => number }) {
   const wall = useWall();
@@ -37,13 +41,18 @@ export default function GridView(props: { now: () => number }) {
     return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
-  const orderHref = (next: GridOrder) => {
+  const level = (): GridLevel => (params.level === 'groups' && regionSet.groups.size > 0 ? 'groups' : 'units');
+  const hrefWith = (key: 'order' | 'level', value: string) => {
     const query = new URLSearchParams(location.search);
-    query.set('order', next);
+    query.set(key, value);
+    query.delete('page');
     return `${location.pathname}?${query}`;
   };
   const rows = createMemo(() => {
-    const all = unitRows(wall, regionSet.districts, indicator());
+    const all =
+      level() === 'groups'
+        ? groupRows(regionSet, indicator(), wall.reading, targetsOf(wall, indicator()))
+        : unitRows(wall, regionSet.districts, indicator());
     return order() === 'rank' ? byRank(all) : all;
   });
   const max = createMemo(() =>
@@ -60,7 +69,10 @@ export default function GridView(props: { now: () => number }) {
     pinned: () => (typeof params.page === 'string' ? Number(params.page) : undefined),
   });
   const subtitle = () => {
-    const units = t('panel.gauges', { count: regionSet.districts.length });
+    const units =
+      level() === 'groups'
+        ? t('grid.groups', { count: rows().length })
+        : t('panel.gauges', { count: regionSet.districts.length });
     return paging.pages() > 1
       ? `${units} · ${t('panel.page', { page: paging.page() + 1, pages: paging.pages() })}`
       : units;
@@ -68,18 +80,43 @@ export default function GridView(props: { now: () => number }) {
   const province = () => wall.reading('province', indicator())?.value ?? null;
 
   return (
-    <div class="view grid-view" data-testid="view-grid" data-indicator={indicator()} data-order={order()}>
+    <div
+      class="view grid-view"
+      data-testid="view-grid"
+      data-indicator={indicator()}
+      data-order={order()}
+      data-level={level()}
+    >
       <Header now={props.now} />
       <ViewTitle title={label(indicatorOf(indicator()))} subtitle={subtitle()}>
         <nav class="order-switch" aria-label={t('grid.order')} data-chrome>
           <For each={['region', 'rank'] as const}>
             {(o) => (
-              <a href={orderHref(o)} aria-current={order() === o ? 'true' : undefined} data-testid={`order-${o}`}>
+              <a
+                href={hrefWith('order', o)}
+                aria-current={order() === o ? 'true' : undefined}
+                data-testid={`order-${o}`}
+              >
                 {t(o === 'rank' ? 'grid.byRank' : 'grid.byRegion')}
               </a>
             )}
           </For>
         </nav>
+        <Show when={regionSet.groups.size > 0}>
+          <nav class="order-switch" aria-label={t('grid.level')} data-chrome>
+            <For each={['units', 'groups'] as const}>
+              {(l) => (
+                <a
+                  href={hrefWith('level', l)}
+                  aria-current={level() === l ? 'true' : undefined}
+                  data-testid={`level-${l}`}
+                >
+                  {t(`grid.level.${l}`)}
+                </a>
+              )}
+            </For>
+          </nav>
+        </Show>
         <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
       </ViewTitle>
       <ol class="grid-cards" data-testid="grid-cards" data-page={paging.page() + 1} data-pages={paging.pages()}>
@@ -94,7 +131,9 @@ export default function GridView(props: { now: () => number }) {
               data-band={row.band ?? 'none'}
               data-rank={row.rank ?? ''}
             >
-              <RowLink href={districtHref(row.unit.code)} label={row.unit.name} />
+              <Show when={level() === 'units'}>
+                <RowLink href={districtHref(row.unit.code)} label={row.unit.name} />
+              </Show>
               <div class="grid-card-head">
                 <span class="grid-name">{row.unit.name}</span>
                 <span class="grid-rank">{row.rank ? `#${row.rank}` : '–'}</span>

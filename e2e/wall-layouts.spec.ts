@@ -1,0 +1,159 @@
+import { expect, type Page, test } from '@playwright/test';
+import { type Box, tileRegions } from '../client/layout/fit';
+import { inspectCanvas } from './support/canvasChecks';
+import { MIN_FONT_PX } from './support/canvasText';
+import { VIEWS } from './support/views';
+
+/** What a leader reads as one thing: every tile and gauge, counter, ranking row, and the header's texts. */
+const WIDGETS = [
+  '.panel',
+  '[data-tile]',
+  '.gauge',
+  '.gauge-summary',
+  '.headline-counter',
+  '.ranking-row',
+  '.wall-header .brand',
+  '[data-testid="clock"]',
+  '[data-testid="link-status"]',
+].join(', ');
+
+interface Measured {
+  size: string;
+  panels: string;
+  layout: string | null;
+  scale: number;
+  /** The canvas x and y at this screen's top-left corner, in canvas pixels. */
+  origin: { x: number; y: number };
+  /** Where the canvas shows in the window. */
+  frame: Box;
+  /** The alert ticker's top edge, in canvas pixels. */
+  tickerTop: number;
+  widgets: (Box & { name: string })[];
+}
+
+/** The screen's canvas and every widget's box on it, in canvas pixels (whether or not this tile shows it). */
+function measure(page: Page): Promise<Measured> {
+  return page.evaluate((selector) => {
+    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+    const frame = document.querySelector<HTMLElement>('[data-testid="canvas-frame"]');
+    const ticker = document.querySelector('.alert-ticker');
+    if (!canvas || !frame || !ticker) throw new Error('no canvas');
+    const scale = Number(canvas.dataset.scale);
+    const c = canvas.getBoundingClientRect();
+    const f = frame.getBoundingClientRect();
+    const onCanvas = (r: DOMRect) => ({
+      x: (r.left - c.left) / scale,
+      y: (r.top - c.top) / scale,
+      width: r.width / scale,
+      height: r.height / scale,
+    });
+    return {
+      size: canvas.dataset.size ?? '',
+      panels: canvas.dataset.panels ?? '',
+      layout: document.querySelector('[data-testid="view-overview"]')?.getAttribute('data-layout') ?? null,
+      scale,
+      origin: { x: (f.left - c.left) / scale, y: (f.top - c.top) / scale },
+      frame: { x: f.left, y: f.top, width: f.width, height: f.height },
+      tickerTop: onCanvas(ticker.getBoundingClientRect()).y,
+      // The ticker is a band along the wall's foot, not a widget: its lines run on across the panels.
+      widgets: [...canvas.querySelectorAll(selector)]
+        .filter((el) => !el.closest('.alert-ticker'))
+        .map((el) => ({
+          name: `${el.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ${el.className}`,
+          ...onCanvas(el.getBoundingClientRect()),
+        })),
+    };
+  }, WIDGETS);
+}
+
+/** The widgets that do not lie wholly within one panel: across a seam, under a frame, or off the canvas. */
+function straddling(m: Measured, panels: Box[]): string[] {
+  const within = (w: Box, p: Box) =>
+    w.x >= p.x - 0.5 &&
+    w.y >= p.y - 0.5 &&
+    w.x + w.width <= p.x + p.width + 0.5 &&
+    w.y + w.height <= p.y + p.height + 0.5;
+  return m.widgets
+    .filter((w) => w.width > 0 && w.height > 0)
+    .filter((w) => !panels.some((p) => within(w, p)) || w.y + w.height > m.tickerTop + 0.5)
+    .map((w) => `${w.name} at ${Math.round(w.x)},${Math.round(w.y)} ${Math.round(w.width)}x${Math.round(w.height)}`);
+}
+
+async function openOverview(page: Page, viewport: { width: number; height: number }, query: string) {
+  await page.setViewportSize(viewport);
+  await page.goto(`/?kiosk=1&${query}`);
+  await expect(page.locator('[data-testid^="gauge-4"]')).toHaveCount(21);
+  await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+  await page.evaluate(() => document.fonts.ready);
+}
+
+const PANEL = { width: 1920, height: 1080 };
+
+/** Walls of 1080p panels, the canvas each gets without `canvas=`, and its panels' boxes on that canvas. */
+const WALLS = [
+  { wall: '2x1', cols: 2, rows: 1, canvas: { width: 3840, height: 1080 } },
+  { wall: '3x1', cols: 3, rows: 1, canvas: { width: 5760, height: 1080 } },
+  { wall: '2x2', cols: 2, rows: 2, canvas: { width: 1920, height: 1080 } },
+  { wall: '3x2', cols: 3, rows: 2, canvas: { width: 2880, height: 1080 } },
+];
+
+for (const w of WALLS) {
+  test(`a ${w.wall} wall: the wall's own shape, no bars, no widget across a seam, no text under the minimum`, async ({
+    page,
+  }) => {
+    const last = `${w.cols - 1},${w.rows - 1}`;
+    for (const tile of ['0,0', last]) {
+      await openOverview(page, PANEL, `wall=${w.wall}&tile=${tile}`);
+      const m = await measure(page);
+      expect(m.size).toBe(`${w.canvas.width}x${w.canvas.height}`);
+      expect(m.layout).toBe(w.wall);
+      // The panel is filled: its part of the canvas is drawn edge to edge, without letterbox.
+      expect(m.frame).toEqual({ x: 0, y: 0, ...PANEL });
+      expect(straddling(m, tileRegions(w.canvas, w.cols, w.rows))).toEqual([]);
+      const report = await inspectCanvas(page, MIN_FONT_PX);
+      expect(report.measured).toBeGreaterThan(10);
+      expect(report.tooSmall).toEqual([]);
+    }
+  });
+}
+
+test('bezel compensation: the canvas runs on behind the frames, and widgets keep clear of them', async ({ page }) => {
+  // Two 1080p panels whose pictures lie 40 px apart (two 20 px frames): the canvas is 40 px wider, and the right
+  // panel starts 40 canvas px past the left panel's end, so a line crossing the seam stays straight.
+  await openOverview(page, PANEL, 'wall=2x1&tile=1,0&bezel=40px');
+  const m = await measure(page);
+  expect(m.size).toBe('3880x1080');
+  expect(m.origin).toEqual({ x: 1960, y: 0 });
+  expect(m.frame).toEqual({ x: 0, y: 0, ...PANEL });
+  expect(straddling(m, tileRegions({ width: 3880, height: 1080 }, 2, 1, 40))).toEqual([]);
+
+  // In millimetres, with the panel's diagonal: 7 mm on a 55-inch 1080p panel is 11 pixels (0.63 mm each).
+  await openOverview(page, PANEL, 'wall=2x1&tile=1,0&bezel=7mm&panel=55in');
+  const mm = await measure(page);
+  expect(mm.size).toBe('3851x1080');
+  expect(mm.origin.x).toBeCloseTo(1920 + 11.04, 1);
+});
+
+test('a lone 7680x2160 screen is laid out on its full width, with no bars', async ({ page }) => {
+  const viewport = { width: 7680, height: 2160 };
+  await openOverview(page, viewport, '');
+  const m = await measure(page);
+  expect(m.size).toBe('3840x1080');
+  expect(m.scale).toBe(2);
+  expect(m.frame).toEqual({ x: 0, y: 0, ...viewport });
+  expect(m.layout).toBe('2x1');
+  expect(straddling(m, tileRegions({ width: 3840, height: 1080 }, 2, 1))).toEqual([]);
+  expect((await inspectCanvas(page, MIN_FONT_PX)).tooSmall).toEqual([]);
+});
+
+test('every view fills a 32:9 screen and keeps its text at the minimum', async ({ page }) => {
+  await page.setViewportSize({ width: 3840, height: 1080 });
+  for (const view of VIEWS) {
+    await page.goto(`${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1`);
+    await view.ready(page);
+    const report = await inspectCanvas(page, MIN_FONT_PX);
+    expect(report.frame, view.name).toEqual({ left: 0, top: 0, right: 3840, bottom: 1080 });
+    expect(report.scrolls, view.name).toBe(false);
+    expect(report.tooSmall, view.name).toEqual([]);
+  }
+});
