@@ -24,7 +24,7 @@ test('a district changing band recolours its own path, and the rest of the map i
   await expect.poll(() => region(code).evaluate((el) => getComputedStyle(el).fill)).toBe(OK);
 
   // Every change to the map's drawing from here on, by the district it belongs to.
-  await map.locator('svg.map-chart').evaluate((svg) => {
+  await map.locator('.map-chart svg').evaluate((svg) => {
     const changed: string[] = [];
     (window as unknown as { mapChanges: string[] }).mapChanges = changed;
     new MutationObserver((records) => {

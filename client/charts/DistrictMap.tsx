@@ -132,44 +132,45 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
         <small>{t('panel.map', { count: regionSet.districts.length })}</small>
       </h2>
       <div class="map-area" ref={area}>
-        <Show when={drawing()}>
-          {(d) => (
-            <svg
-              class="map-chart"
-              width={d().width}
-              height={d().height}
-              role="img"
-              aria-label={t('panel.map', { count: regionSet.districts.length })}
-            >
-              <defs>
-                <pattern id={hatch} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
-                  <rect width="3" height="8" fill="rgba(10, 16, 32, 0.6)" />
-                </pattern>
-              </defs>
-              {/* Every district names itself where its name fits; the inset names the smallest. */}
-              <MapLayer {...layer} shapes={d().main} nameOf={nameOf} />
-              {/* The inset's frame: a solid card around the enlarged Vinh area, and its name. */}
-              <Show when={d().inset.length > 0}>
-                <rect
-                  class="map-inset-card"
-                  x={d().width - INSET_SIZE + 1}
-                  y={1}
-                  width={INSET_SIZE - 2}
-                  height={INSET_SIZE - 2}
-                  rx={8}
+        <div class="map-chart">
+          <Show when={drawing()}>
+            {(d) => (
+              <svg
+                width={d().width}
+                height={d().height}
+                role="img"
+                aria-label={t('panel.map', { count: regionSet.districts.length })}
+              >
+                <defs>
+                  <pattern id={hatch} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                    <rect width="3" height="8" fill="rgba(10, 16, 32, 0.6)" />
+                  </pattern>
+                </defs>
+                {/* Every district names itself where its name fits; the inset names the smallest. */}
+                <MapLayer {...layer} shapes={d().main} nameOf={nameOf} />
+                {/* The inset's frame: a solid card around the enlarged Vinh area, and its name. */}
+                <Show when={d().inset.length > 0}>
+                  <rect
+                    class="map-inset-card"
+                    x={d().width - INSET_SIZE + 1}
+                    y={1}
+                    width={INSET_SIZE - 2}
+                    height={INSET_SIZE - 2}
+                    rx={8}
+                  />
+                  <text class="map-inset-title" x={d().width - INSET_SIZE + 12} y={8}>
+                    {t('panel.inset')}
+                  </text>
+                </Show>
+                <MapLayer
+                  {...layer}
+                  shapes={d().inset}
+                  nameOf={(code) => (d().insetNamed.has(code) ? nameOf(code) : '')}
                 />
-                <text class="map-inset-title" x={d().width - INSET_SIZE + 12} y={8}>
-                  {t('panel.inset')}
-                </text>
-              </Show>
-              <MapLayer
-                {...layer}
-                shapes={d().inset}
-                nameOf={(code) => (d().insetNamed.has(code) ? nameOf(code) : '')}
-              />
-            </svg>
-          )}
-        </Show>
+              </svg>
+            )}
+          </Show>
+        </div>
         <Show when={pointed()}>
           {(p) => (
             <div class="map-tooltip" style={{ left: `${p().x + 16}px`, top: `${p().y + 16}px` }}>
