@@ -41,6 +41,18 @@ export default defineConfig({
         },
       },
       {
+        // The client's unit tests on the 130 communes of nghe-an-2025: its selectors, paging and layouts read the
+        // installed region set.
+        plugins: [solid()],
+        test: {
+          name: 'unit-client-nghe-an-2025',
+          include: ['client/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          env: { TEST_DEPLOYMENT: 'nghe-an-2025' },
+          setupFiles: ['server/deployment/testDeployment.ts'],
+        },
+      },
+      {
         // The same unit tests on the 130 communes of nghe-an-2025, but for the connectors' and the CSV import's
         // fixtures, which name 2024 districts by their names and codes.
         test: {

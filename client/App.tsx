@@ -8,6 +8,7 @@ import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
 import { authoriseRequests, takeDisplayToken } from './remote/displayToken';
 import { Overview } from './views/Overview';
+import { ForViewing } from './views/office/ForViewing';
 import { WallFrame } from './views/WallFrame';
 
 // Views other than the overview load when first shown, so the overview's first load stays small.
@@ -17,6 +18,14 @@ const IdentityView = lazy(() => import('./views/identity/IdentityView'));
 const ServicesView = lazy(() => import('./views/services/ServicesView'));
 const TasksView = lazy(() => import('./views/tasks/TasksView'));
 const RankingView = lazy(() => import('./views/ranking/RankingView'));
+// Office layouts (less, larger) load only on screens whose viewing needs them.
+const OverviewOffice = lazy(() => import('./views/office/OverviewOffice'));
+const DistrictOffice = lazy(() => import('./views/office/DistrictOffice'));
+const GridOffice = lazy(() => import('./views/office/GridOffice'));
+const IdentityOffice = lazy(() => import('./views/office/IdentityOffice'));
+const ServicesOffice = lazy(() => import('./views/office/ServicesOffice'));
+const TasksOffice = lazy(() => import('./views/office/TasksOffice'));
+const RankingOffice = lazy(() => import('./views/office/RankingOffice'));
 // The operator console is a page of its own, for a desk: a screen never loads it.
 const OperatorConsole = lazy(() => import('./operator/OperatorConsole'));
 
@@ -52,13 +61,63 @@ export function App() {
   return (
     <Router root={(p) => <Shell now={now}>{p.children}</Shell>}>
       <Route component={WallFrame}>
-        <Route path="/" component={() => <Overview now={now} />} />
-        <Route path="/district/:code" component={() => <DistrictView now={now} />} />
-        <Route path="/grid" component={() => <GridView now={now} />} />
-        <Route path="/identity" component={() => <IdentityView now={now} />} />
-        <Route path="/services" component={() => <ServicesView now={now} />} />
-        <Route path="/tasks" component={() => <TasksView now={now} />} />
-        <Route path="/ranking" component={() => <RankingView now={now} />} />
+        <Route
+          path="/"
+          component={() => (
+            <ForViewing
+              dense={() => <Overview now={now} />}
+              office={(px) => <OverviewOffice now={now} textPx={px} />}
+            />
+          )}
+        />
+        <Route
+          path="/district/:code"
+          component={() => (
+            <ForViewing
+              dense={() => <DistrictView now={now} />}
+              office={(px) => <DistrictOffice now={now} textPx={px} />}
+            />
+          )}
+        />
+        <Route
+          path="/grid"
+          component={() => (
+            <ForViewing dense={() => <GridView now={now} />} office={(px) => <GridOffice now={now} textPx={px} />} />
+          )}
+        />
+        <Route
+          path="/identity"
+          component={() => (
+            <ForViewing
+              dense={() => <IdentityView now={now} />}
+              office={(px) => <IdentityOffice now={now} textPx={px} />}
+            />
+          )}
+        />
+        <Route
+          path="/services"
+          component={() => (
+            <ForViewing
+              dense={() => <ServicesView now={now} />}
+              office={(px) => <ServicesOffice now={now} textPx={px} />}
+            />
+          )}
+        />
+        <Route
+          path="/tasks"
+          component={() => (
+            <ForViewing dense={() => <TasksView now={now} />} office={(px) => <TasksOffice now={now} textPx={px} />} />
+          )}
+        />
+        <Route
+          path="/ranking"
+          component={() => (
+            <ForViewing
+              dense={() => <RankingView now={now} />}
+              office={(px) => <RankingOffice now={now} textPx={px} />}
+            />
+          )}
+        />
       </Route>
     </Router>
   );

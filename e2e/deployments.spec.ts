@@ -88,6 +88,28 @@ test.describe('the former district as a roll-up level (nghe-an-2025, still figur
     await page.getByTestId('level-units').click();
     await expect(page.locator('[data-testid^="grid-card-"]')).toHaveCount(21);
   });
+
+  test('the service index by former district ranks each one, its score rolled up from its communes', async ({
+    page,
+  }) => {
+    // Two of Vinh's wards (group 412), alone in scoring: 60 and 80 weigh equally, 70 at the top.
+    await ingest(server.url, [
+      { region: '16681', indicator: 'service-index', at: Date.now(), value: 60 },
+      { region: '16690', indicator: 'service-index', at: Date.now(), value: 80 },
+    ]);
+    await page.goto(`${server.url}/ranking`);
+    await page.getByTestId('level-groups').click();
+    await expect(page.getByTestId('view-ranking')).toHaveAttribute('data-level', 'groups');
+    await expect(page.getByTestId('view-ranking')).toContainText('20 huyện cũ');
+    const localities = page.getByTestId('index-localities');
+    await expect(localities.locator('li.index-row')).toHaveCount(20);
+    const vinh = localities.locator('li[data-code="412"]');
+    await expect(vinh).toHaveAttribute('data-rank', '1');
+    await expect(vinh).toContainText('Vinh');
+    await expect(vinh).toContainText('70');
+    await page.getByTestId('level-units').click();
+    await expect(page.getByTestId('index-more')).toBeVisible();
+  });
 });
 
 test.describe('vietnam-2025: a province page with its communes live', () => {

@@ -1,83 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type Box, tileRegions } from '../client/layout/fit';
+import { tileRegions } from '../client/layout/fit';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
+import { measureWidgets as measure, straddling } from './support/seams';
 import { VIEWS } from './support/views';
-
-/** What a leader reads as one thing: every tile and gauge, counter, ranking row, and the header's texts. */
-const WIDGETS = [
-  '.panel',
-  '[data-tile]',
-  '.gauge',
-  '.gauge-summary',
-  '.headline-counter',
-  '.ranking-row',
-  '.wall-header .brand',
-  '[data-testid="clock"]',
-  '[data-testid="link-status"]',
-].join(', ');
-
-interface Measured {
-  size: string;
-  panels: string;
-  layout: string | null;
-  scale: number;
-  /** The canvas x and y at this screen's top-left corner, in canvas pixels. */
-  origin: { x: number; y: number };
-  /** Where the canvas shows in the window. */
-  frame: Box;
-  /** The alert ticker's top edge, in canvas pixels. */
-  tickerTop: number;
-  widgets: (Box & { name: string })[];
-}
-
-/** The screen's canvas and every widget's box on it, in canvas pixels (whether or not this tile shows it). */
-function measure(page: Page): Promise<Measured> {
-  return page.evaluate((selector) => {
-    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
-    const frame = document.querySelector<HTMLElement>('[data-testid="canvas-frame"]');
-    const ticker = document.querySelector('.alert-ticker');
-    if (!canvas || !frame || !ticker) throw new Error('no canvas');
-    const scale = Number(canvas.dataset.scale);
-    const c = canvas.getBoundingClientRect();
-    const f = frame.getBoundingClientRect();
-    const onCanvas = (r: DOMRect) => ({
-      x: (r.left - c.left) / scale,
-      y: (r.top - c.top) / scale,
-      width: r.width / scale,
-      height: r.height / scale,
-    });
-    return {
-      size: canvas.dataset.size ?? '',
-      panels: canvas.dataset.panels ?? '',
-      layout: document.querySelector('[data-testid="view-overview"]')?.getAttribute('data-layout') ?? null,
-      scale,
-      origin: { x: (f.left - c.left) / scale, y: (f.top - c.top) / scale },
-      frame: { x: f.left, y: f.top, width: f.width, height: f.height },
-      tickerTop: onCanvas(ticker.getBoundingClientRect()).y,
-      // The ticker is a band along the wall's foot, not a widget: its lines run on across the panels.
-      widgets: [...canvas.querySelectorAll(selector)]
-        .filter((el) => !el.closest('.alert-ticker'))
-        .map((el) => ({
-          name: `${el.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ${el.className}`,
-          ...onCanvas(el.getBoundingClientRect()),
-        })),
-    };
-  }, WIDGETS);
-}
-
-/** The widgets that do not lie wholly within one panel: across a seam, under a frame, or off the canvas. */
-function straddling(m: Measured, panels: Box[]): string[] {
-  const within = (w: Box, p: Box) =>
-    w.x >= p.x - 0.5 &&
-    w.y >= p.y - 0.5 &&
-    w.x + w.width <= p.x + p.width + 0.5 &&
-    w.y + w.height <= p.y + p.height + 0.5;
-  return m.widgets
-    .filter((w) => w.width > 0 && w.height > 0)
-    .filter((w) => !panels.some((p) => within(w, p)) || w.y + w.height > m.tickerTop + 0.5)
-    .map((w) => `${w.name} at ${Math.round(w.x)},${Math.round(w.y)} ${Math.round(w.width)}x${Math.round(w.height)}`);
-}
 
 async function openOverview(page: Page, viewport: { width: number; height: number }, query: string) {
   await page.setViewportSize(viewport);

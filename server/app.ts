@@ -213,7 +213,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (config.simulator.enabled) {
     jobs.register({
       name: 'simulator',
-      start: () => startSimulator({ ingest, state, regions, calendar, clock, logger, ...config.simulator }),
+      start: () =>
+        startSimulator({
+          ingest,
+          state,
+          regions,
+          calendar,
+          clock,
+          logger,
+          ...config.simulator,
+          figures: deployment.simulation,
+        }),
     });
   }
   jobs.register({ name: 'alerts', start: () => alerts.start() });

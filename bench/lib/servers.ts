@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWallServer, type WallServer } from '../../e2e/support/server';
+import { SnapshotSchema } from '../../shared/protocol';
 import { FEED_SOURCE, FEED_TOKEN } from '../driver/feed';
 import { onExit } from './children';
 
@@ -21,14 +22,28 @@ export interface Target {
 export async function seedDataDir(deployment?: string, timeoutMs?: number): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ioc-wall-bench-seed-'));
   onExit(async () => rmSync(dir, { recursive: true, force: true }));
-  // The simulator seeds before the server listens: once it answers, the day is in the database.
+  // The simulator seeds before the server listens, but a national set's after: wait for its present point.
+  const since = Date.now();
   const server = await startWallServer({
     dataDir: dir,
     env: { SIM: 'on', LOG_LEVEL: 'warn', ...(deployment && { DEPLOYMENT: deployment }) },
     ...(timeoutMs !== undefined && { timeoutMs }),
   });
+  await daySeeded(server.url, since, timeoutMs ?? 120_000);
   await server.stop();
   return dir;
+}
+
+/** Waits until the day's records are live as of the server's start: the simulator's last seeded point. */
+async function daySeeded(url: string, since: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const snapshot = SnapshotSchema.parse(await (await fetch(`${url}/api/v1/snapshot`)).json());
+    const records = snapshot.values.find((r) => r.region === 'province' && r.indicator === 'records-today-online');
+    if (records && records.at >= since) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the simulator did not seed the day in time');
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
+import { MIN_FONT_PX } from '../layout/fit';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
 import { createUnitRows } from '../live/createUnitRows';
@@ -19,6 +20,7 @@ import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { boundaries } from './drawing';
 import { MapLayer, type RegionLook } from './MapLayer';
+import { chooseNames } from './mapNames';
 import { type Box, extentOf, loadFeatures, project, projectedAspect } from './projection';
 import './districtMap.css';
 
@@ -29,6 +31,10 @@ import './districtMap.css';
 const INSET_SIZE = 196;
 /** The inset's map inside its frame: below its title, with room on the right for the coast's names (Cửa Lò). */
 const INSET_BOX = { right: 50, top: 38, width: INSET_SIZE - 64, height: INSET_SIZE - 48 };
+/** The inset card's title above its districts: the inset's names stay below it. */
+const INSET_TITLE_PX = 36;
+/** The names' type (districtMap.css), to measure them before they are drawn. */
+const LABEL_FONT = `600 ${MIN_FONT_PX}px "Be Vietnam Pro", sans-serif`;
 /**
  * The main map's margins, with the inset in the top-right corner: above the map (room on top, and on the right for
  * coastal names), or beside it, which suits a wide box (a wall's cell) better. The one that draws the map larger
@@ -104,6 +110,34 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     return { width, height, main, inset, insetNamed };
   });
 
+  // Names are measured in the wall's type, so they are chosen once it has loaded (other fonts have other widths).
+  const [fontsLoaded, setFontsLoaded] = createSignal(false);
+  void document.fonts.ready.then(() => setFontsLoaded(true));
+  const measure = document.createElement('canvas').getContext('2d');
+  // The names each map draws, chosen once per size and per change of alerts, never per figure: none is drawn over
+  // another name or the inset's card, and any left out is named by its gauge and ranking row.
+  const names = createMemo(() => {
+    const d = drawing();
+    if (!d || !fontsLoaded() || !measure) return null;
+    measure.font = LABEL_FONT;
+    const card = { x: d.width - INSET_SIZE, y: 0, width: INSET_SIZE, height: INSET_SIZE };
+    const hasInset = d.inset.length > 0;
+    return chooseNames({
+      main: d.main,
+      inset: d.inset,
+      insetNamed: d.insetNamed,
+      alerted: alerted(),
+      nameOf,
+      widthOf: (name) => measure.measureText(name).width,
+      fontPx: MIN_FONT_PX,
+      areas: {
+        main: { x: 0, y: 0, width: d.width, height: d.height },
+        inset: hasInset ? { ...card, y: INSET_TITLE_PX, height: INSET_SIZE - INSET_TITLE_PX } : null,
+      },
+      covering: hasInset ? [card] : [],
+    });
+  });
+
   // The pointed district: lit, and its name and figure in a tooltip (on a click too, for touch screens).
   const [pointed, setPointed] = createSignal<{ code: string; x: number; y: number } | null>(null);
   const isHovered = createSelector(() => pointed()?.code);
@@ -123,6 +157,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
     <section
       class="panel district-map"
       data-testid="map"
+      data-labels={names() ? 'placed' : 'pending'}
       data-indicator={props.indicator}
       data-indicators={props.indicator}
       data-lang={lang()}
@@ -146,8 +181,8 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
                     <rect width="3" height="8" fill="rgba(10, 16, 32, 0.6)" />
                   </pattern>
                 </defs>
-                {/* Every district names itself where its name fits; the inset names the smallest. */}
-                <MapLayer {...layer} shapes={d().main} nameOf={nameOf} />
+                {/* Every district names itself where its name fits clear of the others; the inset names the smallest. */}
+                <MapLayer {...layer} shapes={d().main} names={names()?.main ?? []} nameOf={nameOf} />
                 {/* The inset's frame: a solid card around the enlarged Vinh area, and its name. */}
                 <Show when={d().inset.length > 0}>
                   <rect
@@ -162,11 +197,7 @@ export function DistrictMap(props: { indicator: IndicatorId; onSelect?: (code: s
                     {t('panel.inset')}
                   </text>
                 </Show>
-                <MapLayer
-                  {...layer}
-                  shapes={d().inset}
-                  nameOf={(code) => (d().insetNamed.has(code) ? nameOf(code) : '')}
-                />
+                <MapLayer {...layer} shapes={d().inset} names={names()?.inset ?? []} nameOf={nameOf} />
               </svg>
             )}
           </Show>

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { DEPLOYMENT_FILES, type Deployment } from '../../shared/deployment';
+import {
+  DEPLOYMENT_FILES,
+  type Deployment,
+  SIMULATION_FILE,
+  type SimulationFigures,
+  SimulationFiguresSchema,
+} from '../../shared/deployment';
 import type { RegionSetData } from '../../shared/regions';
 
 /** The shipped deployments, one folder each. */
@@ -28,6 +34,8 @@ export interface LoadedDeployment {
   forScreens: Deployment;
   /** The boundaries file a map draws, when the deployment draws boundaries. */
   boundariesPath: string | null;
+  /** The figures the simulator spreads over the units, when the deployment has its own (`simulation.json`). */
+  simulation?: SimulationFigures;
 }
 
 /** The folder `DEPLOYMENT_DIR` names, else the shipped `DEPLOYMENT`, else the default deployment. */
@@ -126,7 +134,10 @@ export function loadDeployment(dir: string): LoadedDeployment {
     subunitCounts,
   };
   const { subunits: _listedApart, ...screenRegions } = regions;
-  return { dir, deployment, forScreens: { ...deployment, regions: screenRegions }, boundariesPath };
+  const simulation = existsSync(path.join(dir, SIMULATION_FILE))
+    ? parseFile(dir, SIMULATION_FILE, SimulationFiguresSchema)
+    : undefined;
+  return { dir, deployment, forScreens: { ...deployment, regions: screenRegions }, boundariesPath, simulation };
 }
 
 /** Every local unit needs a shape, or the map would leave a hole. */

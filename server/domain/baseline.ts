@@ -1,10 +1,41 @@
 import baseline from '../../shared/data/project06-baseline.json';
+import type { SimulationFigures } from '../../shared/deployment';
 import type { RegionSet } from '../../shared/regions';
 import { apportion, apportionRate } from './apportion';
 import type { Random } from './random';
 
 export type Project06Figures = typeof baseline;
 export const project06 = baseline;
+
+/** How far a province's standing moves its communes' rates, in widths of the units' own spread. */
+const PROVINCE_SPREAD = 1.6;
+
+/**
+ * Each fed unit's province's standing, from -1 (lags in everything) to 1, seeded: most provinces do well and a
+ * few lag far behind. 0 for every unit of a set without sub-units, which draws nothing.
+ */
+function provinceStanding(regions: RegionSet, fed: readonly { code: string }[], random: Random): readonly number[] {
+  const parents = fed.map((u) => regions.subunit(u.code)?.parent);
+  const byParent = new Map<string, number>();
+  for (const parent of parents) {
+    if (parent !== undefined && !byParent.has(parent)) byParent.set(parent, 1 - 2 * random.next() ** 1.6);
+  }
+  return parents.map((p) => (p === undefined ? 0 : (byParent.get(p) ?? 0)));
+}
+
+/** The seed article's figures with a deployment's own in their place (a country's identity figures). */
+export function withOwnFigures(own: SimulationFigures | undefined): Project06Figures {
+  if (!own) return project06;
+  const f = project06.figures;
+  return {
+    ...project06,
+    figures: {
+      ...f,
+      chipCitizenIdCardsIssued: { ...f.chipCitizenIdCardsIssued, value: own.chipCitizenIdCardsIssued },
+      electronicIdAccounts: { ...f.electronicIdAccounts, ...own.electronicIdAccounts },
+    },
+  };
+}
 
 /** How one unit behaves in the simulation: its share of activity and the shares its records fall into. */
 export interface UnitProfile {
@@ -72,18 +103,24 @@ export function buildSimulationModel(regions: RegionSet, random: Random, figures
   const departments = regions.departments;
   const dWeights = districts.map((d) => d.weight * random.between(0.85, 1.15));
   const pWeights = departments.map(() => random.between(0.5, 1.5));
-  const spread = (centre: number, width: number, n: number) =>
-    Array.from({ length: n }, () => clamp(centre + random.between(-width, width), 0.02, 0.98));
+  // Where units roll up into provinces, each province stands better or worse in everything, or provinces of
+  // hundreds of communes would all average out to the article's rate. A set without sub-units draws nothing here.
+  const standing = provinceStanding(regions, districts, random);
+  const spread = (centre: number, width: number, n: number, lift?: readonly number[]) =>
+    Array.from({ length: n }, (_, i) =>
+      clamp(centre + PROVINCE_SPREAD * width * (lift?.[i] ?? 0) + random.between(-width, width), 0.02, 0.98),
+    );
 
   // Identity work is done per district by the police.
   const issued = apportion(f.chipCitizenIdCardsIssued.value, dWeights);
   // Most districts are nearly done; the fourth power gives a long tail of a few that lag.
-  const gaps = districts.map(() => 0.0015 + 0.035 * random.next() ** 4);
+  const gaps = districts.map((_, i) => 0.0015 + 0.035 * random.next() ** 4 + 0.03 * Math.max(0, -(standing[i] ?? 0)));
   const collected = apportion(f.electronicIdAccounts.collected, dWeights);
   const activation = spread(
     f.electronicIdAccounts.activated / f.electronicIdAccounts.collected,
     0.09,
     districts.length,
+    standing,
   );
   const activated = apportionRate(f.electronicIdAccounts.activated, collected, activation);
 
@@ -96,7 +133,7 @@ export function buildSimulationModel(regions: RegionSet, random: Random, figures
   ) => {
     const weights = level === 'localities' ? dWeights : pWeights;
     const dens = apportion(totals[level], weights);
-    const rates = spread(rate, width, weights.length);
+    const rates = spread(rate, width, weights.length, level === 'localities' ? standing : undefined);
     return { dens, nums: apportionRate(Math.round(totals[level] * rate), dens, rates), rates };
   };
   const E = ESSENTIAL_RECORDS_2023;
@@ -167,7 +204,7 @@ export function buildSimulationModel(regions: RegionSet, random: Random, figures
         'digitised-results-rate': pair(digitised[group]),
         'online-payment-rate': pair(payment[group]),
       },
-      serviceIndex: round(clamp(82 + random.between(-16, 13), 40, 99), 1),
+      serviceIndex: round(clamp(82 + 12 * (isDistrict ? (standing[i] ?? 0) : 0) + random.between(-16, 13), 40, 99), 1),
     });
   }
   return { profiles, start };

@@ -1,3 +1,4 @@
 export * from './install';
 export * from './schema';
+export * from './simulation';
 export * from './subunits';

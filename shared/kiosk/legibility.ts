@@ -72,3 +72,19 @@ export function parseViewing(
     },
   };
 }
+
+/** The wall's font (Be Vietnam Pro): its capital letters are 0.75 of its size, as measured in the browser. */
+export const WALL_FONT_CAP_RATIO = 0.75;
+
+/**
+ * The smallest font size, in canvas pixels, whose capitals read at `MIN_ARCMIN` on this screen, for a canvas drawn
+ * at `scale` screen pixels per canvas pixel. Layouts compare it with the size their smallest text is drawn at.
+ */
+export function minFontCanvasPx(
+  viewing: Viewing,
+  screen: { width: number; height: number },
+  scale: number,
+  capRatio = WALL_FONT_CAP_RATIO,
+): number {
+  return minCapHeightPx(viewing, screen) / capRatio / scale;
+}

@@ -3,6 +3,7 @@ import { districtMessages } from './district';
 import { gridMessages } from './grid';
 import { identityMessages } from './identity';
 import { kioskMessages } from './kiosk';
+import { officeMessages } from './office';
 import { overviewMessages } from './overview';
 import { remoteMessages } from './remote';
 import { serviceIndexMessages } from './serviceIndex';
@@ -28,6 +29,7 @@ const FEATURES = [
   trendMessages,
   kioskMessages,
   remoteMessages,
+  officeMessages,
 ] as const;
 
 type Merge<T extends readonly { vi: object }[]> = T extends readonly [infer H extends { vi: object }, ...infer R]

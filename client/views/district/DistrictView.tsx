@@ -15,6 +15,7 @@ import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import { DistrictPlace } from './DistrictPlace';
 import './district.css';
+import './districtWall.css';
 
 /** What a district is measured on: the listed indicators that apply to districts, gauges first. */
 const DISTRICT_INDICATORS = indicators.filter((i) => i.listed && i.appliesTo.includes('district'));

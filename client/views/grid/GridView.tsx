@@ -1,4 +1,4 @@
-import { useLocation, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
@@ -11,16 +11,17 @@ import { ArcGauge } from '../../widgets/ArcGauge';
 import { BandIcon, sequentialColour } from '../../widgets/bands';
 import { Header } from '../../widgets/Header';
 import { IndicatorPicker } from '../../widgets/IndicatorPicker';
+import { LevelSwitch, useHrefWith, useUnitLevel } from '../../widgets/LevelSwitch';
 import { RowLink } from '../../widgets/RowLink';
 import { TargetNote } from '../../widgets/TargetNote';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import { DEFAULT_INDICATOR } from '../Overview';
+import { gridShape } from './gridShape';
 import './grid.css';
+import './gridWall.css';
 
 export type GridOrder = 'region' | 'rank';
-/** Each unit, or the units rolled up by group (the former districts of 2025 communes). */
-export type GridLevel = 'units' | 'groups';
 
 /** Seven by three cards: Nghe An's 21 districts on one page. */
 const CARDS_PER_PAGE = 21;
@@ -34,20 +35,14 @@ export default function GridView(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
   const { districtHref } = useViewNavigation();
   const indicator = (): IndicatorId => {
     const id = params.indicator;
     return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
   };
   const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
-  const level = (): GridLevel => (params.level === 'groups' && regionSet.groups.size > 0 ? 'groups' : 'units');
-  const hrefWith = (key: 'order' | 'level', value: string) => {
-    const query = new URLSearchParams(location.search);
-    query.set(key, value);
-    query.delete('page');
-    return `${location.pathname}?${query}`;
-  };
+  const level = useUnitLevel();
+  const hrefWith = useHrefWith();
   const rows = createMemo(() => {
     const all =
       level() === 'groups'
@@ -102,24 +97,20 @@ export default function GridView(props: { now: () => number }) {
             )}
           </For>
         </nav>
-        <Show when={regionSet.groups.size > 0}>
-          <nav class="order-switch" aria-label={t('grid.level')} data-chrome>
-            <For each={['units', 'groups'] as const}>
-              {(l) => (
-                <a
-                  href={hrefWith('level', l)}
-                  aria-current={level() === l ? 'true' : undefined}
-                  data-testid={`level-${l}`}
-                >
-                  {t(`grid.level.${l}`)}
-                </a>
-              )}
-            </For>
-          </nav>
-        </Show>
+        <LevelSwitch level={level()} />
         <IndicatorPicker value={indicator()} onChange={(id) => setParams({ indicator: id })} testId="grid-picker" />
       </ViewTitle>
-      <ol class="grid-cards" data-testid="grid-cards" data-page={paging.page() + 1} data-pages={paging.pages()}>
+      <ol
+        class="grid-cards"
+        data-testid="grid-cards"
+        data-page={paging.page() + 1}
+        data-pages={paging.pages()}
+        data-roomy={gridShape(rows().length).rows < 3 ? '' : undefined}
+        style={{
+          '--grid-columns': String(gridShape(rows().length).columns),
+          '--grid-rows': String(gridShape(rows().length).rows),
+        }}
+      >
         <For each={paging.items()}>
           {(row) => (
             <li

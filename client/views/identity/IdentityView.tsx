@@ -13,6 +13,7 @@ import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
 import '../wallTable.css';
 import './identity.css';
+import './identityWall.css';
 
 /** The e-ID funnel: applications collected, then accounts activated. */
 const FUNNEL = [

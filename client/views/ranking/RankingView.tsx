@@ -9,11 +9,14 @@ import { targetsOf } from '../../live/selectors';
 import { BarCell } from '../../widgets/BarCell';
 import { Change } from '../../widgets/Change';
 import { Header } from '../../widgets/Header';
+import { LevelSwitch, useUnitLevel } from '../../widgets/LevelSwitch';
 import { RowLink } from '../../widgets/RowLink';
 import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
+import { groupServiceIndexRows } from './groupServiceIndex';
 import { type ServiceIndexRow, serviceIndexRows } from './serviceIndexRows';
 import './ranking.css';
+import './rankingWall.css';
 
 const INDEX = indicatorOf('service-index');
 /** How many of the largest rises and falls the changes panel lists. */
@@ -46,7 +49,13 @@ export default function RankingView(props: { now: () => number }) {
   const periods = serviceIndexPeriods;
   const score = (code: string) => wall.reading(code, 'service-index')?.value ?? null;
   const rowsOf = (units: readonly Unit[]) => serviceIndexRows(units, score, periods.previous.scores);
-  const localities = createMemo(() => rowsOf(regionSet.districts));
+  // The units, or where the region set has groups and `?level=groups` asks, the groups rolled up from them.
+  const level = useUnitLevel();
+  const localities = createMemo(() =>
+    level() === 'groups'
+      ? groupServiceIndexRows(regionSet, wall.reading, periods.previous.scores)
+      : rowsOf(regionSet.districts),
+  );
   const departments = createMemo(() => rowsOf(regionSet.departments));
   const movers = createMemo(() => {
     const moved = [...localities(), ...departments()].filter((r) => r.change !== null);
@@ -97,7 +106,7 @@ export default function RankingView(props: { now: () => number }) {
   );
 
   return (
-    <div class="view ranking-view" data-testid="view-ranking">
+    <div class="view ranking-view" data-testid="view-ranking" data-level={level()}>
       <Header now={props.now} />
       <ViewTitle
         title={t('serviceIndex.title')}
@@ -109,6 +118,7 @@ export default function RankingView(props: { now: () => number }) {
         <span class="index-province" data-testid="index-province">
           {t('region.province')} <b>{fmt().value(INDEX, wall.reading('province', 'service-index')?.value)}</b>
         </span>
+        <LevelSwitch level={level()} />
         <Show when={periods.sample}>
           <SampleBadge />
         </Show>
@@ -116,10 +126,12 @@ export default function RankingView(props: { now: () => number }) {
       <div class="ranking-main">
         <section class="panel">
           <h2 class="panel-title">
-            {t('panel.gauges', { count: regionSet.districts.length })}
+            {level() === 'groups'
+              ? t('grid.groups', { count: localities().length })
+              : t('panel.gauges', { count: regionSet.districts.length })}
             <small>{t('serviceIndex.columns')}</small>
           </h2>
-          <Rows rows={localities()} testId="index-localities" links />
+          <Rows rows={localities()} testId="index-localities" links={level() === 'units'} />
         </section>
         <div class="ranking-side">
           <section class="panel">

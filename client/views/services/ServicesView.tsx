@@ -10,6 +10,7 @@ import { StatGauge } from '../../widgets/StatGauge';
 import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
 import '../wallTable.css';
 import './services.css';
+import './servicesWall.css';
 
 /** The online record rate split as the article reports it: the province, its localities, its departments. */
 const SPLIT = [

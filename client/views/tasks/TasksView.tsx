@@ -8,6 +8,7 @@ import { BandIcon } from '../../widgets/bands';
 import { Header } from '../../widgets/Header';
 import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
 import './tasks.css';
+import './tasksWall.css';
 
 const TASKS = summariseTasks(board.tasks);
 const MODELS = summariseModels(board.pilotModels);

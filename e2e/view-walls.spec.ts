@@ -1,0 +1,63 @@
+import { expect, type Page, test } from '@playwright/test';
+import { type Size, tileRegions } from '../client/layout/fit';
+import { inspectCanvas } from './support/canvasChecks';
+import { MIN_FONT_PX } from './support/canvasText';
+import { measureWidgets, straddling } from './support/seams';
+import { VIEWS } from './support/views';
+
+/**
+ * Every view other than the overview (whose wall layouts `wall-layouts.spec.ts` checks) on walls of 1080p panels
+ * side by side and on a lone 7680x2160 screen: whole widgets on each panel, the width used, no text under the
+ * minimum. With SHOTS_DIR set, each screen is also saved there as a picture to look at.
+ */
+const PANEL = { width: 1920, height: 1080 };
+const WALLS = [
+  { wall: '2x1', cols: 2, canvas: { width: 3840, height: 1080 } },
+  { wall: '3x1', cols: 3, canvas: { width: 5760, height: 1080 } },
+];
+const SHOTS_DIR = process.env.SHOTS_DIR;
+
+async function open(page: Page, view: (typeof VIEWS)[number], viewport: Size, query: string) {
+  await page.setViewportSize(viewport);
+  await page.goto(`${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1${query ? `&${query}` : ''}`);
+  await view.ready(page);
+  await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Checks one screen: its canvas, every widget within one panel, the text at the minimum, rows of a bounded width. */
+async function checkScreen(page: Page, label: string, canvas: Size, cols: number) {
+  const m = await measureWidgets(page);
+  expect(m.size, label).toBe(`${canvas.width}x${canvas.height}`);
+  expect(m.panels, label).toBe(`${cols}x1`);
+  expect(m.widgets.length, label).toBeGreaterThan(5);
+  expect(straddling(m, tileRegions(canvas, cols, 1)), label).toEqual([]);
+  // A ranking row's bar sits next to its name: rows are laid out in columns, none wider than half a panel.
+  const rows = m.widgets.filter((w) => w.name.includes('index-row'));
+  for (const row of rows) expect(row.width, `${label}: ${row.name}`).toBeLessThanOrEqual(canvas.width / cols / 2);
+  const report = await inspectCanvas(page, MIN_FONT_PX);
+  expect(report.scrolls, label).toBe(false);
+  expect(report.tooSmall, label).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
+}
+
+for (const view of VIEWS.filter((v) => v.name !== 'overview')) {
+  test(`${view.name}: whole widgets on each panel of 2x1 and 3x1 walls and a lone 7680x2160 screen`, async ({
+    page,
+  }) => {
+    for (const w of WALLS) {
+      for (const tile of ['0,0', `${w.cols - 1},0`]) {
+        await open(page, view, PANEL, `wall=${w.wall}&tile=${tile}`);
+        await shoot(page, `wall${w.wall}-${view.name}-tile${tile}`);
+        await checkScreen(page, `${view.name} on ${w.wall}, tile ${tile}`, w.canvas, w.cols);
+      }
+    }
+    const wide = { width: 7680, height: 2160 };
+    await open(page, view, wide, '');
+    await shoot(page, `7680x2160-${view.name}`);
+    await checkScreen(page, `${view.name} at 7680x2160`, { width: 3840, height: 1080 }, 2);
+  });
+}
