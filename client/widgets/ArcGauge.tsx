@@ -1,3 +1,4 @@
+import { createMemo } from 'solid-js';
 import type { Band } from '../../shared/catalog';
 import { BAND_COLOURS } from './bands';
 
@@ -7,15 +8,19 @@ const START = 90 + (360 - SWEEP) / 2;
 const R = 44;
 const C = 50;
 
+/**
+ * Steps of the value's arc: about one pixel each on the wall's dial (122 px wide for these 100 units, so the
+ * 240-degree arc of radius 44 is 225 px long). A value that moves the arc less than a pixel leaves the path's string
+ * as it was, and the gauge is neither laid out nor painted again for it; its figure (text) still follows.
+ */
+const ARC_STEPS = 225;
+
 const polar = (deg: number, r = R) => {
   const rad = (deg * Math.PI) / 180;
   return [C + r * Math.cos(rad), C + r * Math.sin(rad)] as const;
 };
 
-/**
- * The arc as an SVG path, to a tenth of a unit (a tenth of a pixel or so on screen): a change of value too small to
- * see leaves the path as it was, so the gauge is not laid out and painted again for it.
- */
+/** The arc as an SVG path between two fractions of the sweep. */
 function arc(fromFrac: number, toFrac: number): string {
   const a = START + SWEEP * Math.max(0, Math.min(1, fromFrac));
   const b = START + SWEEP * Math.max(0, Math.min(1, toFrac));
@@ -39,6 +44,8 @@ export interface ArcGaugeProps {
  */
 export function ArcGauge(props: ArcGaugeProps) {
   const fraction = () => (props.value === null || props.max <= 0 ? 0 : props.value / props.max);
+  // A memo on the step: the path is computed and set only when the arc moves by a pixel or more.
+  const step = createMemo(() => Math.round(Math.max(0, Math.min(1, fraction())) * ARC_STEPS));
   const colour = () => (props.band ? BAND_COLOURS[props.band] : (props.colour ?? BAND_COLOURS.ok));
   const targetTick = () => {
     if (props.target === null || props.max <= 0) return null;
@@ -50,7 +57,7 @@ export function ArcGauge(props: ArcGaugeProps) {
   return (
     <svg class="arc-gauge" viewBox="0 0 100 86" aria-hidden="true">
       <path d={arc(0, 1)} class="arc-track" />
-      <path d={arc(0, fraction())} class="arc-value" style={{ stroke: colour() }} />
+      <path d={arc(0, step() / ARC_STEPS)} class="arc-value" style={{ stroke: colour() }} />
       {targetTick() && (
         <line
           class="arc-target"

@@ -49,8 +49,9 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
       <span class="rank-bar" aria-hidden="true">
         <i
           style={{
-            // A tenth of a percent: a change too small to see does not lay the bar out again.
-            width: `${Math.min(100, ((row.value() ?? 0) / max()) * 100).toFixed(1)}%`,
+            // Scaled, not sized: a new length is drawn by the compositor, and neither the row nor the list is laid
+            // out again. A thousandth of the bar (a fraction of a pixel) is the finest step.
+            transform: `scaleX(${Math.max(0, Math.min(1, (row.value() ?? 0) / max())).toFixed(3)})`,
             background: BAND_COLOURS[row.band() ?? 'ok'],
           }}
         />
