@@ -49,6 +49,18 @@ test.describe('nghe-an-2025: 130 communes and wards', () => {
     expect(console.errors).toEqual([]);
   });
 
+  test('a kiosk screen draws the tiles too: the map is not chrome', async ({ page }) => {
+    await page.goto(`${server.url}/?kiosk=1`);
+    await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+    const tiles = page.locator('.tile-grid .tile');
+    await expect(tiles).toHaveCount(130);
+    for (const i of [0, 64, 129]) {
+      const box = await tiles.nth(i).boundingBox();
+      expect(box?.width ?? 0, `tile ${i}`).toBeGreaterThan(8);
+      expect(box?.height ?? 0, `tile ${i}`).toBeGreaterThan(8);
+    }
+  });
+
   test('the grid holds a page that the address names, and says which', async ({ page }) => {
     await page.goto(`${server.url}/grid?indicator=online-record-rate&page=7`);
     await expect(page.getByTestId('grid-cards')).toHaveAttribute('data-pages', '7');
