@@ -24,12 +24,15 @@ test.describe('source systems feed the wall', () => {
       { region: unitA.code, indicator: 'online-record-rate', at: now - 3_600_000, num: 30, den: 100 },
       { region: unitC.code, indicator: 'online-record-rate', at: now - 3_600_000, num: 50, den: 100 },
     ]);
+    // The delta window keeps the latest reading per unit and indicator: an hour-old reading and a newer one sent
+    // within one window reach the screen as the newer alone. Let the first reach the screen before the second.
+    const kySon = page.getByTestId(`gauge-${unitA.code}`).getByTestId('gauge-value');
+    await expect(kySon).toHaveText('30,00\u00a0%');
     await ingest(server.url, [
       { region: unitA.code, indicator: 'online-record-rate', at: now, num: 42, den: 100 },
       { region: unitA.code, indicator: 'records-today-online', at: now, delta: 25 },
       { region: unitA.code, indicator: 'records-today-offline', at: now, delta: 10 },
     ]);
-    const kySon = page.getByTestId(`gauge-${unitA.code}`).getByTestId('gauge-value');
     await expect(kySon).toHaveText('42,00\u00a0%', { timeout: 2_000 });
     await expect(page.getByTestId('counter-records-today-value')).toHaveAttribute('data-value', '35');
     await expect(page.getByTestId('hourly-records')).toHaveAttribute('data-online', '25');
