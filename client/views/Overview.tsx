@@ -1,6 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, For, Match, Show, Switch, untrack } from 'solid-js';
-import { type IndicatorId, indicatorOf, indicators, isIndicatorId } from '../../shared/catalog';
+import { type IndicatorId, indicatorOf, indicators } from '../../shared/catalog';
 import { deployment } from '../../shared/deployment';
 import { regionSet } from '../../shared/regions';
 import { DistrictMap } from '../charts/DistrictMap';
@@ -24,9 +24,9 @@ import { useViewNavigation } from './links';
 import { wallCells } from './wallLayout';
 import './overview.css';
 import './overviewWall.css';
+import { listedIndicator } from './indicatorParam';
 
 /** The indicator the overview shows when the URL names none: the Government's headline Project 06 target. */
-export const DEFAULT_INDICATOR: IndicatorId = 'online-record-rate';
 
 /** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
 const SPARK_WINDOW_MS = 24 * 3_600_000;
@@ -46,10 +46,7 @@ export function Overview(props: { now: () => number }) {
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const { openDistrict, districtHref } = useViewNavigation();
-  const indicator = (): IndicatorId => {
-    const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
-  };
+  const indicator = (): IndicatorId => listedIndicator(params.indicator);
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
   // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.

@@ -1,6 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
@@ -16,10 +16,10 @@ import { RowLink } from '../../widgets/RowLink';
 import { TargetNote } from '../../widgets/TargetNote';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
-import { DEFAULT_INDICATOR } from '../Overview';
 import { gridShape } from './gridShape';
 import './grid.css';
 import './gridWall.css';
+import { listedIndicator } from '../indicatorParam';
 
 export type GridOrder = 'region' | 'rank';
 
@@ -36,10 +36,7 @@ export default function GridView(props: { now: () => number }) {
   const { t, fmt, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const { districtHref } = useViewNavigation();
-  const indicator = (): IndicatorId => {
-    const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
-  };
+  const indicator = (): IndicatorId => listedIndicator(params.indicator);
   const order = (): GridOrder => (params.order === 'rank' ? 'rank' : 'region');
   const level = useUnitLevel();
   const hrefWith = useHrefWith();

@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
-import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
-import { DEFAULT_INDICATOR } from '../Overview';
+import { listedIndicator } from '../indicatorParam';
 import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoard';
 import { OFFICE_KEEP } from './OverviewOffice';
 import { useOfficeData } from './officeData';
@@ -10,10 +10,7 @@ import { useOfficeData } from './officeData';
 export default function GridOffice(props: { now: () => number; textPx: () => number }) {
   const d = useOfficeData();
   const [params] = useSearchParams();
-  const indicator = (): IndicatorId => {
-    const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
-  };
+  const indicator = (): IndicatorId => listedIndicator(params.indicator);
   const name = () => d.label(indicatorOf(indicator()), 'short');
   const slides: Slide[] = [
     {

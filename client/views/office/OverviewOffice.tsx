@@ -1,10 +1,10 @@
 import { useSearchParams } from '@solidjs/router';
-import { type IndicatorId, indicatorOf, isIndicatorId } from '../../../shared/catalog';
+import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { deployment } from '../../../shared/deployment';
 import { regionSet } from '../../../shared/regions';
 import { DistrictMap } from '../../charts/DistrictMap';
 import { TileMap } from '../../charts/TileMap';
-import { DEFAULT_INDICATOR } from '../Overview';
+import { listedIndicator } from '../indicatorParam';
 import { OfficeBoard, OfficeFigures, OfficeRanks, type Slide } from './OfficeBoard';
 import { useOfficeData } from './officeData';
 
@@ -20,10 +20,7 @@ export const DEPARTMENTS_KEEP = 3;
 export default function OverviewOffice(props: { now: () => number; textPx: () => number }) {
   const d = useOfficeData();
   const [params] = useSearchParams();
-  const indicator = (): IndicatorId => {
-    const id = params.indicator;
-    return typeof id === 'string' && isIndicatorId(id) && indicatorOf(id).listed ? id : DEFAULT_INDICATOR;
-  };
+  const indicator = (): IndicatorId => listedIndicator(params.indicator);
   const count = (id: IndicatorId) => {
     const v = d.value('province', id);
     return v === null ? '–' : d.fmt().number(v);
