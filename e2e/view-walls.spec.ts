@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { type Size, tileRegions } from '../client/layout/fit';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
+import { offCentreDials } from './support/dials';
 import { measureWidgets, straddling } from './support/seams';
 import { VIEWS } from './support/views';
 
@@ -27,7 +28,10 @@ async function open(page: Page, view: (typeof VIEWS)[number], viewport: Size, qu
   await page.evaluate(() => document.fonts.ready);
 }
 
-/** Checks one screen: its canvas, every widget within one panel, the text at the minimum, rows of a bounded width. */
+/**
+ * Checks one screen: its canvas, every widget within one panel, the text at the minimum, rows of a bounded width,
+ * gauges' dials centred in their cards.
+ */
 async function checkScreen(page: Page, label: string, canvas: Size, cols: number, panelRows = 1) {
   const m = await measureWidgets(page);
   expect(m.size, label).toBe(`${canvas.width}x${canvas.height}`);
@@ -37,6 +41,8 @@ async function checkScreen(page: Page, label: string, canvas: Size, cols: number
   // A ranking row's bar sits next to its name: rows are laid out in columns, none wider than half a panel.
   const rows = m.widgets.filter((w) => w.name.includes('index-row'));
   for (const row of rows) expect(row.width, `${label}: ${row.name}`).toBeLessThanOrEqual(canvas.width / cols / 2);
+  // A gauge card's title and target line are centred: its dial too, however wide the card.
+  expect(await offCentreDials(page), label).toEqual([]);
   const report = await inspectCanvas(page, MIN_FONT_PX);
   expect(report.scrolls, label).toBe(false);
   expect(report.tooSmall, label).toEqual([]);

@@ -21,6 +21,7 @@ export const officeMessages = defineMessages({
     'office.localities': 'Địa phương',
     'office.departments': 'Sở, ban, ngành',
     'office.services': 'Dịch vụ công đã triển khai',
+    'office.completed': 'Nhiệm vụ đã hoàn thành',
   },
   en: {
     'office.top': 'Top {n}',
@@ -41,5 +42,6 @@ export const officeMessages = defineMessages({
     'office.localities': 'Localities',
     'office.departments': 'Departments',
     'office.services': 'Public services deployed',
+    'office.completed': 'Tasks completed',
   },
 });

@@ -4,7 +4,7 @@ import { regionSet } from '../../../shared/regions';
 import { activeAlerts } from '../../live/alerts';
 import { unitRows } from '../../live/selectors';
 import { type Figure, OfficeBoard, OfficeFigures, type Slide } from './OfficeBoard';
-import { useOfficeData } from './officeData';
+import { phrases, useOfficeData } from './officeData';
 
 const MEASURED = indicators.filter((i) => i.listed && i.appliesTo.includes('district'));
 const RATES = MEASURED.filter((i) => i.target !== null).map((i) => i.id);
@@ -24,8 +24,7 @@ export default function DistrictOffice(props: { now: () => number; textPx: () =>
     ...f,
     note: () => {
       const r = rank(id);
-      const target = d.targetText(id);
-      return r == null ? target : `${d.t('office.rank', { rank: r, total })}${target ? ` · ${target}` : ''}`;
+      return phrases([r == null ? '' : d.t('office.rank', { rank: r, total }), d.targetText(id)]);
     },
   });
   const rateSlides: Slide[] = [];

@@ -58,12 +58,6 @@ export function OfficeBoard(props: {
     >
       <header class="office-head">
         <h1 class="office-title">{props.title()}</h1>
-        {/* Simulated figures say so on every layout, as the dense views' header does. */}
-        <Show when={wall.state.simulated}>
-          <span class="office-simulated" data-testid="simulated-badge">
-            {t('app.simulated')}
-          </span>
-        </Show>
         <span class="office-step" data-testid="office-step">
           {index() + 1}/{props.slides.length}
         </span>
@@ -75,12 +69,23 @@ export function OfficeBoard(props: {
       <Show when={slide()} keyed>
         {(s) => (
           <section class="office-slide" data-testid="office-slide" data-key={s.key}>
-            <h2 class="office-slide-title">
-              {s.title()}
-              <Show when={s.sample}>
-                <SampleBadge />
+            <div class="office-slide-head">
+              <h2 class="office-slide-title">
+                {s.title()}
+                <Show when={s.sample}>
+                  <SampleBadge />
+                </Show>
+              </h2>
+              {/*
+               * Simulated figures say so on every layout, as the dense views' header does: here under the clock, so
+               * that the head keeps the view's title on one line.
+               */}
+              <Show when={wall.state.simulated}>
+                <span class="office-simulated" data-testid="simulated-badge">
+                  {t('app.simulated')}
+                </span>
               </Show>
-            </h2>
+            </div>
             <div class="office-slide-body">{s.body()}</div>
           </section>
         )}

@@ -22,7 +22,7 @@ export default function TasksOffice(props: { now: () => number; textPx: () => nu
           figures={[
             d.count(
               'completed',
-              () => d.t('tasks.completedOf'),
+              () => d.t('office.completed'),
               () => `${TASKS.completed}/${TASKS.total}`,
             ),
             d.count('recurring', () => d.t('tasks.recurring'), whole(TASKS.recurring)),

@@ -5,6 +5,15 @@ import { useWall } from '../../live/context';
 import { byRank, targetsOf, unitRows } from '../../live/selectors';
 import type { Figure, RankRow } from './OfficeBoard';
 
+/**
+ * A short phrase of a figure's note, a name and its figure ("Chỉ tiêu 80 %", "Hạng 16/21"), kept on one line: read
+ * from afar, a figure on the line below its name reads as another figure.
+ */
+export const phrase = (text: string) => text.replaceAll(' ', '\u00a0');
+
+/** A note of several phrases: it breaks only between them, after their separator. */
+export const phrases = (parts: readonly string[]) => parts.filter(Boolean).map(phrase).join('\u00a0· ');
+
 /** Builders for the office slides' figures and rankings from the live figures, in the screen's language. */
 export function useOfficeData() {
   const wall = useWall();
@@ -14,7 +23,9 @@ export function useOfficeData() {
   const band = (region: string, id: IndicatorId) => bandOf(indicatorOf(id), targetsOf(wall, id), value(region, id));
   const targetText = (id: IndicatorId) => {
     const target = targetsOf(wall, id).target;
-    return target === null ? '' : t('office.targetNote', { target: fmt().value(indicatorOf(id), target, true) });
+    return target === null
+      ? ''
+      : phrase(t('office.targetNote', { target: fmt().value(indicatorOf(id), target, true) }));
   };
 
   /** A rate with its band and target: the figure a leader checks first. */
