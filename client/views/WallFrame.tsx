@@ -14,12 +14,10 @@ export function WallFrame(props: ParentProps) {
   // Each panel's width, and the strip before it (the frames between two panels, hidden behind them).
   const footPanels = createMemo(() => {
     const { cols, rows, boxes } = canvas.panels();
-    return boxes
-      .slice((rows - 1) * cols, rows * cols)
-      .map((box, i, row) => ({
-        width: box.width,
-        before: box.x - (i > 0 ? (row[i - 1]?.x ?? 0) + (row[i - 1]?.width ?? 0) : 0),
-      }));
+    return boxes.slice((rows - 1) * cols, rows * cols).map((box, i, row) => ({
+      width: box.width,
+      before: box.x - (i > 0 ? (row[i - 1]?.x ?? 0) + (row[i - 1]?.width ?? 0) : 0),
+    }));
   });
   return (
     <div class="wall-frame">
