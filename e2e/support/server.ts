@@ -31,6 +31,11 @@ export interface WallServerOptions {
   script?: string;
   /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
+  /**
+   * Run the server in a process group of its own, stopped and killed as a group: for a script that must leave
+   * nothing behind, and that stops the server itself on Ctrl-C (the terminal's signal no longer reaches it).
+   */
+  ownGroup?: boolean;
 }
 
 /** A loopback port that was free a moment ago (the OS picks it; the server binds it right after). */
@@ -67,14 +72,19 @@ export async function startWallServer(options: WallServerOptions = {}): Promise<
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: options.ownGroup === true,
   });
+  const signal = (name: NodeJS.Signals) => {
+    if (options.ownGroup && child.pid !== undefined) process.kill(-child.pid, name);
+    else child.kill(name);
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before listening`);
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       throw new Error('server did not answer /healthz in time');
     }
     try {
@@ -85,8 +95,8 @@ export async function startWallServer(options: WallServerOptions = {}): Promise<
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const owned = options.dataDir === undefined;
-  const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  const end = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) signal(name);
     await exited;
   };
   return {
