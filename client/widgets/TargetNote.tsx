@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -11,7 +11,8 @@ export function TargetNote(props: { indicator: IndicatorId; value: number | null
   const { t, fmt } = useI18n();
   const indicator = () => indicatorOf(props.indicator);
   const targets = () => targetsOf(wall, props.indicator);
-  const band = () => bandOf(indicator(), targets(), props.value);
+  // A memo: the band's class and shape change when the band does, not with every figure.
+  const band = createMemo(() => bandOf(indicator(), targets(), props.value));
   return (
     <Show when={targets().target !== null}>
       <span class={`target-note band-${band() ?? 'none'}`} data-testid="target-note" data-band={band() ?? 'none'}>
