@@ -13,6 +13,7 @@ import { launchBrowser, openScreen } from './lib/browser';
 import { onExit, stopAll } from './lib/children';
 import { type CpuProfile, heaviest, selfByModule, serverParts } from './lib/cpuProfile';
 import { pageParts } from './lib/pageParts';
+import { renderPhases, type TraceEvent } from './lib/renderPhases';
 import { seedDataDir, startWall } from './lib/servers';
 
 const rate = Number(process.env.PROFILE_RATE ?? 100);
@@ -20,6 +21,8 @@ const rate = Number(process.env.PROFILE_RATE ?? 100);
 const countDom = process.env.PROFILE_DOM === '1';
 const DOM_OBSERVER = readFileSync(path.join(import.meta.dirname, 'scenarios/domObserver.js'), 'utf8');
 const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
+/** Record a Chromium trace in the second half instead of the script profiler: the page's rendering by phase. */
+const traceRendering = process.env.PROFILE_TRACE === '1';
 
 /**
  * Chromium's counters of the page's main thread: wall time in tasks, script, style and layout, and ThreadTime, its
@@ -62,6 +65,18 @@ async function main() {
   cdp.on('Network.webSocketFrameReceived', ({ response }) => {
     if (response.payloadData.startsWith('42/wall,["delta"')) deltas += 1;
   });
+  const traced: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => traced.push(...(value as unknown as TraceEvent[])));
+  const startTrace = () =>
+    cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+  const endTrace = async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+  };
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   // The first half of the run is measured clean, by Chromium's counters only; the second half with the profiler
@@ -82,7 +97,8 @@ async function main() {
           () => {
             marks.push(mark());
             window.fromMs = performance.now() - spawnedAt;
-            void cdp.send('Profiler.start');
+            if (traceRendering) void startTrace();
+            else void cdp.send('Profiler.start');
             if (countDom) void page.evaluate(DOM_OBSERVER);
           },
           (seconds * 1000) / 2,
@@ -95,7 +111,8 @@ async function main() {
     },
   );
   clearTimeout(halfway);
-  const { profile } = await cdp.send('Profiler.stop');
+  const profile = traceRendering ? null : (await cdp.send('Profiler.stop')).profile;
+  if (traceRendering) await endTrace();
   const [start, middle, end] = (await Promise.all(marks)) as [Mark, Mark, Mark];
   const elapsed = (middle.at - start.at) / 1000;
   const cleanDeltas = Math.max(1, middle.deltas - start.deltas);
@@ -113,7 +130,7 @@ async function main() {
     `  ${cleanDeltas} deltas (${(cleanDeltas / elapsed).toFixed(1)}/s); idle, the page takes ${(idleMsPerS * 1000).toFixed(0)} ms/s\n` +
       `  main thread CPU per delta: ${(perDelta * 1000).toFixed(2)} ms above idle, ${(((busy * elapsed) / cleanDeltas) * 1000).toFixed(2)} ms in all`,
   );
-  console.log(`\nThe second half, profiled: ${profiledDeltas} deltas.`);
+  console.log(`\nThe second half, ${traceRendering ? 'traced' : 'profiled'}: ${profiledDeltas} deltas.`);
   if (countDom) {
     const changes = (await page.evaluate('window.__domChanges()')) as Record<string, number>;
     console.log('\nDOM changes per delta, by panel (mutation records):');
@@ -128,16 +145,18 @@ async function main() {
       );
     }
   }
-  const parts = pageParts(profile as CpuProfile);
-  console.log('\nThe page by part (client file nearest on the stack, else the library; ms per delta):');
-  for (const p of parts.slice(0, 25)) {
-    console.log(`${(p.ms / profiledDeltas).toFixed(3).padStart(9)} ms  ${p.ms.toFixed(0).padStart(6)} ms  ${p.part}`);
+  if (traceRendering) {
+    const phases = renderPhases(traced);
+    console.log("\nThe page's rendering by phase (main-thread time per delta, from Chromium's trace):");
+    for (const [phase, ms] of Object.entries(phases.ms)) {
+      console.log(`${(ms / profiledDeltas).toFixed(3).padStart(9)} ms  ${phase}`);
+    }
+    console.log(
+      `  ${(phases.frames / profiledDeltas).toFixed(2)} frames and ${(phases.layouts / profiledDeltas).toFixed(2)} layouts per delta; ` +
+        `${phases.wholePage} of ${phases.layouts} layouts laid out the whole page`,
+    );
   }
-  const page_ = heaviest(profile as CpuProfile);
-  console.log('\nThe page, heaviest functions (self time):');
-  for (const line of page_.self) console.log(line);
-  console.log('\nThe page, heaviest functions with what they call:');
-  for (const line of page_.total) console.log(line);
+  if (profile) printProfile(profile as CpuProfile, profiledDeltas);
 
   // The server writes its profile when it exits.
   await wall.stop();
@@ -157,6 +176,20 @@ async function main() {
   const server = heaviest(serverProfile, 40);
   console.log('\nThe server, heaviest functions (self time, whole run):');
   for (const line of server.self) console.log(line);
+}
+
+/** The page's script by part (client file or library) and its heaviest functions, from the profiler. */
+function printProfile(profile: CpuProfile, deltas: number) {
+  const parts = pageParts(profile);
+  console.log('\nThe page by part (client file nearest on the stack, else the library; ms per delta):');
+  for (const p of parts.slice(0, 25)) {
+    console.log(`${(p.ms / deltas).toFixed(3).padStart(9)} ms  ${p.ms.toFixed(0).padStart(6)} ms  ${p.part}`);
+  }
+  const page_ = heaviest(profile);
+  console.log('\nThe page, heaviest functions (self time):');
+  for (const line of page_.self) console.log(line);
+  console.log('\nThe page, heaviest functions with what they call:');
+  for (const line of page_.total) console.log(line);
 }
 
 main()

@@ -8,8 +8,8 @@ import { VIEWS } from './support/views';
 
 /**
  * Every view other than the overview (whose wall layouts `wall-layouts.spec.ts` checks) on walls of 1080p panels
- * side by side, on walls of two rows (2x2, 3x2) and on a lone 7680x2160 screen: whole widgets on each panel, the width used, no text under the
- * minimum. With SHOTS_DIR set, each screen is also saved there as a picture to look at.
+ * side by side, on walls of two rows (2x2, 3x2) and on a lone 7680x2160 screen: whole widgets on each panel, the width used, a
+ * ticker along each panel's foot, no text under the minimum. With SHOTS_DIR set, each screen is also saved there as a picture to look at.
  */
 const PANEL = { width: 1920, height: 1080 };
 const WALLS = [
@@ -43,6 +43,25 @@ async function checkScreen(page: Page, label: string, canvas: Size, cols: number
   for (const row of rows) expect(row.width, `${label}: ${row.name}`).toBeLessThanOrEqual(canvas.width / cols / 2);
   // A gauge card's title and target line are centred: its dial too, however wide the card.
   expect(await offCentreDials(page), label).toEqual([]);
+  // A ticker along the foot of each panel of the bottom row, whole within it.
+  const tickers = await page.locator('.alert-ticker').evaluateAll((els) => {
+    const canvas = document.querySelector<HTMLElement>('[data-testid="canvas"]');
+    const c = canvas?.getBoundingClientRect();
+    const scale = Number(canvas?.dataset.scale);
+    return els.map((el) => {
+      const r = el.getBoundingClientRect();
+      const x = (r.left - (c?.left ?? 0)) / scale;
+      return { x, right: x + r.width / scale, bottom: (r.bottom - (c?.top ?? 0)) / scale };
+    });
+  });
+  const foot = tileRegions(canvas, cols, panelRows).slice((panelRows - 1) * cols);
+  expect(tickers.length, `${label}: tickers`).toBe(cols);
+  tickers.forEach((ticker, i) => {
+    const panel = foot[i] ?? { x: 0, y: 0, width: 0, height: 0 };
+    expect(ticker.x, `${label}: ticker ${i}`).toBeGreaterThanOrEqual(panel.x - 0.5);
+    expect(ticker.right, `${label}: ticker ${i}`).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+    expect(ticker.bottom, `${label}: ticker ${i}`).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+  });
   const report = await inspectCanvas(page, MIN_FONT_PX);
   expect(report.scrolls, label).toBe(false);
   expect(report.tooSmall, label).toEqual([]);

@@ -12,8 +12,7 @@ export interface LocalCalendar {
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
 export function makeLocalCalendar(timeZone: string): LocalCalendar {
-  // NOTE: one formatter, made once; formatToParts is the hot part and is called once per dayKey or clock, twice
-  // per startOfDay.
+  // NOTE: one formatter, made once; formatToParts is the hot part: once per clock, and a few times per new day.
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
@@ -42,30 +41,32 @@ export function makeLocalCalendar(timeZone: string): LocalCalendar {
     );
     return wall - (ms - (((ms % 1000) + 1000) % 1000));
   };
+  const startOf = (ms: number) => {
+    const p = partsOf(ms);
+    const midnight = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day));
+    // NOTE: on a day that a clock change makes 23 or 25 hours long, the offset at midnight differs from the
+    // offset at `ms`; a second step with the offset at the first guess lands on the real midnight.
+    const guess = midnight - offsetOf(p, ms);
+    return midnight - offsetOf(partsOf(guess), guess);
+  };
+  // NOTE: ingest asks for the day of nearly every observation, and a live trend for the start of the day at every
+  // reading, nearly all on the same day: the last day's bounds are kept, so that a call costs a few comparisons
+  // instead of formatToParts.
   let lastDay = { start: 0, end: 0, key: '' };
+  const dayOf = (ms: number) => {
+    if (ms >= lastDay.start && ms < lastDay.end) return lastDay;
+    const p = partsOf(ms);
+    const start = startOf(ms);
+    lastDay = { start, end: startOf(start + 36 * 3_600_000), key: `${p.year}-${p.month}-${p.day}` };
+    return lastDay;
+  };
   return {
     timeZone,
-    dayKey(ms) {
-      // NOTE: ingest asks for the day of nearly every observation, and nearly all fall on the same day: the last
-      // day's bounds are kept, so that a batch costs a few comparisons instead of a formatToParts each.
-      if (ms >= lastDay.start && ms < lastDay.end) return lastDay.key;
-      const p = partsOf(ms);
-      const key = `${p.year}-${p.month}-${p.day}`;
-      const start = this.startOfDay(ms);
-      lastDay = { start, end: this.startOfDay(start + 36 * 3_600_000), key };
-      return key;
-    },
+    dayKey: (ms) => dayOf(ms).key,
     clock(ms) {
       const p = partsOf(ms);
       return { hour: Number(p.hour), minute: Number(p.minute), weekday: WEEKDAYS[p.weekday ?? 'Mon'] ?? 1 };
     },
-    startOfDay(ms) {
-      const p = partsOf(ms);
-      const midnight = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day));
-      // NOTE: on a day that a clock change makes 23 or 25 hours long, the offset at midnight differs from the
-      // offset at `ms`; a second step with the offset at the first guess lands on the real midnight.
-      const guess = midnight - offsetOf(p, ms);
-      return midnight - offsetOf(partsOf(guess), guess);
-    },
+    startOfDay: (ms) => dayOf(ms).start,
   };
 }

@@ -1,4 +1,15 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  createUniqueId,
+  For,
+  type JSX,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+} from 'solid-js';
 import { useI18n } from '../i18n';
 import { useScreen } from '../kiosk/KioskScreen';
 import { alertEvents } from '../live/alertEvents';
@@ -19,13 +30,15 @@ const MAX_ITEMS = 5;
  * What changed, on every view: the active alerts counted by severity, then the changes of the last minutes
  * (`alertEvents`: grouped, the newest first) scrolling past when they do not fit, the rest counted. A standing
  * shortfall is not here: the map, gauges and rankings show where things stand. The scrolling list is refreshed
- * between passes, so a line never jumps while it is being read.
+ * between passes, so a line never jumps while it is being read. `copy` marks the tickers a wall repeats on its other
+ * panels: the same lines, hidden from assistive technology so that they are read once.
  */
-export function AlertTicker() {
+export function AlertTicker(props: { copy?: boolean; style?: JSX.CSSProperties }) {
   const wall = useWall();
   const { t } = useI18n();
   const screen = useScreen();
   const now = createNow(15_000);
+  const titleId = `alert-ticker-title-${createUniqueId()}`;
   const alerts = createMemo(() => activeAlerts(wall));
   const critical = () => alerts().filter((a) => a.severity === 'critical').length;
   const windowMs = () => wall.state.alertTickerMin * 60_000;
@@ -72,14 +85,16 @@ export function AlertTicker() {
   return (
     <aside
       class="alert-ticker"
-      data-testid="alert-ticker"
+      data-testid={props.copy ? 'alert-ticker-copy' : 'alert-ticker'}
       data-tile
+      aria-hidden={props.copy ? 'true' : undefined}
+      style={props.style}
       data-active={alerts().length}
       data-critical={critical()}
-      aria-labelledby="alert-ticker-title"
+      aria-labelledby={titleId}
     >
       <div class="ticker-label">
-        <span class="ticker-title" id="alert-ticker-title">
+        <span class="ticker-title" id={titleId}>
           {t('alert.title')}
         </span>
         <Show when={alerts().length > 0}>
@@ -91,7 +106,7 @@ export function AlertTicker() {
           </span>
         </Show>
       </div>
-      <div class="ticker-viewport" ref={viewport} role="marquee" aria-labelledby="alert-ticker-title">
+      <div class="ticker-viewport" ref={viewport} role="marquee" aria-labelledby={titleId}>
         <Show
           when={announcement() !== null || shown().items.length > 0 || shown().rest > 0}
           fallback={

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
+import { FixedFigure } from './FixedFigure';
 import { LinkStatus } from './LinkStatus';
 import './header.css';
 
@@ -29,7 +30,9 @@ export function Header(props: { now: () => number }) {
       </div>
       <div class="header-right">
         <div class="clock" data-testid="clock">
-          <span class="clock-time">{fmt().time(serverNow(), wall.state.timeZone, true)}</span>
+          <span class="clock-time">
+            <FixedFigure>{fmt().time(serverNow(), wall.state.timeZone, true)}</FixedFigure>
+          </span>
           <span class="clock-date">{fmt().date(serverNow(), wall.state.timeZone)}</span>
         </div>
         <LinkStatus now={props.now} />

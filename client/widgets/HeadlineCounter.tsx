@@ -37,7 +37,7 @@ export function HeadlineCounter(props: HeadlineCounterProps) {
     >
       <h2 class="counter-label">{props.label}</h2>
       <p class="counter-value" data-testid={`${props.testId}-value`} data-value={props.value ?? ''}>
-        {text()}
+        <span class="counter-figure">{text()}</span>
       </p>
       <div class="counter-sub">{props.children}</div>
       {props.trend}

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
+import { FixedFigure } from './FixedFigure';
 
 /** How old data is, in words: "5 giây trước", "3 min ago". */
 export function ageText(t: (key: MessageKey, p?: Record<string, number>) => string, ageMs: number): string {
@@ -37,7 +38,9 @@ export function LinkStatus(props: { now: () => number }) {
     >
       <i class="link-dot" aria-hidden="true" />
       <span class="link-label">{t(`link.${wall.link()}`)}</span>
-      <span class="link-detail">{detail()}</span>
+      <span class="link-detail">
+        <FixedFigure>{detail()}</FixedFigure>
+      </span>
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function measureWidgets(page: Page): Promise<Measured> {
       origin: { x: (f.left - c.left) / scale, y: (f.top - c.top) / scale },
       frame: { x: f.left, y: f.top, width: f.width, height: f.height },
       tickerTop: onCanvas(ticker.getBoundingClientRect()).y,
-      // The ticker is a band along the wall's foot, not a widget: its lines run on across the panels.
+      // The tickers along the foot scroll their lines within them; view-walls checks that each lies in its panel.
       widgets: [...canvas.querySelectorAll(selector)]
         .filter((el) => !el.closest('.alert-ticker'))
         .map((el) => ({

@@ -3,14 +3,16 @@ import { type IndicatorId, indicatorOf } from '../../../shared/catalog';
 import { regionSet } from '../../../shared/regions';
 import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
-import { byRank, unitRows } from '../../live/selectors';
+import { byRank, type UnitRow, unitRows } from '../../live/selectors';
 import { BarCell } from '../../widgets/BarCell';
 import { Header } from '../../widgets/Header';
 import { HeadlineCounter } from '../../widgets/HeadlineCounter';
+import { PageMark } from '../../widgets/PageMark';
 import { RowLink } from '../../widgets/RowLink';
 import { StatGauge } from '../../widgets/StatGauge';
 import { ViewTitle } from '../../widgets/ViewTitle';
 import { useViewNavigation } from '../links';
+import { createWallParts, type WallParts } from '../wallParts';
 import '../wallTable.css';
 import './identity.css';
 import './identityWall.css';
@@ -22,19 +24,29 @@ const FUNNEL = [
 ] as const;
 
 /**
+ * The units' table where a panel below the seam holds seven rows: a page of seven on a 2x2 wall; on a 3x2 wall all
+ * 21, seven on each of the three lower panels.
+ */
+const TABLE_PARTS: Readonly<Record<string, WallParts>> = {
+  '2x2': { parts: 1, perPart: 7 },
+  '3x2': { parts: 3, perPart: 7 },
+};
+
+/**
  * Chip ID cards and electronic identification: cards issued and coverage, the e-ID funnel from applications
  * collected to accounts activated, and the 21 districts side by side, ranked on activation.
  */
 export default function IdentityView(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
-  const { districtHref } = useViewNavigation();
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null | undefined) => (v == null ? '–' : fmt().number(v));
   const rows = createMemo(() => byRank(unitRows(wall, regionSet.districts, 'eid-activation-rate')));
-  const coverage = createMemo(
-    () => new Map(unitRows(wall, regionSet.districts, 'id-card-coverage').map((r) => [r.unit.code, r])),
-  );
+  const table = createWallParts({
+    all: rows,
+    split: (shape) => TABLE_PARTS[shape],
+    serverNow: () => props.now() + wall.clockOffset(),
+  });
   const collected = () => province('eid-collected');
   const activated = () => province('eid-activated');
   const funnelShare = (v: number | null) =>
@@ -89,61 +101,81 @@ export default function IdentityView(props: { now: () => number }) {
             </p>
           </section>
         </div>
-        <section class="panel identity-table" data-testid="identity-table">
-          <h2 class="panel-title">
-            {t('identity.byDistrict', { count: regionSet.districts.length })}
-            <small>{t('identity.rankedOn', { indicator: label(indicatorOf('eid-activation-rate'), 'short') })}</small>
-          </h2>
-          <table class="wall-table">
-            <colgroup>
-              <col class="rank" />
-              <col class="name" />
-              <col />
-              <col class="count" />
-              <col class="count" />
-              <col class="count" />
-              <col />
-            </colgroup>
-            <thead>
-              <tr>
-                <th class="num">#</th>
-                <th>{t('identity.unit')}</th>
-                <th class="bar">{label(indicatorOf('id-card-coverage'), 'short')}</th>
-                <th class="num">{label(indicatorOf('id-cards-issued'), 'short')}</th>
-                <th class="num">{label(indicatorOf('eid-collected'), 'short')}</th>
-                <th class="num">{label(indicatorOf('eid-activated'), 'short')}</th>
-                <th class="bar">{label(indicatorOf('eid-activation-rate'), 'short')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(row) => {
-                  const code = row.unit.code;
-                  const cov = () => coverage().get(code);
-                  return (
-                    <tr data-code={code} data-band={row.band ?? 'none'}>
-                      <td class="num rank">
-                        {row.rank ?? '–'}
-                        <RowLink href={districtHref(code)} label={row.unit.name} />
-                      </td>
-                      <td class="name">{row.unit.name}</td>
-                      <td class="bar">
-                        <BarCell indicator="id-card-coverage" value={cov()?.value ?? null} band={cov()?.band ?? null} />
-                      </td>
-                      <td class="num">{count(wall.reading(code, 'id-cards-issued')?.value)}</td>
-                      <td class="num">{count(wall.reading(code, 'eid-collected')?.value)}</td>
-                      <td class="num">{count(wall.reading(code, 'eid-activated')?.value)}</td>
-                      <td class="bar">
-                        <BarCell indicator="eid-activation-rate" value={row.value} band={row.band} />
-                      </td>
-                    </tr>
-                  );
-                }}
-              </For>
-            </tbody>
-          </table>
-        </section>
+        <For each={table.parts()}>
+          {(part, i) => <UnitsTable rows={part} part={i()} page={table.page} pages={table.pages} />}
+        </For>
       </div>
     </div>
+  );
+}
+
+/**
+ * The units' table, or a part of it: on a wall whose panels hold fewer rows than there are units, the table runs
+ * on in parts side by side, one to a panel, each with its own head, and pages when even these do not hold them.
+ */
+function UnitsTable(props: { rows: readonly UnitRow[]; part: number; page: () => number; pages: () => number }) {
+  const wall = useWall();
+  const { t, fmt, label } = useI18n();
+  const { districtHref } = useViewNavigation();
+  const count = (v: number | null | undefined) => (v == null ? '–' : fmt().number(v));
+  const coverage = createMemo(
+    () => new Map(unitRows(wall, regionSet.districts, 'id-card-coverage').map((r) => [r.unit.code, r])),
+  );
+  return (
+    <section class="panel identity-table" data-testid="identity-table" data-part={props.part}>
+      <h2 class="panel-title">
+        {t('identity.byDistrict', { count: regionSet.districts.length })}
+        <small>{t('identity.rankedOn', { indicator: label(indicatorOf('eid-activation-rate'), 'short') })}</small>
+        <PageMark page={props.page} pages={props.pages} testId="identity-page" />
+      </h2>
+      <table class="wall-table">
+        <colgroup>
+          <col class="rank" />
+          <col class="name" />
+          <col />
+          <col class="count" />
+          <col class="count" />
+          <col class="count" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th class="num">#</th>
+            <th>{t('identity.unit')}</th>
+            <th class="bar">{label(indicatorOf('id-card-coverage'), 'short')}</th>
+            <th class="num">{label(indicatorOf('id-cards-issued'), 'short')}</th>
+            <th class="num">{label(indicatorOf('eid-collected'), 'short')}</th>
+            <th class="num">{label(indicatorOf('eid-activated'), 'short')}</th>
+            <th class="bar">{label(indicatorOf('eid-activation-rate'), 'short')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => {
+              const code = row.unit.code;
+              const cov = () => coverage().get(code);
+              return (
+                <tr data-code={code} data-band={row.band ?? 'none'}>
+                  <td class="num rank">
+                    {row.rank ?? '–'}
+                    <RowLink href={districtHref(code)} label={row.unit.name} />
+                  </td>
+                  <td class="name">{row.unit.name}</td>
+                  <td class="bar">
+                    <BarCell indicator="id-card-coverage" value={cov()?.value ?? null} band={cov()?.band ?? null} />
+                  </td>
+                  <td class="num">{count(wall.reading(code, 'id-cards-issued')?.value)}</td>
+                  <td class="num">{count(wall.reading(code, 'eid-collected')?.value)}</td>
+                  <td class="num">{count(wall.reading(code, 'eid-activated')?.value)}</td>
+                  <td class="bar">
+                    <BarCell indicator="eid-activation-rate" value={row.value} band={row.band} />
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+    </section>
   );
 }

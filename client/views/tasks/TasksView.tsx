@@ -6,7 +6,9 @@ import { useI18n } from '../../i18n';
 import { useWall } from '../../live/context';
 import { BandIcon } from '../../widgets/bands';
 import { Header } from '../../widgets/Header';
+import { PageMark } from '../../widgets/PageMark';
 import { SampleBadge, ViewTitle } from '../../widgets/ViewTitle';
+import { createWallParts, useWallShape, type WallParts } from '../wallParts';
 import './tasks.css';
 import './tasksWall.css';
 
@@ -27,6 +29,25 @@ const THEMES = (() => {
   return [...groups.values()];
 })();
 
+const IN_PROGRESS = board.tasks.filter(
+  (task): task is Extract<Task, { status: 'in-progress' }> => task.status === 'in-progress',
+);
+
+/*
+ * Two panels high, each list within the panel it has (see tasksWall.css): an open task at a time in the tasks' panel
+ * on 2x2 (on 3x2 they have a panel of their own), the 25 tasks 13 to a panel (a page at a time on 2x2, in two
+ * panels on 3x2), the pilot models four themes at a time.
+ */
+const OPEN_PARTS: Readonly<Record<string, WallParts>> = { '2x2': { parts: 1, perPart: 1 } };
+const LIST_PARTS: Readonly<Record<string, WallParts>> = {
+  '2x2': { parts: 1, perPart: 13 },
+  '3x2': { parts: 2, perPart: 13 },
+};
+const THEME_PARTS: Readonly<Record<string, WallParts>> = {
+  '2x2': { parts: 1, perPart: 4 },
+  '3x2': { parts: 1, perPart: 4 },
+};
+
 const pct = (part: number, whole: number) => `${whole > 0 ? (part / whole) * 100 : 0}%`;
 
 /**
@@ -36,15 +57,13 @@ const pct = (part: number, whole: number) => `${whole > 0 ? (part / whole) * 100
  */
 export default function TasksView(props: { now: () => number }) {
   const wall = useWall();
-  const { t, fmt, lang, unitName } = useI18n();
-  const unit = (code: string) => {
-    const u = regionSet.unit(code);
-    return u ? unitName(u) : code;
-  };
-  const day = (iso: string) => fmt().day(Date.parse(`${iso}T12:00:00Z`), wall.state.timeZone);
-  const inProgress = board.tasks.filter(
-    (task): task is Extract<Task, { status: 'in-progress' }> => task.status === 'in-progress',
-  );
+  const { t, fmt, lang } = useI18n();
+  const { unit, day } = useBoardText();
+  const serverNow = () => props.now() + wall.clockOffset();
+  const wallShape = useWallShape();
+  const openTasks = createWallParts({ all: () => IN_PROGRESS, split: (shape) => OPEN_PARTS[shape], serverNow });
+  const taskList = createWallParts({ all: () => board.tasks, split: (shape) => LIST_PARTS[shape], serverNow });
+  const themes = createWallParts({ all: () => THEMES, split: (shape) => THEME_PARTS[shape], serverNow });
 
   return (
     <div class="view tasks-view" data-testid="view-tasks">
@@ -80,23 +99,9 @@ export default function TasksView(props: { now: () => number }) {
                 <BandIcon band="warning" size={18} /> {t('tasks.inProgress')} <b>{TASKS.inProgress}</b>
               </li>
             </ul>
-            <ul class="tasks-open">
-              <For each={inProgress}>
-                {(task) => (
-                  <li>
-                    <span class="open-name">{task.name[lang()]}</span>
-                    <span class="open-bar" aria-hidden="true">
-                      <i style={{ width: `${task.progress}%` }} />
-                    </span>
-                    <span class="open-facts">
-                      <b>{fmt().percent(task.progress, 0)}</b>
-                      <span>{t('tasks.lead', { unit: unit(task.lead) })}</span>
-                      <span>{t('tasks.due', { date: day(task.due) })}</span>
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <Show when={wallShape() !== '3x2'}>
+              <OpenTasks tasks={openTasks} />
+            </Show>
           </section>
           <section class="panel tasks-services" data-testid="services-deployed">
             <h2 class="panel-title">{t('tasks.services')}</h2>
@@ -117,32 +122,46 @@ export default function TasksView(props: { now: () => number }) {
               )}
             </For>
           </section>
+          <Show when={wallShape() === '3x2'}>
+            <section class="panel tasks-open-panel" data-testid="open-tasks">
+              <h2 class="panel-title">{t('tasks.inProgress')}</h2>
+              <OpenTasks tasks={openTasks} />
+            </section>
+          </Show>
         </div>
-        <section class="panel tasks-list" data-testid="task-list">
-          <h2 class="panel-title">{t('tasks.list')}</h2>
-          <ol>
-            <For each={board.tasks}>
-              {(task) => (
-                <li data-status={task.status}>
-                  <BandIcon
-                    band={task.status === 'completed' ? 'ok' : 'warning'}
-                    size={18}
-                    title={t(task.status === 'completed' ? 'tasks.once' : 'tasks.inProgress')}
-                  />
-                  <span class="task-name">{task.name[lang()]}</span>
-                  <Show when={task.status === 'completed' && task.recurring}>
-                    <span class="task-tag">{t('tasks.recurring')}</span>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ol>
-        </section>
+        <For each={taskList.parts()}>
+          {(part, i) => (
+            <section class="panel tasks-list" data-testid="task-list" data-part={i()}>
+              <h2 class="panel-title">
+                {t('tasks.list')}
+                <PageMark page={taskList.page} pages={taskList.pages} testId="task-list-page" />
+              </h2>
+              <ol>
+                <For each={part}>
+                  {(task) => (
+                    <li data-status={task.status}>
+                      <BandIcon
+                        band={task.status === 'completed' ? 'ok' : 'warning'}
+                        size={18}
+                        title={t(task.status === 'completed' ? 'tasks.once' : 'tasks.inProgress')}
+                      />
+                      <span class="task-name">{task.name[lang()]}</span>
+                      <Show when={task.status === 'completed' && task.recurring}>
+                        <span class="task-tag">{t('tasks.recurring')}</span>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </section>
+          )}
+        </For>
         <section class="panel tasks-models" data-testid="pilot-models">
           <h2 class="panel-title">
             <span>
               <span data-testid="models-total">{MODELS.total}</span> {t('tasks.models')}
             </span>
+            <PageMark page={themes.page} pages={themes.pages} testId="models-page" />
           </h2>
           <ul class="models-legend">
             <For each={['done', 'in-progress', 'not-started'] as const}>
@@ -154,7 +173,7 @@ export default function TasksView(props: { now: () => number }) {
             </For>
           </ul>
           <ul class="model-themes">
-            <For each={THEMES}>
+            <For each={themes.parts()[0]}>
               {(models) => (
                 <li>
                   <span class="theme-name">{models[0]?.theme[lang()]}</span>
@@ -178,5 +197,49 @@ export default function TasksView(props: { now: () => number }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** A unit's name from its code, and a date of the board, in the screen's language and the deployment's zone. */
+function useBoardText() {
+  const wall = useWall();
+  const { fmt, unitName } = useI18n();
+  const unit = (code: string) => {
+    const u = regionSet.unit(code);
+    return u ? unitName(u) : code;
+  };
+  const day = (iso: string) => fmt().day(Date.parse(`${iso}T12:00:00Z`), wall.state.timeZone);
+  return { unit, day };
+}
+
+type OpenTask = Extract<Task, { status: 'in-progress' }>;
+
+/** The tasks in progress, each with its progress, its lead unit and its due date; a page of them where so marked. */
+function OpenTasks(props: {
+  tasks: { parts: () => (readonly OpenTask[])[]; page: () => number; pages: () => number };
+}) {
+  const { t, fmt, lang } = useI18n();
+  const { unit, day } = useBoardText();
+  return (
+    <>
+      <ul class="tasks-open" data-testid="open-task-list">
+        <For each={props.tasks.parts()[0]}>
+          {(task) => (
+            <li>
+              <span class="open-name">{task.name[lang()]}</span>
+              <span class="open-bar" aria-hidden="true">
+                <i style={{ width: `${task.progress}%` }} />
+              </span>
+              <span class="open-facts">
+                <b>{fmt().percent(task.progress, 0)}</b>
+                <span>{t('tasks.lead', { unit: unit(task.lead) })}</span>
+                <span>{t('tasks.due', { date: day(task.due) })}</span>
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <PageMark page={props.tasks.page} pages={props.tasks.pages} testId="open-tasks-page" class="open-page" />
+    </>
   );
 }
