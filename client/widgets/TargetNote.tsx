@@ -4,7 +4,6 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf } from '../live/selectors';
 import { BandIcon } from './bands';
-import { FixedFigure } from './FixedFigure';
 
 /** "Target 40 % · 5.03 points above target", with the band's shape and colour. */
 export function TargetNote(props: { indicator: IndicatorId; value: number | null }) {
@@ -15,13 +14,7 @@ export function TargetNote(props: { indicator: IndicatorId; value: number | null
   // A memo: the band's class and shape change when the band does, not with every figure.
   const band = createMemo(() => bandOf(indicator(), targets(), props.value));
   const diff = () => (props.value ?? 0) - (targets().target ?? 0);
-  const above = createMemo(() => (indicator().direction === 'up' ? diff() >= 0 : diff() <= 0));
-  // The sentence around the difference ("Vượt chỉ tiêu … điểm %"), made once per side of the target: the figure
-  // alone changes with the value, in a box of its own.
-  const aroundDiff = createMemo(() => {
-    const [before = '', after = ''] = t(above() ? 'target.above' : 'target.below', { diff: '\u0000' }).split('\u0000');
-    return [before, after] as const;
-  });
+  const above = () => (indicator().direction === 'up' ? diff() >= 0 : diff() <= 0);
   return (
     <Show when={targets().target !== null}>
       <span class={`target-note band-${band() ?? 'none'}`} data-testid="target-note" data-band={band() ?? 'none'}>
@@ -29,9 +22,7 @@ export function TargetNote(props: { indicator: IndicatorId; value: number | null
         <span>{t('target.label', { value: fmt().value(indicator(), targets().target, true) })}</span>
         <Show when={props.value !== null}>
           <b class={`band-${band() ?? 'none'}`}>
-            {aroundDiff()[0]}
-            <FixedFigure>{fmt().number(Math.abs(diff()), 2)}</FixedFigure>
-            {aroundDiff()[1]}
+            {t(above() ? 'target.above' : 'target.below', { diff: fmt().number(Math.abs(diff()), 2) })}
           </b>
         </Show>
       </span>
