@@ -36,10 +36,9 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
   // More units than rows: the best and the worst, and how many lie between.
   const shown = createMemo(() => topAndBottom(ranked(), RANKING_ROWS, RANKING_KEEP));
-  // The figures' column is as wide as the longest figure in characters (the largest value's, as figures grow in
-  // length with their size): it changes width only when that length does, so that a new figure lays out its own
-  // box and not the list.
-  const figureChars = createMemo(() => fmt().value(indicator(), largest()).length);
+  // The figures' column is as wide as the largest value's figure is drawn (figures grow in width with their
+  // size): it changes width only when that does, so that a new figure lays out its own box and not the list.
+  const widest = createMemo(() => fmt().value(indicator(), largest()));
   const Row = (row: LiveUnitRow) => (
     <li class="ranking-row" data-code={row.unit.code} data-rank={row.rank() ?? ''}>
       <RowLink href={props.href?.(row.unit.code)} label={row.unit.name} />
@@ -51,7 +50,7 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
       </span>
       <span class="rank-name">{row.unit.name}</span>
       <span class="rank-value">
-        <FixedFigure chars={figureChars()}>{fmt().value(indicator(), row.value())}</FixedFigure>
+        <FixedFigure sizedFor={widest()}>{fmt().value(indicator(), row.value())}</FixedFigure>
       </span>
       <span class="rank-bar" aria-hidden="true">
         <i
