@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeLocalCalendar } from './time';
+import { localCalendar, makeLocalCalendar } from './time';
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year: local midnight is 17:00 UTC the day before. */
 const hcm = makeLocalCalendar('Asia/Ho_Chi_Minh');
@@ -59,5 +59,16 @@ describe('makeLocalCalendar elsewhere', () => {
     expect(paris.startOfDay(utc(2024, 10, 27, 22, 59))).toBe(utc(2024, 10, 26, 22));
     // An ordinary summer day.
     expect(paris.startOfDay(utc(2024, 7, 14, 9, 15, 0, 500))).toBe(utc(2024, 7, 13, 22));
+  });
+});
+
+describe('localCalendar', () => {
+  it('makes one calendar per time zone and shares it, with the same answers as a calendar of its own', () => {
+    const shared = localCalendar('Asia/Ho_Chi_Minh');
+    expect(localCalendar('Asia/Ho_Chi_Minh')).toBe(shared);
+    expect(localCalendar('Europe/Berlin')).not.toBe(shared);
+    const at = Date.UTC(2026, 11, 3, 18, 30);
+    expect(shared.startOfDay(at)).toBe(hcm.startOfDay(at));
+    expect(shared.dayKey(at)).toBe('2026-12-04');
   });
 });

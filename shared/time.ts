@@ -11,6 +11,21 @@ export interface LocalCalendar {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+const calendars = new Map<string, LocalCalendar>();
+
+/**
+ * The calendar of a time zone, made once and shared: making one builds an Intl formatter, which costs a page
+ * milliseconds, and every trend and clock on a screen asks for the same zone's.
+ */
+export function localCalendar(timeZone: string): LocalCalendar {
+  let calendar = calendars.get(timeZone);
+  if (!calendar) {
+    calendar = makeLocalCalendar(timeZone);
+    calendars.set(timeZone, calendar);
+  }
+  return calendar;
+}
+
 export function makeLocalCalendar(timeZone: string): LocalCalendar {
   // NOTE: one formatter, made once; formatToParts is the hot part: once per clock, and a few times per new day.
   const format = new Intl.DateTimeFormat('en-US', {

@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import { makeLocalCalendar } from '../../shared/time';
+import { localCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
 import { MIN_FONT_PX } from '../layout/fit';
 import { useWall } from '../live/context';
@@ -17,7 +17,7 @@ export function HourlyRecordsChart(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   let el: HTMLDivElement | undefined;
-  const calendar = createMemo(() => makeLocalCalendar(wall.state.timeZone));
+  const calendar = createMemo(() => localCalendar(wall.state.timeZone));
   const dayStart = createMemo(() => calendar().startOfDay(props.now()));
   const series = (indicator: 'records-today-online' | 'records-today-offline') =>
     createSeries(wall, { region: () => 'province', indicator: () => indicator, from: dayStart, stepMs: HOUR_MS });

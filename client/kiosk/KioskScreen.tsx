@@ -12,7 +12,7 @@ import {
 } from 'solid-js';
 import type { Announcement } from '../../shared/control';
 import { burnInOffset, isNight, type Playlist, type PlaylistStep } from '../../shared/kiosk';
-import { makeLocalCalendar } from '../../shared/time';
+import { localCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
 import { Canvas, createViewport } from '../layout/Canvas';
 import { defaultCanvas } from '../layout/fit';
@@ -149,7 +149,7 @@ export function KioskScreen(props: ParentProps<KioskScreenProps>) {
     undefined,
     { equals: (a, b) => a.x === b.x && a.y === b.y },
   );
-  const calendar = createMemo(() => makeLocalCalendar(wall.state.timeZone));
+  const calendar = createMemo(() => localCalendar(wall.state.timeZone));
   const minute = createMemo(() => Math.floor(serverNow() / 60_000));
   const nightBrightness = createMemo(() => {
     const night = settings().night;

@@ -1,6 +1,6 @@
 import { type Accessor, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { IndicatorId } from '../../shared/catalog';
-import { makeLocalCalendar } from '../../shared/time';
+import { localCalendar } from '../../shared/time';
 import type { Wall } from './createWall';
 import { type FetchHistory, fetchHistory } from './history';
 import { mergeLive, type SeriesPoint } from './series';
@@ -38,7 +38,7 @@ export function createSeries(wall: Wall, options: SeriesOptions): Accessor<Serie
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let controller: AbortController | null = null;
 
-  const calendar = createMemo(() => makeLocalCalendar(wall.state.timeZone));
+  const calendar = createMemo(() => localCalendar(wall.state.timeZone));
   // Steps start on local midnight, as the server's do.
   const alignMs = () => (((-calendar().startOfDay(now()) % DAY_MS) + DAY_MS) % DAY_MS) % options.stepMs;
   const publish = () => {
