@@ -42,6 +42,10 @@ export default function IdentityView(props: { now: () => number }) {
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null | undefined) => (v == null ? '–' : fmt().number(v));
   const rows = createMemo(() => byRank(unitRows(wall, regionSet.districts, 'eid-activation-rate')));
+  // One map for every part of the table: a wall shows it in up to three parts.
+  const coverage = createMemo(
+    () => new Map(unitRows(wall, regionSet.districts, 'id-card-coverage').map((r) => [r.unit.code, r])),
+  );
   const table = createWallParts({
     all: rows,
     split: (shape) => TABLE_PARTS[shape],
@@ -102,7 +106,7 @@ export default function IdentityView(props: { now: () => number }) {
           </section>
         </div>
         <For each={table.parts()}>
-          {(part, i) => <UnitsTable rows={part} part={i()} page={table.page} pages={table.pages} />}
+          {(part, i) => <UnitsTable rows={part} coverage={coverage} part={i()} page={table.page} pages={table.pages} />}
         </For>
       </div>
     </div>
@@ -113,14 +117,18 @@ export default function IdentityView(props: { now: () => number }) {
  * The units' table, or a part of it: on a wall whose panels hold fewer rows than there are units, the table runs
  * on in parts side by side, one to a panel, each with its own head, and pages when even these do not hold them.
  */
-function UnitsTable(props: { rows: readonly UnitRow[]; part: number; page: () => number; pages: () => number }) {
+function UnitsTable(props: {
+  rows: readonly UnitRow[];
+  /** Each unit's ID card coverage, by its code. */
+  coverage: () => Map<string, UnitRow>;
+  part: number;
+  page: () => number;
+  pages: () => number;
+}) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
   const { districtHref } = useViewNavigation();
   const count = (v: number | null | undefined) => (v == null ? '–' : fmt().number(v));
-  const coverage = createMemo(
-    () => new Map(unitRows(wall, regionSet.districts, 'id-card-coverage').map((r) => [r.unit.code, r])),
-  );
   return (
     <section class="panel identity-table" data-testid="identity-table" data-part={props.part}>
       <h2 class="panel-title">
@@ -153,7 +161,7 @@ function UnitsTable(props: { rows: readonly UnitRow[]; part: number; page: () =>
           <For each={props.rows}>
             {(row) => {
               const code = row.unit.code;
-              const cov = () => coverage().get(code);
+              const cov = () => props.coverage().get(code);
               return (
                 <tr data-code={code} data-band={row.band ?? 'none'}>
                   <td class="num rank">

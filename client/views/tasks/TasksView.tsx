@@ -29,9 +29,9 @@ const THEMES = (() => {
   return [...groups.values()];
 })();
 
-const IN_PROGRESS = board.tasks.filter(
-  (task): task is Extract<Task, { status: 'in-progress' }> => task.status === 'in-progress',
-);
+type OpenTask = Extract<Task, { status: 'in-progress' }>;
+
+const IN_PROGRESS = board.tasks.filter((task): task is OpenTask => task.status === 'in-progress');
 
 /*
  * Two panels high, each list within the panel it has (see tasksWall.css): an open task at a time in the tasks' panel
@@ -211,8 +211,6 @@ function useBoardText() {
   const day = (iso: string) => fmt().day(Date.parse(`${iso}T12:00:00Z`), wall.state.timeZone);
   return { unit, day };
 }
-
-type OpenTask = Extract<Task, { status: 'in-progress' }>;
 
 /** The tasks in progress, each with its progress, its lead unit and its due date; a page of them where so marked. */
 function OpenTasks(props: {
