@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/browser';
+import { WORKING_MORNING } from './support/server';
 
 /** The port of the wall server that the specs share; specs that restart a server start their own. */
 const PORT = Number(process.env.E2E_PORT ?? 4318);
@@ -36,9 +37,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: path.join(outputDir, '..', 'e2e-data'),
       SIM_RATE: '20',
-      // The same working morning at every run, whatever the hour: the simulator's office-hour peak, so figures move
-      // the same way at 03:00 as at 10:30. Specs assert the format and liveness of what it moves.
-      CLOCK_START: '2026-12-02T10:30:00+07:00',
+      // Specs assert the format and liveness of what the simulator moves from there.
+      CLOCK_START: WORKING_MORNING,
       LOG_LEVEL: 'warn',
     },
   },

@@ -6,6 +6,12 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/**
+ * The working morning the shared end-to-end server (and the kiosk gallery) starts its clock at, whatever the hour:
+ * the simulator's office-hour peak, so figures move the same way at 03:00 as at 10:30.
+ */
+export const WORKING_MORNING = '2026-12-02T10:30:00+07:00';
+
 export interface WallServer {
   url: string;
   port: number;
