@@ -2,7 +2,8 @@
 // (seeded, as in the bench, with `node --cpu-prof`), opens one screen, and while the driver sends records
 // Chromium's own counters (script, style, layout time) and a CPU profile of the page; then prints those, the
 // heaviest functions of the page, and the server's CPU by part. Environment: PROFILE_RATE (updates/s, default 100),
-// PROFILE_SECONDS (default 10), PROFILE_PATH (the screen's address, default /). For readable function names in the
+// PROFILE_SECONDS (default 10), PROFILE_PATH (the screen's address, default /), PROFILE_HIDE (parts of the page to
+// take out, as CSS selectors, to see what they cost), PROFILE_TRACE=1 (the page's rendering by phase). For readable function names in the
 // page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds it when stale).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,11 @@ const DOM_OBSERVER = readFileSync(path.join(import.meta.dirname, 'scenarios/domO
 const seconds = Number(process.env.PROFILE_SECONDS ?? 10);
 /** Record a Chromium trace in the second half instead of the script profiler: the page's rendering by phase. */
 const traceRendering = process.env.PROFILE_TRACE === '1';
+/**
+ * CSS selectors (comma-separated) of parts of the page to take out (`display: none`) before measuring: what the
+ * page saves without them bounds what they cost, rendering included, which the script profiler cannot see.
+ */
+const hidden = process.env.PROFILE_HIDE ?? '';
 
 /**
  * Chromium's counters of the page's main thread: wall time in tasks, script, style and layout, and ThreadTime, its
@@ -53,6 +59,7 @@ async function main() {
   await page.waitForSelector('[data-testid="gauge-value"]:not([data-value=""])', {
     state: 'attached',
   });
+  if (hidden) await page.addStyleTag({ content: `${hidden} { display: none !important; }` });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   // What the page spends with nothing arriving: the clock, animations, the charts' frames.
   await cdp.send('Performance.enable');
@@ -120,6 +127,7 @@ async function main() {
   console.log(
     `One wall screen, ${rate} updates/s for ${seconds} s: the page's main thread per second, the first half (no profiler)`,
   );
+  if (hidden) console.log(`  without ${hidden}`);
   for (const name of COUNTERS) {
     const used = ((middle.counters[name] ?? 0) - (start.counters[name] ?? 0)) / elapsed;
     console.log(`  ${name.padEnd(20)} ${(used * 1000).toFixed(0).padStart(5)} ms/s`);

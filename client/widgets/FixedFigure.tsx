@@ -1,3 +1,4 @@
+import { createMemo } from 'solid-js';
 import { figureWidthCh } from './figureWidth';
 
 /**
@@ -5,9 +6,13 @@ import { figureWidthCh } from './figureWidth';
  * is drawn (its own text by default): the box, and what is around it, changes size only when that width does.
  */
 export function FixedFigure(props: { children: string; sizedFor?: string }) {
+  // Memos: the text is worked out once per change, and the box's width is set only when it changes (setting a
+  // style, even to the same value, makes the browser work out the box's style and lay it out again).
+  const text = createMemo(() => props.children);
+  const width = createMemo(() => figureWidthCh(props.sizedFor ?? text()));
   return (
-    <span class="fixed-figure" style={{ '--figure-ch': figureWidthCh(props.sizedFor ?? props.children) }}>
-      {props.children}
+    <span class="fixed-figure" style={{ '--figure-ch': width() }}>
+      {text()}
     </span>
   );
 }

@@ -39,7 +39,9 @@ export function HeadlineCounter(props: HeadlineCounterProps) {
       <p class="counter-value" data-testid={`${props.testId}-value`} data-value={props.value ?? ''}>
         <span class="counter-figure">{text()}</span>
       </p>
-      <div class="counter-sub">{props.children}</div>
+      <div class="counter-sub">
+        <div class="counter-sub-line">{props.children}</div>
+      </div>
       {props.trend}
     </section>
   );

@@ -52,17 +52,17 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
       <span class="rank-value">
         <FixedFigure sizedFor={widest()}>{fmt().value(indicator(), row.value())}</FixedFigure>
       </span>
-      <span class="rank-bar" aria-hidden="true">
-        <i
-          style={{
-            // Scaled, not sized: a new length is drawn by the compositor, and neither the row nor the list is laid
-            // out again. A thousandth of the bar (a fraction of a pixel) is the finest step.
-            transform: `scaleX(${Math.max(0, Math.min(1, (row.value() ?? 0) / max())).toFixed(3)})`,
-            background: BAND_COLOURS[row.band() ?? 'ok'],
-          }}
-        />
-        {target() !== null && <b style={{ left: `${Math.min(100, ((target() ?? 0) / max()) * 100)}%` }} />}
-      </span>
+      <span
+        class="rank-bar"
+        aria-hidden="true"
+        style={{
+          // One box whose background draws the track, the value and the target (ranking.css): a new figure repaints
+          // it, and adds no layer, transform or box to the page's paint.
+          '--fill': Math.max(0, Math.min(1, (row.value() ?? 0) / max())).toFixed(3),
+          '--bar': BAND_COLOURS[row.band() ?? 'ok'],
+          '--target-at': target() === null ? '-10px' : `${Math.min(100, ((target() ?? 0) / max()) * 100)}%`,
+        }}
+      />
     </li>
   );
   return (
