@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { INGEST_ENV, ingest } from './support/ingest';
 import { regionSet } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
@@ -29,6 +29,25 @@ const rate = (region: string, percent: number, records: number) => ({
   den: records,
 });
 
+/** The overview at 1920x1080, once its charts are drawn (they load after the first figures). */
+async function openOverview(page: Page) {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${server.url}/?kiosk=1&indicator=online-record-rate`);
+  await expect(page.locator('[data-testid="trend"] svg').first()).toBeVisible();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+}
+
+/** The roots of every layout in a trace taken while `change` runs and for two frames after it. */
+async function layoutRoots(page: Page, browser: Browser, change: () => Promise<void>): Promise<string[]> {
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  await change();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  return trace.traceEvents
+    .filter((e) => e.name === 'Layout')
+    .flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((r) => r.nodeName));
+}
+
 test('a district whose figure moves within its band and rank lays out its figures, not the page', async ({
   page,
   browser,
@@ -41,26 +60,39 @@ test('a district whose figure moves within its band and rank lays out its figure
     server.url,
     DISTRICTS.map((code, i) => rate(code, 50 + i, code === best ? 1_000 : 1_000_000)),
   );
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`${server.url}/?kiosk=1&indicator=online-record-rate`);
+  await openOverview(page);
   const gauge = page.getByTestId(`gauge-${best}`).getByTestId('gauge-value');
   await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 1));
-  // The charts load after the first figures; the trace starts once they are drawn.
-  await expect(page.locator('[data-testid="trend"] svg').first()).toBeVisible();
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
 
-  await browser.startTracing(page, { categories: ['devtools.timeline'] });
-  await ingest(server.url, [rate(best, 50 + DISTRICTS.length - 0.5, 1_000)]);
-  await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 0.5));
-  await expect(page.locator(`.ranking-row[data-code="${best}"] .rank-value`)).toHaveText(/,50/);
-  // Two frames: whatever the change made the page lay out is in the trace.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-
-  const roots = trace.traceEvents
-    .filter((e) => e.name === 'Layout')
-    .flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((r) => r.nodeName));
+  const roots = await layoutRoots(page, browser, async () => {
+    await ingest(server.url, [rate(best, 50 + DISTRICTS.length - 0.5, 1_000)]);
+    await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 0.5));
+    await expect(page.locator(`.ranking-row[data-code="${best}"] .rank-value`)).toHaveText(/,50/);
+  });
   expect(roots.some((r) => r.includes('gauge-value'))).toBe(true);
   expect(roots.some((r) => r.includes('fixed-figure'))).toBe(true);
+  expect(roots.filter((r) => r === '#document')).toEqual([]);
+});
+
+test('a province rate in the line under a headline counter lays out that line, not the page', async ({
+  page,
+  browser,
+}) => {
+  // ID card coverage (ID cards issued over citizens eligible) shows on the overview only in the line under the ID
+  // cards' counter while the map, gauges and ranking show another indicator; the citizens eligible show nowhere.
+  const count = (region: string, indicator: string, value: number) => ({ region, indicator, at: Date.now(), value });
+  await ingest(server.url, [
+    ...DISTRICTS.map((code) => count(code, 'id-cards-issued', 99_500)),
+    ...DISTRICTS.map((code) => count(code, 'eligible-citizens', 100_000)),
+  ]);
+  await openOverview(page);
+  const line = page.getByTestId('counter-id-cards').locator('.counter-sub');
+  await expect(line).toContainText('99,50');
+
+  const roots = await layoutRoots(page, browser, async () => {
+    await ingest(server.url, [count(DISTRICTS[0] as string, 'eligible-citizens', 99_600)]);
+    await expect(line).not.toContainText('99,50');
+  });
+  expect(roots.some((r) => r.includes('counter-sub-line'))).toBe(true);
   expect(roots.filter((r) => r === '#document')).toEqual([]);
 });
