@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { en, vi } from '../client/i18n/messages';
 import { indicators } from '../shared/catalog';
 import { canvasTexts, VIETNAMESE_LETTERS } from './support/canvasText';
+import { showInPlace, switchLanguage } from './support/inPlace';
 import { watchConsole } from './support/pageWatch';
 import { regionSet } from './support/regions';
-import { switchLanguage } from './support/switchLanguage';
 
 const PATHS = [
   '/',
@@ -32,10 +32,22 @@ const VIETNAMESE_ONLY = [
   ...indicators.flatMap((i) => [i.label.vi, i.short.vi]),
 ];
 
+// One page for every view, each shown in place in Vietnamese: a page load for the suite, not one per view. Its
+// console is watched throughout; a test that fails ends its worker, and the next opens a fresh page.
+let page: Page;
+let console: { errors: string[] };
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  console = watchConsole(page);
+  await page.goto('/');
+});
+test.afterAll(() => page.close());
+
 for (const path of PATHS) {
-  test(`switching ${path} from Vietnamese to English relabels everything, live`, async ({ page }) => {
-    const console = watchConsole(page);
-    await page.goto(path);
+  test(`switching ${path} from Vietnamese to English relabels everything, live`, async () => {
+    await showInPlace(page, path);
+    // The view itself, not the one before it: its frame's labels below are there throughout.
+    await expect(page.getByTestId(`view-${path.split('/')[1] || 'overview'}`)).toBeVisible();
     await expect(page.getByTestId('link-status')).toHaveText(/Trực tuyến/);
     await expect(page.getByTestId('alert-ticker')).toContainText('Cảnh báo');
 

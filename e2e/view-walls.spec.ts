@@ -3,8 +3,9 @@ import { type Size, tileRegions } from '../client/layout/fit';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
 import { offCentreDials } from './support/dials';
+import { showInPlace } from './support/inPlace';
 import { measureWidgets, straddling } from './support/seams';
-import { VIEWS } from './support/views';
+import { VIEWS, type View } from './support/views';
 
 /**
  * Every view other than the overview (whose wall layouts `wall-layouts.spec.ts` checks) on walls of 1080p panels
@@ -20,9 +21,22 @@ const WALLS = [
 ];
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
-async function open(page: Page, view: (typeof VIEWS)[number], viewport: Size, query: string) {
+const address = (view: View, query = '') =>
+  `${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1${query ? `&${query}` : ''}`;
+
+/** Opens a screen of this size and these parameters on a view, and waits until it is live. */
+async function openScreen(page: Page, viewport: Size, query: string, view: View) {
   await page.setViewportSize(viewport);
-  await page.goto(`${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1${query ? `&${query}` : ''}`);
+  await page.goto(address(view, query));
+  await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
+}
+
+/**
+ * Shows a view in place on the screen, as a playlist on a wall does (a wall tile's parameters are read once, when
+ * the page opens), and waits until it is drawn.
+ */
+async function show(page: Page, view: View) {
+  await showInPlace(page, address(view));
   await view.ready(page);
   await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
   await page.evaluate(() => document.fonts.ready);
@@ -71,20 +85,27 @@ async function shoot(page: Page, name: string) {
   if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
 }
 
-for (const view of VIEWS.filter((v) => v.name !== 'overview')) {
-  test(`${view.name}: whole widgets on each panel of 2x1, 3x1, 2x2 and 3x2 walls and a lone 7680x2160 screen`, async ({
-    page,
-  }) => {
-    for (const w of WALLS) {
-      for (const tile of ['0,0', `${w.cols - 1},${w.rows - 1}`]) {
-        await open(page, view, PANEL, `wall=${w.wall}&tile=${tile}`);
+// Each screen is opened once and shows every view in turn: a page load per screen, not per view and screen.
+const views = VIEWS.filter((v) => v.name !== 'overview');
+const first = views[0] as View;
+for (const w of WALLS) {
+  test(`every view: whole widgets on the first and last panels of a ${w.wall} wall`, async ({ page }) => {
+    for (const tile of ['0,0', `${w.cols - 1},${w.rows - 1}`]) {
+      await openScreen(page, PANEL, `wall=${w.wall}&tile=${tile}`, first);
+      for (const view of views) {
+        await show(page, view);
         await shoot(page, `wall${w.wall}-${view.name}-tile${tile}`);
         await checkScreen(page, `${view.name} on ${w.wall}, tile ${tile}`, w.canvas, w.cols, w.rows);
       }
     }
-    const wide = { width: 7680, height: 2160 };
-    await open(page, view, wide, '');
-    await shoot(page, `7680x2160-${view.name}`);
-    await checkScreen(page, `${view.name} at 7680x2160`, { width: 3840, height: 1080 }, 2);
   });
 }
+
+test('every view: whole widgets on both halves of a lone 7680x2160 screen', async ({ page }) => {
+  await openScreen(page, { width: 7680, height: 2160 }, '', first);
+  for (const view of views) {
+    await show(page, view);
+    await shoot(page, `7680x2160-${view.name}`);
+    await checkScreen(page, `${view.name} at 7680x2160`, { width: 3840, height: 1080 }, 2);
+  }
+});

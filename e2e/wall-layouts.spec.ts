@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { tileRegions } from '../client/layout/fit';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
+import { showInPlace } from './support/inPlace';
 import { measureWidgets as measure, straddling } from './support/seams';
 import { VIEWS } from './support/views';
 
@@ -74,8 +75,11 @@ test('a lone 7680x2160 screen is laid out on its full width, with no bars', asyn
 
 test('every view fills a 32:9 screen and keeps its text at the minimum', async ({ page }) => {
   await page.setViewportSize({ width: 3840, height: 1080 });
+  const address = (path: string) => `${path}${path.includes('?') ? '&' : '?'}kiosk=1`;
+  // One page load: each view is shown in place, as a playlist shows it.
+  await page.goto(address('/'));
   for (const view of VIEWS) {
-    await page.goto(`${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1`);
+    await showInPlace(page, address(view.path));
     await view.ready(page);
     const report = await inspectCanvas(page, MIN_FONT_PX);
     expect(report.frame, view.name).toEqual({ left: 0, top: 0, right: 3840, bottom: 1080 });

@@ -7,8 +7,15 @@ const DEPARTMENTS = regionSet.departments.length;
 const MILLIONS_VI = /^\d\.\d{3}\.\d{3}$/;
 const PERCENT_VI = /^\d{1,3},\d{2}\s%$/;
 
+/** A view of the wall, with what shows it has rendered its live figures. */
+export interface View {
+  name: string;
+  path: string;
+  ready: (page: Page) => Promise<void>;
+}
+
 /** Every view, with what shows it has rendered its live figures. */
-export const VIEWS: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+export const VIEWS: View[] = [
   {
     name: 'overview',
     path: '/',
