@@ -3,8 +3,9 @@
 // Chromium's own counters (script, style, layout time) and a CPU profile of the page; then prints those, the
 // heaviest functions of the page, and the server's CPU by part. Environment: PROFILE_RATE (updates/s, default 100),
 // PROFILE_SECONDS (default 10), PROFILE_PATH (the screen's address, default /), PROFILE_HIDE (parts of the page to
-// take out, as CSS selectors, to see what they cost), PROFILE_TRACE=1 (the page's rendering by phase). For readable function names in the
-// page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds it when stale).
+// take out, as CSS selectors, to see what they cost), PROFILE_TRACE=1 (the page's rendering by phase). For readable
+// function names in the page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds
+// it when stale).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

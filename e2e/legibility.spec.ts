@@ -4,13 +4,12 @@ import { VIEWING_PRESETS, type Viewing } from '../shared/kiosk';
 import { showInPlace } from './support/inPlace';
 import { illegibleTexts } from './support/legibility';
 import { expectOfficeSlide } from './support/office';
-import { VIEWS, type View } from './support/views';
+import { kioskAddress, VIEWS, type View } from './support/views';
 
 const HALL = { preset: VIEWING_PRESETS.hall, viewport: { width: 3840, height: 2160 } };
 const OFFICE = { preset: VIEWING_PRESETS.office, viewport: { width: 1920, height: 1080 } };
 
-const address = (path: string, viewing: Viewing, extra = '') =>
-  `${path}${path.includes('?') ? '&' : '?'}kiosk=1&screen=${viewing.id}${extra}`;
+const address = (path: string, viewing: Viewing, extra = '') => kioskAddress(path, `screen=${viewing.id}${extra}`);
 
 /** Opens the overview as a screen of this viewing, and waits until it is live. */
 async function open(page: Page, viewing: Viewing) {

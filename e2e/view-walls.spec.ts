@@ -5,7 +5,7 @@ import { MIN_FONT_PX } from './support/canvasText';
 import { offCentreDials } from './support/dials';
 import { showInPlace } from './support/inPlace';
 import { measureWidgets, straddling } from './support/seams';
-import { VIEWS, type View } from './support/views';
+import { kioskAddress, VIEWS, type View } from './support/views';
 
 /**
  * Every view other than the overview (whose wall layouts `wall-layouts.spec.ts` checks) on walls of 1080p panels
@@ -21,13 +21,10 @@ const WALLS = [
 ];
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
-const address = (view: View, query = '') =>
-  `${view.path}${view.path.includes('?') ? '&' : '?'}kiosk=1${query ? `&${query}` : ''}`;
-
 /** Opens a screen of this size and these parameters on a view, and waits until it is live. */
 async function openScreen(page: Page, viewport: Size, query: string, view: View) {
   await page.setViewportSize(viewport);
-  await page.goto(address(view, query));
+  await page.goto(kioskAddress(view.path, query));
   await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
 }
 
@@ -36,7 +33,7 @@ async function openScreen(page: Page, viewport: Size, query: string, view: View)
  * the page opens), and waits until it is drawn.
  */
 async function show(page: Page, view: View) {
-  await showInPlace(page, address(view));
+  await showInPlace(page, kioskAddress(view.path));
   await view.ready(page);
   await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
   await page.evaluate(() => document.fonts.ready);

@@ -3,7 +3,7 @@ import { canvasTexts, MIN_FONT_PX } from './support/canvasText';
 import { watchConsole } from './support/pageWatch';
 import { regionSet } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
-import { VIEWS } from './support/views';
+import { VIEWS, withQuery } from './support/views';
 
 const DISTRICTS = regionSet.districts.length;
 
@@ -20,7 +20,7 @@ for (const view of VIEWS) {
     const small = (await canvasTexts(page)).filter((t) => t.fontPx < MIN_FONT_PX);
     expect(small).toEqual([]);
 
-    await page.goto(`${view.path}${view.path.includes('?') ? '&' : '?'}lang=en`);
+    await page.goto(withQuery(view.path, 'lang=en'));
     await expect(page.getByTestId('link-status')).toContainText('Live');
     await page.screenshot({ path: testInfo.outputPath(`${view.name}-en-1920x1080.png`) });
     expect(console.errors).toEqual([]);

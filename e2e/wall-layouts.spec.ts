@@ -4,7 +4,7 @@ import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
 import { showInPlace } from './support/inPlace';
 import { measureWidgets as measure, straddling } from './support/seams';
-import { VIEWS } from './support/views';
+import { kioskAddress, VIEWS } from './support/views';
 
 async function openOverview(page: Page, viewport: { width: number; height: number }, query: string) {
   await page.setViewportSize(viewport);
@@ -75,11 +75,10 @@ test('a lone 7680x2160 screen is laid out on its full width, with no bars', asyn
 
 test('every view fills a 32:9 screen and keeps its text at the minimum', async ({ page }) => {
   await page.setViewportSize({ width: 3840, height: 1080 });
-  const address = (path: string) => `${path}${path.includes('?') ? '&' : '?'}kiosk=1`;
   // One page load: each view is shown in place, as a playlist shows it.
-  await page.goto(address('/'));
+  await page.goto(kioskAddress('/'));
   for (const view of VIEWS) {
-    await showInPlace(page, address(view.path));
+    await showInPlace(page, kioskAddress(view.path));
     await view.ready(page);
     const report = await inspectCanvas(page, MIN_FONT_PX);
     expect(report.frame, view.name).toEqual({ left: 0, top: 0, right: 3840, bottom: 1080 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser';
 import { startWallServer, type WallServer, WORKING_MORNING } from '../e2e/support/server';
-import { VIEWS } from '../e2e/support/views';
+import { kioskAddress, VIEWS, type View } from '../e2e/support/views';
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'docs/screenshots');
@@ -25,7 +25,6 @@ const LIVE_TIMEOUT_MS = 60_000;
 const SETTLE_MS = 1_500;
 
 type Size = { width: number; height: number };
-type View = (typeof VIEWS)[number];
 
 /** A screen the wall is made for: its window, the screen parameters in its address, and its panels on a wall. */
 interface Screen {
@@ -70,11 +69,6 @@ interface Shot {
 let interrupted = false;
 const shots: Shot[] = [];
 const notLive: string[] = [];
-
-function address(view: View, query: string): string {
-  const params = ['kiosk=1', query].filter(Boolean).join('&');
-  return `${view.path}${view.path.includes('?') ? '&' : '?'}${params}`;
-}
 
 /** A page of its own browser context, as a screen of its own would be, drawn at most MAX_WIDTH pixels wide. */
 async function openScreen(browser: Browser, server: WallServer, window: Size, at: string): Promise<Page> {
@@ -151,7 +145,7 @@ async function save(page: Page, shot: Shot): Promise<void> {
 
 /** One screen of one view; returns how many slides its office layout has (0 without one). */
 async function shootOne(browser: Browser, server: WallServer, view: View, screen: Screen, extra = '', label = '') {
-  const at = address(view, [screen.query, extra].filter(Boolean).join('&'));
+  const at = kioskAddress(view.path, [screen.query, extra].filter(Boolean).join('&'));
   const page = await openScreen(browser, server, screen.window, at);
   const slide = Number(/slide=(\d+)/.exec(extra)?.[1] ?? 0);
   try {
@@ -176,7 +170,7 @@ async function shootSlides(browser: Browser, server: WallServer, view: View, scr
 
 /** A wall: one page per panel, all open at once, each pictured once every panel shows live figures. */
 async function shootWall(browser: Browser, server: WallServer, view: View, screen: Screen, tiles: string[]) {
-  const addresses = tiles.map((tile) => address(view, `${screen.query}&tile=${tile}`));
+  const addresses = tiles.map((tile) => kioskAddress(view.path, `${screen.query}&tile=${tile}`));
   const pages = await Promise.all(addresses.map((at) => openScreen(browser, server, screen.window, at)));
   try {
     await Promise.all(pages.map((page, i) => showsLiveFigures(page, view.ready, addresses[i] ?? '')));

@@ -60,7 +60,6 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
           // it, and adds no layer, transform or box to the page's paint.
           '--fill': Math.max(0, Math.min(1, (row.value() ?? 0) / max())).toFixed(3),
           '--bar': BAND_COLOURS[row.band() ?? 'ok'],
-          '--target-at': target() === null ? '-10px' : `${Math.min(100, ((target() ?? 0) / max()) * 100)}%`,
         }}
       />
     </li>
@@ -68,7 +67,13 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
   return (
     <section class="panel ranking" data-testid="ranking" data-indicators={props.indicator}>
       <h2 class="panel-title">{t('panel.ranking')}</h2>
-      <ol class="ranking-list">
+      {/* The target's place is the same on every row's bar: set once, for the list. */}
+      <ol
+        class="ranking-list"
+        style={{
+          '--target-at': target() === null ? '-10px' : `${Math.min(100, ((target() ?? 0) / max()) * 100)}%`,
+        }}
+      >
         <For each={shown().top}>{Row}</For>
         <Show when={shown().hidden > 0}>
           <li class="ranking-more" data-testid="ranking-more">

@@ -7,6 +7,12 @@ const DEPARTMENTS = regionSet.departments.length;
 const MILLIONS_VI = /^\d\.\d{3}\.\d{3}$/;
 const PERCENT_VI = /^\d{1,3},\d{2}\s%$/;
 
+/** An address with more parameters (`a=1&b=2`) after those it has. */
+export const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
+
+/** A view's address on a kiosk screen, with more parameters where given. */
+export const kioskAddress = (path: string, query = '') => withQuery(path, query ? `kiosk=1&${query}` : 'kiosk=1');
+
 /** A view of the wall, with what shows it has rendered its live figures. */
 export interface View {
   name: string;
