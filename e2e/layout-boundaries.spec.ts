@@ -56,7 +56,7 @@ test('a district whose figure moves within its band and rank lays out its figure
 }) => {
   // Every district above target and a step apart, so that the best one can rise without changing band or rank;
   // the best one counts so few records beside the others that its change does not move the province's figures
-  // (their text, a sentence in the target note, is not a box of its own).
+  // (the next case moves those).
   const best = DISTRICTS[DISTRICTS.length - 1] as string;
   await ingest(
     server.url,
@@ -96,5 +96,25 @@ test('a province rate in the line under a headline counter lays out that line, n
     await expect(line).not.toContainText('99,50');
   });
   expect(roots.some((r) => r.includes('counter-sub-line'))).toBe(true);
+  expect(wholePage(roots)).toEqual([]);
+});
+
+test('a province rate in the line under the gauges lays out its figure, not the page', async ({ page, browser }) => {
+  // Every district a step apart on a million records each: the worst one rises within its band and rank, and moves
+  // the province's rate by a fiftieth of a point, which shows in the sentence under the gauges ("20,02 points
+  // above target") and in the line under the online rate's counter.
+  await ingest(
+    server.url,
+    DISTRICTS.map((code, i) => rate(code, 50 + i, 1_000_000)),
+  );
+  await openOverview(page);
+  const note = page.getByTestId('gauge-province').getByTestId('target-note');
+  await expect(note).toContainText('20,00');
+
+  const roots = await layoutRoots(page, browser, async () => {
+    await ingest(server.url, [rate(DISTRICTS[0] as string, 50.42, 1_000_000)]);
+    await expect(note).toContainText('20,02');
+  });
+  expect(roots.some((r) => r.includes('fixed-figure'))).toBe(true);
   expect(wholePage(roots)).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { createMemo } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { figureWidthCh } from './figureWidth';
 
 /**
@@ -14,5 +14,27 @@ export function FixedFigure(props: { children: string; sizedFor?: string }) {
     <span class="fixed-figure" style={{ '--figure-ch': width() }}>
       {text()}
     </span>
+  );
+}
+
+/** Stands for the figure in a message while it is split around it; no message contains it. */
+const FIGURE_MARK = '\u0000';
+
+/**
+ * A sentence with a figure in it ("5,03 points above target"), the figure in a `FixedFigure`: a new figure lays out
+ * its own box, not the line, the panel or the page the sentence wraps in. `sentence` gives the message with its
+ * figure's placeholder filled by the mark it is given; the words are worked out again only when they change.
+ */
+export function FigureInSentence(props: { sentence: (figure: string) => string; figure: string; sizedFor?: string }) {
+  const parts = createMemo(() => props.sentence(FIGURE_MARK).split(FIGURE_MARK));
+  return (
+    <>
+      {parts()[0]}
+      {/* A deployment's own wording may leave the figure out. */}
+      <Show when={parts().length > 1}>
+        <FixedFigure sizedFor={props.sizedFor}>{props.figure}</FixedFigure>
+        {parts().slice(1).join('')}
+      </Show>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { targetsOf } from '../live/selectors';
 import { BandIcon } from './bands';
+import { FigureInSentence } from './FixedFigure';
 
 /** "Target 40 % · 5.03 points above target", with the band's shape and colour. */
 export function TargetNote(props: { indicator: IndicatorId; value: number | null }) {
@@ -22,7 +23,10 @@ export function TargetNote(props: { indicator: IndicatorId; value: number | null
         <span>{t('target.label', { value: fmt().value(indicator(), targets().target, true) })}</span>
         <Show when={props.value !== null}>
           <b class={`band-${band() ?? 'none'}`}>
-            {t(above() ? 'target.above' : 'target.below', { diff: fmt().number(Math.abs(diff()), 2) })}
+            <FigureInSentence
+              sentence={(mark) => t(above() ? 'target.above' : 'target.below', { diff: mark })}
+              figure={fmt().number(Math.abs(diff()), 2)}
+            />
           </b>
         </Show>
       </span>
