@@ -118,3 +118,26 @@ test('a province rate in the line under the gauges lays out its figure, not the 
   expect(roots.some((r) => r.includes('fixed-figure'))).toBe(true);
   expect(wholePage(roots)).toEqual([]);
 });
+
+test('a district that overtakes the best reorders the ranking, which lays out its list, not the page', async ({
+  page,
+  browser,
+}) => {
+  await ingest(
+    server.url,
+    DISTRICTS.map((code, i) => rate(code, 50 + i, 1_000_000)),
+  );
+  await openOverview(page);
+  const worst = DISTRICTS[0] as string;
+  const row = page.locator(`.ranking-row[data-code="${worst}"]`);
+  await expect(row).toHaveAttribute('data-rank', String(DISTRICTS.length));
+
+  // The ranking holds its order for a few seconds, then moves the row: the trace runs until it has moved.
+  const roots = await layoutRoots(page, browser, async () => {
+    await ingest(server.url, [rate(worst, 50 + DISTRICTS.length, 1_000)]);
+    await expect(row).toHaveAttribute('data-rank', '1');
+    await expect(page.locator('.ranking-row').first()).toHaveAttribute('data-code', worst);
+  });
+  expect(roots.some((r) => r.includes('ranking-list'))).toBe(true);
+  expect(wholePage(roots)).toEqual([]);
+});

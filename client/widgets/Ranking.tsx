@@ -67,21 +67,26 @@ export function Ranking(props: { indicator: IndicatorId; href?: (code: string) =
   return (
     <section class="panel ranking" data-testid="ranking" data-indicators={props.indicator}>
       <h2 class="panel-title">{t('panel.ranking')}</h2>
-      {/* The target's place is the same on every row's bar: set once, for the list. */}
-      <ol
-        class="ranking-list"
-        style={{
-          '--target-at': target() === null ? '-10px' : `${Math.min(100, ((target() ?? 0) / max()) * 100)}%`,
-        }}
-      >
-        <For each={shown().top}>{Row}</For>
-        <Show when={shown().hidden > 0}>
-          <li class="ranking-more" data-testid="ranking-more">
-            {t('panel.more', { n: shown().hidden })}
-          </li>
-        </Show>
-        <For each={shown().bottom}>{Row}</For>
-      </ol>
+      {/*
+        The list lays out on its own (ranking.css): a reorder moves rows inside it, not the page. The target's place
+        is the same on every row's bar: set once, for the list.
+      */}
+      <div class="ranking-frame">
+        <ol
+          class="ranking-list"
+          style={{
+            '--target-at': target() === null ? '-10px' : `${Math.min(100, ((target() ?? 0) / max()) * 100)}%`,
+          }}
+        >
+          <For each={shown().top}>{Row}</For>
+          <Show when={shown().hidden > 0}>
+            <li class="ranking-more" data-testid="ranking-more">
+              {t('panel.more', { n: shown().hidden })}
+            </li>
+          </Show>
+          <For each={shown().bottom}>{Row}</For>
+        </ol>
+      </div>
     </section>
   );
 }
