@@ -5,7 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { quietTargetsFile } from './support/quietTargets';
 import { UNIT_GAUGES } from './support/regions';
 import { startWallServer, type WallServer } from './support/server';
-import { recordSwitches, switches } from './support/switches';
+import { recordSwitches, slotOf, switches } from './support/switches';
 
 /** Two 1080p panels side by side show one 3840x1080 canvas; each shows its half at scale 1. */
 const PANEL = { width: 1920, height: 1080 };
@@ -125,15 +125,18 @@ test('the tiles of a wall switch views together', async ({ browser }) => {
   await Promise.all([recordSwitches(left), recordSwitches(right)]);
   await expect.poll(async () => (await switches(left)).length, { timeout: 5 * SLOT_MS }).toBeGreaterThanOrEqual(4);
   await expect.poll(async () => (await switches(right)).length, { timeout: SLOT_MS }).toBeGreaterThanOrEqual(4);
-  // Both tiles follow the server's clock: each switch is to the same view in the same slot (the slot whose start is
-  // nearest) on both tiles, however late each page is by its own latency. The two recorders start a moment apart,
+  // Both tiles follow the server's clock: each switch is to the same view in the same slot (the slot it lands in,
+  // however late each page is by its own latency), the view of that slot. The two recorders start a moment apart,
   // so the slots both saw are compared.
   const slotsOf = async (page: Page) =>
-    new Map((await switches(page)).map((s) => [Math.round(s.at / SLOT_MS), s.indicator] as const));
+    new Map((await switches(page)).map((s) => [slotOf(s.at, SLOT_MS), s.indicator] as const));
   const [l, r] = [await slotsOf(left), await slotsOf(right)];
   const both = [...l.keys()].filter((slot) => r.has(slot));
   expect(both.length).toBeGreaterThanOrEqual(3);
   expect(both.map((slot) => r.get(slot))).toEqual(both.map((slot) => l.get(slot)));
+  expect(both.map((slot) => l.get(slot))).toEqual(
+    both.map((slot) => (slot % 2 === 0 ? 'online-record-rate' : 'eid-activation-rate')),
+  );
   // Every switch of one tile has its twin on the other: none happened in a slot of its own.
   expect([...r.keys()].filter((slot) => slot > Math.min(...both) && slot < Math.max(...both))).toEqual(
     both.slice(1, -1),
