@@ -36,7 +36,6 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       type: 'bar',
       name,
       stack: 'records',
-      data: hours()[id],
       barCategoryGap: '18%',
       itemStyle: { color: SERIES_COLOURS[id], ...extra },
     });
@@ -67,7 +66,14 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       series: [bar('online', t('hourly.online')), bar('offline', t('hourly.offline'), { decal: HATCH })],
     };
   });
-  createChart(() => el, option);
+  // The bars' heights go to the chart on their own (see createChart): the axes, labels and tooltip stay as set.
+  const figures = createMemo(() => ({
+    series: [
+      { id: 'online', data: hours().online },
+      { id: 'offline', data: hours().offline },
+    ],
+  }));
+  createChart(() => el, option, undefined, figures);
 
   const total = (values: (number | null)[]) => values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   return (

@@ -16,7 +16,25 @@ export function Sparkline(props: {
   label: string;
 }) {
   let el: HTMLDivElement | undefined;
-  const option = createMemo(() => {
+  // The line and the height it spans go to the chart on their own (see createChart); the rest is set once.
+  const option = createMemo(() => ({
+    animation: false,
+    grid: { left: 4, right: 4, top: 4, bottom: 4 },
+    xAxis: { type: 'value', show: false, min: 'dataMin', max: 'dataMax' },
+    yAxis: { type: 'value', show: false },
+    series: [
+      {
+        id: 'spark',
+        type: 'line',
+        showSymbol: false,
+        connectNulls: true,
+        silent: true,
+        lineStyle: { width: 3, color: props.colour },
+        areaStyle: { color: props.colour, opacity: 0.16 },
+      },
+    ],
+  }));
+  const figures = createMemo(() => {
     const points = holdUntil(props.points, props.now);
     // One reading is drawn as a level line, not a dot.
     const only = points.length === 1 ? points[0] : undefined;
@@ -28,25 +46,11 @@ export function Sparkline(props: {
     const high = Math.max(...values);
     const pad = Math.max((high - low) * 0.1, (Math.max(Math.abs(high) * 0.002, 0.2) - (high - low)) / 2);
     return {
-      animation: false,
-      grid: { left: 4, right: 4, top: 4, bottom: 4 },
-      xAxis: { type: 'value', show: false, min: 'dataMin', max: 'dataMax' },
-      yAxis: { type: 'value', show: false, ...(values.length && { min: low - pad, max: high + pad }) },
-      series: [
-        {
-          id: 'spark',
-          type: 'line',
-          data: points.map((p) => [p.at, p.value]),
-          showSymbol: false,
-          connectNulls: true,
-          silent: true,
-          lineStyle: { width: 3, color: props.colour },
-          areaStyle: { color: props.colour, opacity: 0.16 },
-        },
-      ],
+      yAxis: values.length ? { min: low - pad, max: high + pad } : { min: null, max: null },
+      series: [{ id: 'spark', data: points.map((p) => [p.at, p.value]) }],
     };
   });
-  createChart(() => el, option);
+  createChart(() => el, option, undefined, figures);
   return (
     <div
       class="sparkline"
