@@ -28,10 +28,10 @@ const setAttr = (el: HTMLElement, name: string, value: string | null) => {
 
 /**
  * Marks every tile on the canvas with its freshness, for the whole screen at once, so that no widget needs code
- * of its own for it: `data-fresh` (live, stale, offline), `data-age-ms`, and `data-age`, the badge's words, which
- * the stylesheet shows and uses to dim the tile. Runs on the clock tick and when the link changes; reads the
- * readings (and, while the link is up, the time of the last delta) without tracking them, so a burst of deltas
- * costs nothing here.
+ * of its own for it: `data-fresh` (live, stale, offline) and `data-age`, the badge's words, which the stylesheet
+ * shows and uses to dim the tile; neither changes while the tile is live, so a live screen's tick writes nothing.
+ * Runs on the clock tick and when the link changes; reads the readings (and, while the link is up, the time of the
+ * last delta) without tracking them, so a burst of deltas costs nothing here.
  */
 export function createTileMarks(options: TileMarksOptions): void {
   const { wall } = options;
@@ -55,7 +55,6 @@ export function createTileMarks(options: TileMarksOptions): void {
         }
         const freshness = tileFreshness({ linkDown, lastDataAt, now, serverNow, figures, staleAfterIntervals });
         setAttr(tile, 'data-fresh', freshness.state);
-        setAttr(tile, 'data-age-ms', freshness.ageMs === null ? null : String(Math.round(freshness.ageMs)));
         setAttr(tile, 'data-age', options.badge(freshness));
       }
     });
