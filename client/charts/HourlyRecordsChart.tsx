@@ -1,4 +1,4 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, Index, Show } from 'solid-js';
 import { localCalendar } from '../../shared/time';
 import { useI18n } from '../i18n';
 import { MIN_FONT_PX } from '../layout/fit';
@@ -105,13 +105,14 @@ export function HourlyRecordsChart(props: { now: () => number }) {
       </div>
       {/* The same figures as text, for screen readers, tests and outside monitors. */}
       <ol class="visually-hidden" data-testid="hourly-values">
-        <For each={hours().online}>
+        {/* By hour, not by value: a new count changes its hour's item in place. */}
+        <Index each={hours().online}>
           {(v, h) => (
-            <li data-hour={h()} data-online={v ?? ''} data-offline={hours().offline[h()] ?? ''}>
-              {t('hourly.hour', { hour: h() })}: {v ?? '–'} / {hours().offline[h()] ?? '–'}
+            <li data-hour={h} data-online={v() ?? ''} data-offline={hours().offline[h] ?? ''}>
+              {t('hourly.hour', { hour: h })}: {v() ?? '–'} / {hours().offline[h] ?? '–'}
             </li>
           )}
-        </For>
+        </Index>
       </ol>
     </section>
   );
