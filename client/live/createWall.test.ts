@@ -96,7 +96,7 @@ describe('createWall', () => {
     expect(socket.closed).toBe(true);
   });
 
-  it('tells how long the link has been in its state, and the server time by the snapshot clock', () => {
+  it('tells how long the link has been in its state, and the server time by the stamps of what it receives', () => {
     vi.useFakeTimers();
     vi.setSystemTime(AT - 2_000);
     const socket = new FakeSocket();
@@ -107,7 +107,14 @@ describe('createWall', () => {
       expect(wall.linkSince()).toBe(AT - 1_500);
       expect(wall.clockOffset()).toBe(1_500);
       expect(wall.serverNow()).toBe(AT);
-      vi.advanceTimersByTime(700);
+      // A delta on a quicker trip than the snapshot's (which had been 300 ms on its way) moves the estimate on.
+      vi.advanceTimersByTime(100);
+      socket.serverEmit('delta', { epoch: 'e1', fromSeq: 5, seq: 6, at: Date.now() + 1_800, changes: [] });
+      expect(wall.clockOffset()).toBe(1_800);
+      // A slower one does not set it back.
+      socket.serverEmit('delta', { epoch: 'e1', fromSeq: 6, seq: 7, at: Date.now() + 1_000, changes: [] });
+      expect(wall.clockOffset()).toBe(1_800);
+      vi.advanceTimersByTime(600);
       socket.serverEmit('disconnect', 'transport close');
       expect(wall.link()).toBe('reconnecting');
       expect(wall.linkSince()).toBe(AT - 800);

@@ -4,6 +4,7 @@ import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
 import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { DEFAULT_TICKER_MIN } from './alertEvents';
+import { ClockEstimate } from './clockEstimate';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 
 export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
@@ -37,7 +38,7 @@ export interface Wall {
   refused: () => HandshakeError | null;
   /** When the last snapshot or delta arrived (client clock), or null before the first. */
   lastDataAt: () => number | null;
-  /** Server time minus client time, measured at the last snapshot: add it to Date.now() for server time. */
+  /** Server time minus client time, from the stamps on the snapshot and deltas: add it to Date.now(). */
   clockOffset: () => number;
   /** The server's time now, by the client's clock and the offset (not reactive: read it when you need it). */
   serverNow: () => number;
@@ -88,6 +89,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
   const [linkReason, setLinkReason] = createSignal<string | undefined>();
   const [lastDataAt, setLastDataAt] = createSignal<number | null>(null);
   const [clockOffset, setClockOffset] = createSignal(0);
+  const clock = new ClockEstimate();
   let commandHandler: CommandHandler | null = null;
   let nextPruneAt = 0;
 
@@ -106,7 +108,8 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       });
       setState('values', reconcile(groupByRegion(s.values)));
       setState('alerts', reconcile(Object.fromEntries(s.alerts.map((a) => [a.id, a]))));
-      setClockOffset(s.at - Date.now());
+      clock.reset();
+      setClockOffset(clock.sample(s.at, Date.now()));
       setLastDataAt(Date.now());
       setRefused(null);
     });
@@ -117,6 +120,7 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       snapshot: onSnapshot,
       delta: (d) =>
         batch(() => {
+          setClockOffset(clock.sample(d.at, Date.now()));
           for (const r of d.changes) {
             if (!state.values[r.region]) setState('values', r.region, {});
             setState('values', r.region, r.indicator, r);
