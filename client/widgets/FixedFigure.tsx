@@ -25,14 +25,14 @@ const FIGURE_MARK = '\u0000';
  * its own box, not the line, the panel or the page the sentence wraps in. `sentence` gives the message with its
  * figure's placeholder filled by the mark it is given; the words are worked out again only when they change.
  */
-export function FigureInSentence(props: { sentence: (figure: string) => string; figure: string; sizedFor?: string }) {
+export function FigureInSentence(props: { sentence: (figure: string) => string; figure: string }) {
   const parts = createMemo(() => props.sentence(FIGURE_MARK).split(FIGURE_MARK));
   return (
     <>
       {parts()[0]}
       {/* A deployment's own wording may leave the figure out. */}
       <Show when={parts().length > 1}>
-        <FixedFigure sizedFor={props.sizedFor}>{props.figure}</FixedFigure>
+        <FixedFigure>{props.figure}</FixedFigure>
         {parts().slice(1).join('')}
       </Show>
     </>
