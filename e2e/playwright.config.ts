@@ -11,6 +11,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir,
+  globalSetup: './globalSetup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -32,7 +32,8 @@ export interface WallServerOptions {
   timeoutMs?: number;
   /**
    * Another server with the same contract (PORT, HOST, DATA_DIR, /healthz), relative to the repository. A `.mjs`
-   * file (the prebuilt bundle, scripts/buildServer.ts) runs on plain `node`, TypeScript through tsx.
+   * file (the prebuilt bundle, scripts/buildServer.ts) runs on plain `node`, TypeScript through tsx. By default
+   * `WALL_SERVER_SCRIPT` (the bundle the end-to-end run builds in its global setup), else `server/main.ts`.
    */
   script?: string;
   /** Options for Node itself (`--cpu-prof`, which NODE_OPTIONS does not take). */
@@ -65,7 +66,7 @@ export function freePort(): Promise<number> {
 export async function startWallServer(options: WallServerOptions = {}): Promise<WallServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ioc-wall-'));
   const port = options.port ?? (await freePort());
-  const script = path.join(root, options.script ?? 'server/main.ts');
+  const script = path.join(root, options.script ?? process.env.WALL_SERVER_SCRIPT ?? 'server/main.ts');
   const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
