@@ -29,6 +29,16 @@ const rate = (region: string, percent: number, records: number) => ({
   den: records,
 });
 
+/**
+ * Every district above target and a step apart (50 %, 51 %, …), each on `records(code)` records, so that one can
+ * move within its band and rank.
+ */
+const stepApart = (records: (code: string) => number = () => 1_000_000) =>
+  ingest(
+    server.url,
+    DISTRICTS.map((code, i) => rate(code, 50 + i, records(code))),
+  );
+
 /** The overview at 1920x1080, once its charts are drawn (they load after the first figures). */
 async function openOverview(page: Page) {
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -58,10 +68,7 @@ test('a district whose figure moves within its band and rank lays out its figure
   // the best one counts so few records beside the others that its change does not move the province's figures
   // (the next case moves those).
   const best = DISTRICTS[DISTRICTS.length - 1] as string;
-  await ingest(
-    server.url,
-    DISTRICTS.map((code, i) => rate(code, 50 + i, code === best ? 1_000 : 1_000_000)),
-  );
+  await stepApart((code) => (code === best ? 1_000 : 1_000_000));
   await openOverview(page);
   const gauge = page.getByTestId(`gauge-${best}`).getByTestId('gauge-value');
   await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 1));
@@ -103,10 +110,7 @@ test('a province rate in the line under the gauges lays out its figure, not the 
   // Every district a step apart on a million records each: the worst one rises within its band and rank, and moves
   // the province's rate by a fiftieth of a point, which shows in the sentence under the gauges ("20,02 points
   // above target") and in the line under the online rate's counter.
-  await ingest(
-    server.url,
-    DISTRICTS.map((code, i) => rate(code, 50 + i, 1_000_000)),
-  );
+  await stepApart();
   await openOverview(page);
   const note = page.getByTestId('gauge-province').getByTestId('target-note');
   await expect(note).toContainText('20,00');
@@ -123,10 +127,7 @@ test('a district that overtakes the best reorders the ranking, which lays out it
   page,
   browser,
 }) => {
-  await ingest(
-    server.url,
-    DISTRICTS.map((code, i) => rate(code, 50 + i, 1_000_000)),
-  );
+  await stepApart();
   await openOverview(page);
   const worst = DISTRICTS[0] as string;
   const row = page.locator(`.ranking-row[data-code="${worst}"]`);
