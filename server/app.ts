@@ -32,7 +32,8 @@ import { createPipeline } from './pipeline';
 import { readyLine } from './readyLine';
 import type { DeltaBroadcaster } from './realtime/deltaBroadcaster';
 import { HEARTBEAT } from './realtime/heartbeat';
-import { registerWallNamespace } from './realtime/wallNamespace';
+import { ScreenPacer } from './realtime/screenPacer';
+import { PACED_ROOM, registerWallNamespace } from './realtime/wallNamespace';
 import { startDayRollover } from './sources/dayRollover';
 import type { Ingest } from './sources/ingest';
 import { startSimulator } from './sources/simulatorSource';
@@ -167,12 +168,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowRequest: control.allowRequest,
     ...HEARTBEAT,
   });
+  // Paces are about how fast screens draw, so they run on real time, not on a clock fixed for a test's figures.
+  const pacer = new ScreenPacer(systemClock);
   const wall = registerWallNamespace(io, {
     log,
     epoch: () => state.epoch,
     seq: () => state.seq,
     snapshot,
     logger,
+    pacer,
+    deltaIntervalMs: config.realtime.deltaIntervalMs,
   });
   control.attach(io, wall, adapter !== undefined);
   // The size of the database is read in the background: a scrape never waits for the database.
@@ -191,7 +196,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     emit: (delta) => {
       // Each server sends its own screens the deltas it applies (every server applies every seq): never through
       // the adapter, which would send each delta to every screen once per server.
-      wall.local.emit('delta', delta);
+      wall.local.except(PACED_ROOM).emit('delta', delta);
+      pacer.offer(delta);
       metrics.delta(delta);
     },
   });
@@ -335,6 +341,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (cluster) await cluster.stop();
       else await jobs.stop();
       broadcaster.close();
+      pacer.close();
       // Closing socket.io closes the HTTP server too, which waits for every connection: idle ones close at once,
       // and one still busy after the grace period (a client that stopped sending or reading) is cut, so that a
       // stop always ends.

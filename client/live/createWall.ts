@@ -5,7 +5,9 @@ import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shar
 import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { DEFAULT_TICKER_MIN } from './alertEvents';
 import { ClockEstimate } from './clockEstimate';
+import { createDeltaCost } from './deltaCost';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
+import { PaceMeter } from './paceMeter';
 
 export type ReadingsByRegion = Record<string, Partial<Record<IndicatorId, Reading>>>;
 
@@ -114,34 +116,48 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       setRefused(null);
     });
 
+  // A screen asks for deltas no more often than it can draw them (tests without a DOM apply them as they come).
+  const pace = new PaceMeter();
+  const measured =
+    typeof requestAnimationFrame === 'function'
+      ? createDeltaCost((costMs, deltas) => {
+          pace.sample(costMs, deltas);
+          const intervalMs = pace.due(Date.now());
+          if (intervalMs !== null) client.pace(intervalMs);
+        })
+      : (apply: () => void) => apply();
+
   const client = makeWallClient({
     ...options,
     events: {
       snapshot: onSnapshot,
       delta: (d) =>
-        batch(() => {
-          setClockOffset(clock.sample(d.at, Date.now()));
-          for (const r of d.changes) {
-            if (!state.values[r.region]) setState('values', r.region, {});
-            setState('values', r.region, r.indicator, r);
-          }
-          // An ended alert stays for the ticker's window, then leaves: the store does not grow with uptime.
-          const since = d.at - state.alertTickerMin * 60_000;
-          const expired = d.at >= nextPruneAt;
-          if (d.alerts?.length || expired) {
-            setState(
-              'alerts',
-              produce((alerts) => {
-                for (const a of d.alerts ?? []) alerts[a.id] = a;
-                if (!expired) return;
-                for (const a of Object.values(alerts)) if (a.endedAt !== null && a.endedAt < since) delete alerts[a.id];
-              }),
-            );
-          }
-          if (expired) nextPruneAt = d.at + PRUNE_EVERY_MS;
-          setState('seq', d.seq);
-          setLastDataAt(Date.now());
-        }),
+        measured(() =>
+          batch(() => {
+            setClockOffset(clock.sample(d.at, Date.now()));
+            for (const r of d.changes) {
+              if (!state.values[r.region]) setState('values', r.region, {});
+              setState('values', r.region, r.indicator, r);
+            }
+            // An ended alert stays for the ticker's window, then leaves: the store does not grow with uptime.
+            const since = d.at - state.alertTickerMin * 60_000;
+            const expired = d.at >= nextPruneAt;
+            if (d.alerts?.length || expired) {
+              setState(
+                'alerts',
+                produce((alerts) => {
+                  for (const a of d.alerts ?? []) alerts[a.id] = a;
+                  if (!expired) return;
+                  for (const a of Object.values(alerts))
+                    if (a.endedAt !== null && a.endedAt < since) delete alerts[a.id];
+                }),
+              );
+            }
+            if (expired) nextPruneAt = d.at + PRUNE_EVERY_MS;
+            setState('seq', d.seq);
+            setLastDataAt(Date.now());
+          }),
+        ),
       link: (next, reason) =>
         batch(() => {
           setLink(next);

@@ -64,6 +64,20 @@ describe('makeWallClient, for a registered display', () => {
     client.close();
   });
 
+  it('asks for its pace while connected, and again after each reconnection', () => {
+    const { socket, client } = start();
+    const paces = () => socket.sent.filter((m) => m.event === 'pace').map((m) => m.args[0]);
+    client.pace(120);
+    expect(paces()).toEqual([]);
+    socket.connected = true;
+    socket.serverEmit('snapshot', snapshot);
+    expect(paces()).toEqual([{ intervalMs: 120 }]);
+    client.pace(60);
+    socket.serverEmit('snapshot', snapshot);
+    expect(paces()).toEqual([{ intervalMs: 120 }, { intervalMs: 60 }, { intervalMs: 60 }]);
+    client.close();
+  });
+
   it('asks again, rarely, after being refused as not authorised', () => {
     vi.useFakeTimers();
     const refusals: string[] = [];

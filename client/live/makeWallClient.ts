@@ -103,6 +103,8 @@ export interface WallClient {
   retryNow(): void;
   /** Tells the server what the screen shows (registered displays); sent again after each reconnection. */
   report(status: ScreenStatus): void;
+  /** Asks the server for deltas at most every `intervalMs` (see `PaceMeter`); sent again after each reconnection. */
+  pace(intervalMs: number): void;
   close(): void;
 }
 
@@ -135,6 +137,7 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   let serverCloseTimer: ReturnType<typeof setTimeout> | null = null;
   let refusedRetryTimer: ReturnType<typeof setTimeout> | null = null;
   let lastStatus: ScreenStatus | null = null;
+  let lastPace: number | null = null;
   let closed = false;
 
   const setLink = (next: LinkState, reason?: string) => {
@@ -202,6 +205,7 @@ export function makeWallClient(options: WallClientOptions): WallClient {
   socket.on('snapshot', (raw) => {
     applySnapshot(raw);
     if (lastStatus) socket.emit('status', lastStatus);
+    if (lastPace !== null) sendPace(lastPace);
   });
   socket.on('command', (envelope, ack) => {
     if (typeof ack !== 'function') return;
@@ -258,6 +262,12 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     armOfflineTimer();
   });
 
+  function sendPace(intervalMs: number) {
+    socket.emit('pace', { intervalMs }, (answer) => {
+      if ('error' in answer) console.warn('wall: the server refused the pace', answer.error.message);
+    });
+  }
+
   function retryNow() {
     if (closed || socket.connected) return;
     // NOTE: connect() alone does nothing while socket.io waits out its backoff; disconnecting first cancels that
@@ -277,6 +287,10 @@ export function makeWallClient(options: WallClientOptions): WallClient {
     report(status) {
       lastStatus = status;
       if (socket.connected) socket.emit('status', status);
+    },
+    pace(intervalMs) {
+      lastPace = intervalMs;
+      if (socket.connected) sendPace(intervalMs);
     },
     close() {
       closed = true;

@@ -18,7 +18,7 @@ export type ScreenIdentity =
   | { kind: 'viewer'; name: string | null };
 
 /** The only events a `/wall` socket may send; anything else, a command above all, is refused. */
-const SCREEN_EVENTS = new Set(['resync', 'status']);
+const SCREEN_EVENTS = new Set(['resync', 'status', 'pace']);
 /** Reports closer together than this from one screen are dropped: a screen cannot flood the consoles. */
 const MIN_REPORT_INTERVAL_MS = 100;
 

@@ -1,6 +1,7 @@
 import type { Namespace, Server } from 'socket.io';
 import {
   type HandshakeError,
+  PaceSchema,
   PROTOCOL_VERSION,
   ResyncRequestSchema,
   type ResyncResponse,
@@ -12,9 +13,13 @@ import {
 } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { DeltaLog } from '../state/deltaLog';
+import type { ScreenPacer } from './screenPacer';
 
 /** How long a server behind a reconnecting screen's cursor waits to catch up before it refuses (it retries). */
 const CURSOR_WAIT_MS = 3_000;
+
+/** The room of the screens on a pace of their own: the common broadcast leaves them out. */
+export const PACED_ROOM = 'paced';
 
 export type WallNamespace = Namespace<WallClientToServer, WallServerToClient>;
 
@@ -24,6 +29,9 @@ export interface WallNamespaceDeps {
   seq: () => number;
   snapshot: () => Snapshot;
   logger: Logger;
+  pacer: ScreenPacer;
+  /** The common window (`DELTA_INTERVAL_MS`): a pace no longer than it leaves the screen on the broadcast. */
+  deltaIntervalMs: number;
 }
 
 function handshakeError(data: HandshakeError): Error & { data: HandshakeError } {
@@ -98,6 +106,27 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       deps.logger.debug({ epoch, sinceSeq }, 'resync answered with a snapshot');
       ack({ kind: 'snapshot', snapshot: deps.snapshot() });
     });
+
+    socket.on('pace', (raw, ack) => {
+      const answer = typeof ack === 'function' ? ack : () => {};
+      const pace = PaceSchema.safeParse(raw);
+      if (!pace.success) {
+        const issues = pace.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
+        const message = issues.map((i) => `${i.path.join('.') || 'pace'}: ${i.message}`).join('; ');
+        return answer({ error: { code: 'BAD_REQUEST', message, issues } });
+      }
+      const { intervalMs } = pace.data;
+      if (intervalMs > deps.deltaIntervalMs) {
+        socket.join(PACED_ROOM);
+        deps.pacer.pace(socket.id, intervalMs, (delta) => socket.emit('delta', delta));
+      } else if (deps.pacer.has(socket.id)) {
+        // What the screen was owed goes first, so the next broadcast delta follows on from it.
+        deps.pacer.release(socket.id, { flush: true });
+        socket.leave(PACED_ROOM);
+      }
+      answer({ intervalMs: Math.max(intervalMs, deps.deltaIntervalMs) });
+    });
+    socket.on('disconnect', () => deps.pacer.release(socket.id, { flush: false }));
   });
 
   return wall;

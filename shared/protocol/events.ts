@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../control';
-import type { Delta, ResyncRequest, ResyncResponse, Snapshot } from './schemas';
+import type { Delta, ErrorBody, ResyncRequest, ResyncResponse, Snapshot } from './schemas';
 
 /**
  * The version of the wall protocol. A client sends it in the handshake; a server that speaks another version
@@ -37,10 +37,23 @@ export const HandshakeErrorSchema = z.object({
 });
 export type HandshakeError = z.infer<typeof HandshakeErrorSchema>;
 
+/** The longest pace a screen may ask for: even the slowest box sees a change within a second. */
+export const MAX_PACE_MS = 1_000;
+
+/**
+ * How often a screen wants deltas at most, from what drawing one costs it (`client/live/paceMeter.ts`). A pace
+ * longer than the server's window (`DELTA_INTERVAL_MS`) makes the server hold that screen's deltas and send them
+ * merged, one at most every `intervalMs`; a shorter one (0 included) puts the screen back on the common window.
+ */
+export const PaceSchema = z.object({ intervalMs: z.number().int().min(0).max(MAX_PACE_MS) });
+export type Pace = z.infer<typeof PaceSchema>;
+/** The server's answer to a pace: the pace it keeps for the screen, or why it refused it (and kept the last). */
+export type PaceAck = { intervalMs: number } | { error: ErrorBody };
+
 export interface WallServerToClient {
   /** The whole live state: on connect. */
   snapshot: (snapshot: Snapshot) => void;
-  /** Coalesced changes, at most every 100 ms. */
+  /** Coalesced changes, at most every `DELTA_INTERVAL_MS`, or every `Pace.intervalMs` for a screen that asked. */
   delta: (delta: Delta) => void;
   /** An operator's command, to registered displays only; the screen answers applied or why not. */
   command: (envelope: ScreenCommandEnvelope, ack: (answer: CommandAck) => void) => void;
@@ -51,4 +64,6 @@ export interface WallClientToServer {
   resync: (request: ResyncRequest, ack: (response: ResyncResponse) => void) => void;
   /** A registered display's report of what it shows, for the operator console: never a control. */
   status: (status: ScreenStatus) => void;
+  /** How often the screen can take deltas; sent again after each reconnection. */
+  pace: (pace: Pace, ack?: (answer: PaceAck) => void) => void;
 }
