@@ -82,6 +82,30 @@ test.describe('English names at 1920x1080', () => {
     expect(province && province.x + province.width).toBeLessThanOrEqual(1920);
   });
 
+  test('the overview on a desk shows the whole province line under the gauges, clear of the picker', async ({
+    page,
+  }) => {
+    // On a desk (not a kiosk) the indicator picker shows; in English the province line takes two lines.
+    await page.goto('/?lang=en');
+    const panel = page.locator('.district-gauges');
+    await expect(page.getByTestId('gauge-province')).toContainText('Whole province');
+    const [box, line, picker, title] = await Promise.all([
+      panel.boundingBox(),
+      page.getByTestId('gauge-province').boundingBox(),
+      page.getByTestId('indicator-picker').boundingBox(),
+      panel.locator('.panel-title').evaluate((h) => {
+        // The title's text, not its flex box, which runs the panel's width.
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        return range.getBoundingClientRect().right;
+      }),
+    ]);
+    expect(box && line && picker).toBeTruthy();
+    if (!box || !line || !picker) return;
+    expect(line.y + line.height).toBeLessThanOrEqual(box.y + box.height);
+    expect(picker.x).toBeGreaterThan(title);
+  });
+
   test('no department name is cut on the services view', async ({ page }) => {
     await page.goto('/services?lang=en');
     await expect(page.getByTestId('departments-table').locator('tbody tr')).toHaveCount(regionSet.departments.length);

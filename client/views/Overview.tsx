@@ -181,7 +181,9 @@ export function Overview(props: { now: () => number }) {
       </label>
     </div>
   );
-  const gauges = () => <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} />;
+  const gauges = () => (
+    <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} tools={indicatorBar()} />
+  );
   const trend = () => (
     <TrendChart
       indicator={indicator()}
@@ -204,7 +206,6 @@ export function Overview(props: { now: () => number }) {
           <div class="overview-main">
             {map()}
             <div class="overview-centre">
-              {indicatorBar()}
               {gauges()}
               <div class="trends">
                 {trend()}
@@ -244,7 +245,6 @@ export function Overview(props: { now: () => number }) {
                     {ranking()}
                   </Match>
                   <Match when={cell.kind === 'gauges-trends'}>
-                    {indicatorBar()}
                     {gauges()}
                     <div class="trends">
                       {trend()}
@@ -254,10 +254,7 @@ export function Overview(props: { now: () => number }) {
                   <Match when={cell.kind === 'counters'}>{counters()}</Match>
                   <Match when={cell.kind === 'map'}>{map()}</Match>
                   <Match when={cell.kind === 'ranking'}>{ranking()}</Match>
-                  <Match when={cell.kind === 'gauges'}>
-                    {indicatorBar()}
-                    {gauges()}
-                  </Match>
+                  <Match when={cell.kind === 'gauges'}>{gauges()}</Match>
                   <Match when={cell.kind === 'trends'}>
                     {trend()}
                     {hourly()}

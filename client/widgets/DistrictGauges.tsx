@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
@@ -23,6 +23,8 @@ export function DistrictGauges(props: {
   indicator: IndicatorId;
   href?: (code: string) => string;
   serverNow: () => number;
+  /** Controls for a desk (the indicator picker), in the panel's top corner: a kiosk hides them. */
+  tools?: JSX.Element;
 }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
@@ -44,6 +46,7 @@ export function DistrictGauges(props: {
           <small data-testid="gauges-page">{t('panel.page', { page: paging.page() + 1, pages: paging.pages() })}</small>
         </Show>
       </h2>
+      {props.tools}
       <ol class="gauge-grid">
         <For each={paging.items()}>
           {(row) => (
