@@ -116,6 +116,7 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
         return answer({ error: { code: 'BAD_REQUEST', message, issues } });
       }
       const { intervalMs } = pace.data;
+      deps.logger.debug({ socket: socket.id, intervalMs }, 'a screen set its pace');
       if (intervalMs > deps.deltaIntervalMs) {
         socket.join(PACED_ROOM);
         deps.pacer.pace(socket.id, intervalMs, (delta) => socket.emit('delta', delta));
