@@ -141,4 +141,7 @@ test('figures from an HTTP API, a database and an MQTT topic reach the screens; 
   expect(screenErrors.errors).toEqual([]);
   // The sign-in page asks who is signed in before anyone is: that 401 only.
   expect(consoleErrors.errors.filter((e) => !e.includes('401'))).toEqual([]);
+  // Contexts made here outlive the test unless closed: left open, the screen would keep retrying its stopped
+  // server, and both would keep drawing frames, through every spec after this one.
+  for (const page of [screen, consolePage]) await page.context().close();
 });
