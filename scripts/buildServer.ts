@@ -10,12 +10,14 @@ import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const SERVER_BUNDLE = path.join(root, 'dist/server/main.mjs');
+/** `npm run user:add`'s command, bundled beside the server for the same reason (the end-to-end specs run it). */
+export const USER_ADD_BUNDLE = path.join(root, 'dist/server/userAdd.mjs');
 
-/** Builds the bundle (a few hundred milliseconds) and resolves with its path; written whole, then renamed in. */
-export async function buildServerBundle(): Promise<string> {
-  const partial = `${SERVER_BUNDLE}.${process.pid}.tmp`;
+/** Bundles one entry point into `outfile` (a few hundred milliseconds): written whole, then renamed in. */
+async function bundle(entry: string, outfile: string): Promise<string> {
+  const partial = `${outfile}.${process.pid}.tmp`;
   await build({
-    entryPoints: [path.join(root, 'server/main.ts')],
+    entryPoints: [path.join(root, entry)],
     outfile: partial,
     bundle: true,
     platform: 'node',
@@ -24,8 +26,14 @@ export async function buildServerBundle(): Promise<string> {
     packages: 'external',
     logLevel: 'warning',
   });
-  renameSync(partial, SERVER_BUNDLE);
-  return SERVER_BUNDLE;
+  renameSync(partial, outfile);
+  return outfile;
 }
+
+/** Builds the server's bundle and resolves with its path. */
+export const buildServerBundle = (): Promise<string> => bundle('server/main.ts', SERVER_BUNDLE);
+
+/** Builds the user:add command's bundle and resolves with its path. */
+export const buildUserAddBundle = (): Promise<string> => bundle('server/cli/userAdd.ts', USER_ADD_BUNDLE);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServerBundle();
