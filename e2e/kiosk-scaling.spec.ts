@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { inspectCanvas } from './support/canvasChecks';
 import { MIN_FONT_PX } from './support/canvasText';
 import { watchConsole } from './support/pageWatch';
@@ -12,24 +12,46 @@ const SIZES = [
   { width: 1920, height: 1080, dpr: 2 },
 ];
 
+/** The screens of one pixel ratio: the first size opens the page, each next one resizes it, as a window is resized. */
+interface Screen {
+  page: Page;
+  console: { errors: string[] };
+}
+
 test.describe('the canvas at every screen size', () => {
+  // One page per pixel ratio, shared by its sizes (a pixel ratio is the context's, fixed when it is made): a page
+  // load and a browser context for each ratio, not for each size. A test that fails ends its worker; the next opens
+  // a fresh screen.
+  const screens = new Map<number, Screen>();
+  test.afterAll(async () => {
+    for (const { page } of screens.values()) await page.context().close();
+  });
+
   for (const size of SIZES) {
     const name = `${size.width}x${size.height}@${size.dpr}x`;
     test(`${name}: fits, no scrollbars, no text below the minimum`, async ({ browser }, testInfo) => {
-      const context = await browser.newContext({
-        viewport: { width: size.width, height: size.height },
-        deviceScaleFactor: size.dpr,
-      });
-      const page = await context.newPage();
-      const console = watchConsole(page);
-      await page.goto('/');
+      const viewport = { width: size.width, height: size.height };
+      const fit = Math.min(size.width / 1920, size.height / 1080);
+      let screen = screens.get(size.dpr);
+      if (screen) {
+        await screen.page.setViewportSize(viewport);
+      } else {
+        const context = await browser.newContext({ viewport, deviceScaleFactor: size.dpr });
+        const page = await context.newPage();
+        screen = { page, console: watchConsole(page) };
+        screens.set(size.dpr, screen);
+        await page.goto('/');
+      }
+      const { page, console } = screen;
       await expect(page.getByTestId('link-status')).toHaveAttribute('data-state', 'live');
       await expect(page.locator(UNIT_GAUGES)).toHaveCount(DISTRICTS);
       await expect.poll(() => page.getByTestId('map').locator('svg text').count()).toBeGreaterThan(DISTRICTS / 2);
+      // A resized screen fits its canvas again on the next frame: measure once it has.
+      const canvas = page.getByTestId('canvas');
+      await expect.poll(async () => Number(await canvas.getAttribute('data-scale'))).toBeCloseTo(fit, 4);
 
       const report = await inspectCanvas(page, MIN_FONT_PX);
-      expect(report.viewport.dpr).toBe(size.dpr);
-      const fit = Math.min(size.width / 1920, size.height / 1080);
+      expect(report.viewport).toEqual({ ...viewport, dpr: size.dpr });
       expect(report.scale).toBeCloseTo(fit, 4);
       // The canvas lies inside the window and fills it in one direction at least: letterboxed, never cropped.
       expect(report.frame.left).toBeGreaterThanOrEqual(0);
@@ -45,7 +67,6 @@ test.describe('the canvas at every screen size', () => {
 
       await page.screenshot({ path: testInfo.outputPath(`overview-${name}.png`) });
       expect(console.errors).toEqual([]);
-      await context.close();
     });
   }
 
