@@ -61,7 +61,8 @@ export async function startWall(
     ...(options.nodeArgs && { nodeArgs: options.nodeArgs }),
     env: {
       SIM: 'off',
-      LOG_LEVEL: 'warn',
+      // `BENCH_WALL_LOG=debug` shows, among the rest, the paces the screens ask for.
+      LOG_LEVEL: process.env.BENCH_WALL_LOG ?? 'warn',
       INGEST_TOKENS: `${FEED_SOURCE}:${FEED_TOKEN}`,
       INGEST_RATE_LIMIT: '1000000',
       // A deployment other than the one the run is for (the national-scale scenario runs two); its seed must match.

@@ -5,7 +5,6 @@ import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shar
 import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { DEFAULT_TICKER_MIN } from './alertEvents';
 import { ClockEstimate } from './clockEstimate';
-import { createDeltaCost } from './deltaCost';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
 import { PaceMeter } from './paceMeter';
 
@@ -116,16 +115,15 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       setRefused(null);
     });
 
-  // A screen asks for deltas no more often than it can draw them (tests without a DOM apply them as they come).
+  // A screen asks for deltas no more often than it can draw them.
   const pace = new PaceMeter();
-  const measured =
-    typeof requestAnimationFrame === 'function'
-      ? createDeltaCost((costMs, deltas) => {
-          pace.sample(costMs, deltas);
-          const intervalMs = pace.due(Date.now());
-          if (intervalMs !== null) client.pace(intervalMs);
-        })
-      : (apply: () => void) => apply();
+  const measured = (apply: () => void) => {
+    const start = performance.now();
+    apply();
+    pace.sample(performance.now() - start);
+    const intervalMs = pace.due(Date.now());
+    if (intervalMs !== null) client.pace(intervalMs);
+  };
 
   const client = makeWallClient({
     ...options,

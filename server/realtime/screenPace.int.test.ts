@@ -34,8 +34,8 @@ function watch(socket: Socket, snapshot: Parameters<typeof copyOf>[0]) {
 }
 
 /** Posts `count` observations one after another; returns the last value of each region. */
-async function burst(url: string, from: number, count: number): Promise<Map<string, number>> {
-  const last = new Map<string, number>();
+async function burst(url: string, from: number, count: number): Promise<Map<string, number | null>> {
+  const last = new Map<string, number | null>();
   for (let i = from; i < from + count; i++) {
     const o = observation(i);
     expect((await postIngest(url, { source: 'dvc', observations: [o] })).status).toBe(200);
