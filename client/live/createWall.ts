@@ -2,7 +2,7 @@ import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import type { IndicatorId, Targets } from '../../shared/catalog';
 import type { CommandAck, ScreenCommandEnvelope, ScreenStatus } from '../../shared/control';
-import type { Alert, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
+import type { Alert, Delta, HandshakeError, Reading, Snapshot } from '../../shared/protocol';
 import { DEFAULT_TICKER_MIN } from './alertEvents';
 import { ClockEstimate } from './clockEstimate';
 import { type LinkState, makeWallClient, type WallClientOptions } from './makeWallClient';
@@ -115,47 +115,44 @@ export function createWall(options: Omit<WallClientOptions, 'events'> = {}): Wal
       setRefused(null);
     });
 
-  // A screen asks for deltas no more often than it can draw them.
-  const pace = new PaceMeter();
-  const measured = (apply: () => void) => {
-    const start = performance.now();
-    apply();
-    pace.sample(performance.now() - start);
-    const intervalMs = pace.due(Date.now());
-    if (intervalMs !== null) client.pace(intervalMs);
-  };
+  const applyDelta = (d: Delta) =>
+    batch(() => {
+      setClockOffset(clock.sample(d.at, Date.now()));
+      for (const r of d.changes) {
+        if (!state.values[r.region]) setState('values', r.region, {});
+        setState('values', r.region, r.indicator, r);
+      }
+      // An ended alert stays for the ticker's window, then leaves: the store does not grow with uptime.
+      const since = d.at - state.alertTickerMin * 60_000;
+      const expired = d.at >= nextPruneAt;
+      if (d.alerts?.length || expired) {
+        setState(
+          'alerts',
+          produce((alerts) => {
+            for (const a of d.alerts ?? []) alerts[a.id] = a;
+            if (!expired) return;
+            for (const a of Object.values(alerts)) if (a.endedAt !== null && a.endedAt < since) delete alerts[a.id];
+          }),
+        );
+      }
+      if (expired) nextPruneAt = d.at + PRUNE_EVERY_MS;
+      setState('seq', d.seq);
+      setLastDataAt(Date.now());
+    });
 
+  // A screen asks for deltas no more often than it can draw them: each delta's script is timed.
+  const pace = new PaceMeter();
   const client = makeWallClient({
     ...options,
     events: {
       snapshot: onSnapshot,
-      delta: (d) =>
-        measured(() =>
-          batch(() => {
-            setClockOffset(clock.sample(d.at, Date.now()));
-            for (const r of d.changes) {
-              if (!state.values[r.region]) setState('values', r.region, {});
-              setState('values', r.region, r.indicator, r);
-            }
-            // An ended alert stays for the ticker's window, then leaves: the store does not grow with uptime.
-            const since = d.at - state.alertTickerMin * 60_000;
-            const expired = d.at >= nextPruneAt;
-            if (d.alerts?.length || expired) {
-              setState(
-                'alerts',
-                produce((alerts) => {
-                  for (const a of d.alerts ?? []) alerts[a.id] = a;
-                  if (!expired) return;
-                  for (const a of Object.values(alerts))
-                    if (a.endedAt !== null && a.endedAt < since) delete alerts[a.id];
-                }),
-              );
-            }
-            if (expired) nextPruneAt = d.at + PRUNE_EVERY_MS;
-            setState('seq', d.seq);
-            setLastDataAt(Date.now());
-          }),
-        ),
+      delta: (d) => {
+        const start = performance.now();
+        applyDelta(d);
+        pace.sample(performance.now() - start);
+        const intervalMs = pace.due(Date.now());
+        if (intervalMs !== null) client.pace(intervalMs);
+      },
       link: (next, reason) =>
         batch(() => {
           setLink(next);

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/protocol';
 import { ratePercent } from '../../shared/rollup';
-import { postIngest, TEST_TOKENS } from '../test/ingestClient';
+import { postIngest, risingRate, TEST_TOKENS } from '../test/ingestClient';
 import { applyReadings, copyOf, useHarness, waitForEvent, waitUntil } from '../test/support';
 import { unitAt } from '../test/units';
 
 const start = useHarness();
 const REGIONS = [unitAt(0), unitAt(5), unitAt(17)];
 
-/** The i-th observation of a burst: the regions in turn, each rate a little higher than the last. */
-const observation = (i: number) => ({
-  region: REGIONS[i % REGIONS.length] as string,
-  indicator: 'online-record-rate',
-  at: Date.now(),
-  num: 300 + i,
-  den: 1000,
-});
+const observation = (i: number) => risingRate(REGIONS, i);
 
 describe('the delta window, through HTTP and a socket.io client', () => {
   it('sends the first change after a quiet spell at once, not at the end of the window', async () => {

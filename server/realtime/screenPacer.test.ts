@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Alert, classifyDelta, type Delta, type Reading } from '../../shared/protocol';
+import { testAlert } from '../test/alertFixture';
 import { mergeDeltas, ScreenPacer } from './screenPacer';
 
 const T0 = Date.UTC(2024, 0, 19, 2);
@@ -11,19 +12,6 @@ const reading = (region: string, value: number, indicator = 'records-today-onlin
   value,
   at: T0,
   source: 'dvc',
-});
-const alert = (id: string, endedAt: number | null): Alert => ({
-  id,
-  rule: 'below-target',
-  severity: 'warning',
-  region: '417',
-  indicator: 'online-record-rate',
-  source: null,
-  value: 30,
-  threshold: 40,
-  startedAt: T0,
-  endedAt,
-  acknowledged: false,
 });
 const delta = (seq: number, changes: Reading[], alerts?: Alert[]): Delta => ({
   epoch: 'e',
@@ -44,12 +32,12 @@ afterEach(() => {
 describe('mergeDeltas', () => {
   it('covers both seq ranges and keeps the later reading and alert state', () => {
     const merged = mergeDeltas(
-      delta(4, [reading('417', 1), reading('418', 2)], [alert('a1', null)]),
-      delta(5, [reading('417', 3)], [alert('a1', T0 + 5), alert('a2', null)]),
+      delta(4, [reading('417', 1), reading('418', 2)], [testAlert('a1', null)]),
+      delta(5, [reading('417', 3)], [testAlert('a1', T0 + 5), testAlert('a2', null)]),
     );
     expect(merged).toMatchObject({ epoch: 'e', fromSeq: 3, seq: 5, at: T0 + 5 });
     expect(merged.changes).toEqual([reading('417', 3), reading('418', 2)]);
-    expect(merged.alerts).toEqual([alert('a1', T0 + 5), alert('a2', null)]);
+    expect(merged.alerts).toEqual([testAlert('a1', T0 + 5), testAlert('a2', null)]);
     // A screen at seq 3 applies the merged delta as it would the two.
     expect(classifyDelta({ epoch: 'e', seq: 3 }, merged)).toBe('apply');
   });

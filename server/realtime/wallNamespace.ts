@@ -1,5 +1,7 @@
 import type { Namespace, Server } from 'socket.io';
+import type { z } from 'zod';
 import {
+  type ErrorBody,
   type HandshakeError,
   PaceSchema,
   PROTOCOL_VERSION,
@@ -40,6 +42,13 @@ function handshakeError(data: HandshakeError): Error & { data: HandshakeError } 
 
 /** A zod path segment as it goes on the wire: a number stays, anything else is its name. */
 const pathKey = (k: PropertyKey) => (typeof k === 'number' ? k : String(k));
+
+/** The error a malformed request gets: each field at fault by its path, and a message naming them. */
+function badRequest(error: z.ZodError, what: string): ErrorBody {
+  const issues = error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
+  const message = issues.map((i) => `${i.path.join('.') || what}: ${i.message}`).join('; ');
+  return { code: 'BAD_REQUEST', message, issues };
+}
 
 /**
  * The namespace screens watch. Viewers can only read: the one thing they may ask is a resync, which is
@@ -92,9 +101,7 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
       if (typeof ack !== 'function') return;
       const request = ResyncRequestSchema.safeParse(raw);
       if (!request.success) {
-        const issues = request.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
-        const message = issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-        const response: ResyncResponse = { kind: 'error', error: { code: 'BAD_REQUEST', message, issues } };
+        const response: ResyncResponse = { kind: 'error', error: badRequest(request.error, 'request') };
         return ack(response);
       }
       const { epoch, sinceSeq } = request.data;
@@ -110,11 +117,7 @@ export function registerWallNamespace(io: Server, deps: WallNamespaceDeps): Wall
     socket.on('pace', (raw, ack) => {
       const answer = typeof ack === 'function' ? ack : () => {};
       const pace = PaceSchema.safeParse(raw);
-      if (!pace.success) {
-        const issues = pace.error.issues.map((i) => ({ path: i.path.map(pathKey), message: i.message }));
-        const message = issues.map((i) => `${i.path.join('.') || 'pace'}: ${i.message}`).join('; ');
-        return answer({ error: { code: 'BAD_REQUEST', message, issues } });
-      }
+      if (!pace.success) return answer({ error: badRequest(pace.error, 'pace') });
       const { intervalMs } = pace.data;
       deps.logger.debug({ socket: socket.id, intervalMs }, 'a screen set its pace');
       if (intervalMs > deps.deltaIntervalMs) {

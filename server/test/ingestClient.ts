@@ -2,6 +2,15 @@ import { ApiErrorBodySchema } from '../../shared/api';
 import type { App } from '../app';
 import { sqliteDb, WAIT_MS } from './support';
 
+/** The i-th observation of a burst over `regions`: the regions in turn, each online rate a little higher than the last. */
+export const risingRate = (regions: readonly string[], i: number) => ({
+  region: regions[i % regions.length] as string,
+  indicator: 'online-record-rate',
+  at: Date.now(),
+  num: 300 + i,
+  den: 1000,
+});
+
 /** A source token for tests: source `dvc`, and a second source `police`. */
 export const DVC_TOKEN = 'dvc-test-token-0123456789';
 export const POLICE_TOKEN = 'police-test-token-0123456789';
