@@ -3,7 +3,8 @@
 // Chromium's own counters (script, style, layout time) and a CPU profile of the page; then prints those, the
 // heaviest functions of the page, and the server's CPU by part. Environment: PROFILE_RATE (updates/s, default 100),
 // PROFILE_SECONDS (default 10), PROFILE_PATH (the screen's address, default /), PROFILE_HIDE (parts of the page to
-// take out, as CSS selectors, to see what they cost), PROFILE_TRACE=1 (the page's rendering by phase). For readable
+// take out, as CSS selectors, to see what they cost), PROFILE_CSS (a style sheet to add, to try a change of the page's
+// CSS without a build), PROFILE_TRACE=1 (the page's rendering by phase, and its main thread by task). For readable
 // function names in the page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds
 // it when stale).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -61,6 +62,7 @@ async function main() {
     state: 'attached',
   });
   if (hidden) await page.addStyleTag({ content: `${hidden} { display: none !important; }` });
+  if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   // What the page spends with nothing arriving: the clock, animations, the charts' frames.
   await cdp.send('Performance.enable');
@@ -164,6 +166,14 @@ async function main() {
       `  ${(phases.frames / profiledDeltas).toFixed(2)} frames and ${(phases.layouts / profiledDeltas).toFixed(2)} layouts per delta; ` +
         `${phases.wholePage} of ${phases.layouts} layouts laid out the whole page`,
     );
+    const { frame, script, other } = phases.tasks;
+    const perDelta = (ms: number) => (ms / profiledDeltas).toFixed(3).padStart(9);
+    console.log("The page's main thread by task (ms per delta):");
+    console.log(
+      `${perDelta(frame)} ms  frames (${phases.frames} frames, ${(frame / Math.max(1, phases.frames)).toFixed(2)} ms each)`,
+    );
+    console.log(`${perDelta(script)} ms  script (the deltas' messages, timers)`);
+    console.log(`${perDelta(other)} ms  the rest (the browser's own messages)`);
   }
   if (profile) printProfile(profile as CpuProfile, profiledDeltas);
 

@@ -1,6 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
+// The feed reads the deployment when it loads; the stub is undone after this file, so that a test file the same
+// worker runs next sees the environment as it was.
 vi.stubEnv('DEPLOYMENT', 'vietnam-2025');
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 const { feedNeedsPrime, feedPrime, feedUpdate } = await import('./feed');
 const { ratePercent } = await import('../../shared/rollup');
 const { benchRegionSet } = await import('../lib/deployment');

@@ -52,4 +52,31 @@ describe('renderPhases', () => {
     expect(renderPhases(events)).toMatchObject({ layouts: 2, wholePage: 0 });
     expect(renderPhases(events).ms.layout).toBeCloseTo(0.2);
   });
+
+  it("splits the page's main-thread time by task: those that draw a frame, those that run script, the rest", () => {
+    const task = (ts: number, dur: number, tdur: number): TraceEvent => ({
+      name: 'RunTask',
+      ph: 'X',
+      ...page,
+      ts,
+      dur,
+      tdur,
+    });
+    const inside = (name: string, ts: number): TraceEvent => ({ name, ph: 'X', ...page, ts, dur: 1, tdur: 1 });
+    const events: TraceEvent[] = [
+      ...names,
+      // A socket message: script only.
+      task(0, 100, 1500),
+      inside('FunctionCall', 10),
+      // A frame, whose callbacks run script too.
+      task(200, 100, 3000),
+      inside('FunctionCall', 205),
+      inside('Layout', 220),
+      inside('Paint', 250),
+      // The browser's own message, and a task on another renderer that is not the page's.
+      task(400, 10, 200),
+      { name: 'RunTask', ph: 'X', ...other, ts: 0, dur: 1000, tdur: 9000 },
+    ];
+    expect(renderPhases(events).tasks).toEqual({ frame: 3, script: 1.5, other: 0.2 });
+  });
 });

@@ -9,6 +9,8 @@ export interface TraceEvent {
   ph?: string;
   pid?: number;
   tid?: number;
+  /** Start, in µs. */
+  ts?: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string; endData?: { layoutRoots?: { nodeName: string }[] } };
@@ -20,6 +22,12 @@ export interface RenderPhases {
   frames: number;
   layouts: number;
   wholePage: number;
+  /**
+   * The main thread's tasks by kind, in ms of thread time: those that draw a frame (any rendering phase in them),
+   * those that run script (a message from the socket, a timer), and the rest (the browser's own messages). Together
+   * they are all the page's main-thread time, which the phases alone are not.
+   */
+  tasks: { frame: number; script: number; other: number };
 }
 
 /** The trace events of each phase (Chromium's names in `devtools.timeline`). */
@@ -46,18 +54,49 @@ function pageThread(events: readonly TraceEvent[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** A top-level task of the main thread: one the scheduler ran, not one inside another. */
+const TASK = 'RunTask';
+
+/** Thread time of the page's tasks by kind (`RenderPhases.tasks`), from the events of its main thread. */
+function tasksByKind(onThread: readonly TraceEvent[]): RenderPhases['tasks'] {
+  const sorted = onThread
+    .filter((e) => e.ts !== undefined)
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = { frame: 0, script: 0, other: 0 };
+  let task: TraceEvent | undefined;
+  let kind: keyof typeof tasks = 'other';
+  const close = () => {
+    if (task) tasks[kind] += (task.tdur ?? task.dur ?? 0) / 1000;
+  };
+  for (const e of sorted) {
+    const inside = task && (e.ts ?? 0) < (task.ts ?? 0) + (task.dur ?? 0);
+    if (!inside) {
+      if (e.name !== TASK) continue;
+      close();
+      task = e;
+      kind = 'other';
+      continue;
+    }
+    if (Object.hasOwn(PHASE_OF, e.name)) kind = 'frame';
+    else if (e.name === 'FunctionCall' && kind === 'other') kind = 'script';
+  }
+  close();
+  return tasks;
+}
+
+const PHASE_OF: Record<string, Phase> = Object.fromEntries(
+  Object.entries(PHASES).flatMap(([phase, names]) => names.map((n) => [n, phase as Phase])),
+);
+
 export function renderPhases(events: readonly TraceEvent[]): RenderPhases {
   const thread = pageThread(events);
   const ms = Object.fromEntries(Object.keys(PHASES).map((p) => [p, 0])) as Record<Phase, number>;
-  const phaseOf = new Map<string, Phase>(
-    Object.entries(PHASES).flatMap(([phase, names]) => names.map((n) => [n, phase as Phase])),
-  );
   let frames = 0;
   let layouts = 0;
   let wholePage = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || `${e.pid}:${e.tid}` !== thread) continue;
-    const phase = phaseOf.get(e.name);
+  const onThread = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread);
+  for (const e of onThread) {
+    const phase = PHASE_OF[e.name];
     if (phase) ms[phase] += (e.tdur ?? e.dur ?? 0) / 1000;
     if (e.name === 'Commit') frames += 1;
     if (e.name === 'Layout') {
@@ -65,5 +104,5 @@ export function renderPhases(events: readonly TraceEvent[]): RenderPhases {
       if (e.args?.endData?.layoutRoots?.some((r) => r.nodeName === '#document')) wholePage += 1;
     }
   }
-  return { ms, frames, layouts, wholePage };
+  return { ms, frames, layouts, wholePage, tasks: tasksByKind(onThread) };
 }

@@ -29,13 +29,7 @@ export function LinkStatus(props: { now: () => number }) {
     return t('link.dataAt', { time: fmt().time(at + wall.clockOffset(), wall.state.timeZone) });
   };
   return (
-    <div
-      class={`link-status link-${wall.link()}`}
-      data-testid="link-status"
-      data-state={wall.link()}
-      data-age-ms={age() ?? ''}
-      role="status"
-    >
+    <div class={`link-status link-${wall.link()}`} data-testid="link-status" data-state={wall.link()} role="status">
       <i class="link-dot" aria-hidden="true" />
       <span class="link-label">{t(`link.${wall.link()}`)}</span>
       <span class="link-detail">
