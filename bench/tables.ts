@@ -220,6 +220,11 @@ export function compareNational(scenario: string, r: Pair<NationalResult>): Comp
       BUDGET.nationalPerDeltaRatio,
     ),
     row('updates shown', '% of sent; the rest coalesced or on another page', (s) => s.screens.seenShare * 100),
+    row(
+      'updates first shown as their page came round',
+      'count; left out of the latencies above',
+      (s) => s.screens.shownOnDraw,
+    ),
     {
       scenario,
       metric: 'final values correct',

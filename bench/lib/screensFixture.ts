@@ -6,6 +6,7 @@ export const screens = (p99: number, wrong: number, browser: number, server: num
   refused: {},
   driver: { p50: 0, p99: 0, max: 0 },
   latency: { p50: p99 / 2, p95: p99, p99, samples: 100 },
+  shownOnDraw: 0,
   seenShare: 1,
   final: { checked: 21, wrong, settledMs: wrong ? null : 10 },
   serverUsPerUpdate: server,

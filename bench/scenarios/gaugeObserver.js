@@ -1,7 +1,8 @@
 // Runs in a screen (the wall's or the floor's), added as a classic script before the driver starts. A
 // MutationObserver on the gauges records when each gauge's `data-value` changes, on the page's clock (ms since the
-// epoch): `window.__bench.changes` is a list of [gauge test id, value, time]. It watches the gauges' container, so
-// a gauge drawn anew counts as a change too, and a value written again unchanged does not.
+// epoch): `window.__bench.changes` is a list of [gauge test id, value, time, drawn]. It watches the gauges'
+// container, so a gauge drawn anew counts as a change too (`drawn` 1: a paged overview's next page, whose values may
+// have arrived long before it came round), and a value written again unchanged does not.
 // Plain JavaScript on purpose: the bench's TypeScript is compiled with helpers the page would not have.
 window.__bench = (() => {
   const bench = { gauges: 0, changes: [], last: new Map() };
@@ -19,20 +20,21 @@ window.__bench = (() => {
   if (!container) return bench;
   new MutationObserver((records) => {
     const at = performance.timeOrigin + performance.now();
-    const touched = new Set();
+    // Each touched value element, and whether it was drawn anew (1) or changed in place (0).
+    const touched = new Map();
     for (const r of records) {
-      if (r.type === 'attributes') touched.add(r.target);
+      if (r.type === 'attributes' && !touched.has(r.target)) touched.set(r.target, 0);
       for (const node of r.addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (node.matches('[data-testid="gauge-value"]')) touched.add(node);
-        for (const el of node.querySelectorAll('[data-testid="gauge-value"]')) touched.add(el);
+        if (node.matches('[data-testid="gauge-value"]')) touched.set(node, 1);
+        for (const el of node.querySelectorAll('[data-testid="gauge-value"]')) touched.set(el, 1);
       }
     }
-    for (const el of touched) {
+    for (const [el, drawn] of touched) {
       const [gauge, value] = read(el);
       if (bench.last.get(gauge) === value) continue;
       bench.last.set(gauge, value);
-      bench.changes.push([gauge, value, at]);
+      bench.changes.push([gauge, value, at, drawn]);
     }
   }).observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-value'] });
   return bench;
