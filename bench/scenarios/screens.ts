@@ -76,9 +76,9 @@ export interface ScreensResult {
 const SETTLE_LIMIT_MS = 5_000;
 const MB = 1024 * 1024;
 
-/** What gaugeObserver.js leaves in each screen. */
 /** What frameObserver.js leaves in a screen: [long frames, frames dropped, longest ms]. */
 type Frames = { __frames: () => [number, number, number] };
+/** What gaugeObserver.js leaves in each screen. */
 type Bench = { __bench: { gauges: number; changes: [gauge: string, value: string, at: number, drawn: 0 | 1][] } };
 const OBSERVER = readFileSync(path.join(import.meta.dirname, 'gaugeObserver.js'), 'utf8');
 const FRAMES = readFileSync(path.join(import.meta.dirname, 'frameObserver.js'), 'utf8');
