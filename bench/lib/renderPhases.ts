@@ -54,6 +54,11 @@ function pageThread(events: readonly TraceEvent[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** Each trace event's phase, by its name. */
+const PHASE_OF = new Map<string, Phase>(
+  Object.entries(PHASES).flatMap(([phase, names]) => names.map((n) => [n, phase as Phase])),
+);
+
 /** A top-level task of the main thread: one the scheduler ran, not one inside another. */
 const TASK = 'RunTask';
 
@@ -77,16 +82,12 @@ function tasksByKind(onThread: readonly TraceEvent[]): RenderPhases['tasks'] {
       kind = 'other';
       continue;
     }
-    if (Object.hasOwn(PHASE_OF, e.name)) kind = 'frame';
+    if (PHASE_OF.has(e.name)) kind = 'frame';
     else if (e.name === 'FunctionCall' && kind === 'other') kind = 'script';
   }
   close();
   return tasks;
 }
-
-const PHASE_OF: Record<string, Phase> = Object.fromEntries(
-  Object.entries(PHASES).flatMap(([phase, names]) => names.map((n) => [n, phase as Phase])),
-);
 
 export function renderPhases(events: readonly TraceEvent[]): RenderPhases {
   const thread = pageThread(events);
@@ -96,7 +97,7 @@ export function renderPhases(events: readonly TraceEvent[]): RenderPhases {
   let wholePage = 0;
   const onThread = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread);
   for (const e of onThread) {
-    const phase = PHASE_OF[e.name];
+    const phase = PHASE_OF.get(e.name);
     if (phase) ms[phase] += (e.tdur ?? e.dur ?? 0) / 1000;
     if (e.name === 'Commit') frames += 1;
     if (e.name === 'Layout') {

@@ -18,14 +18,10 @@ export function ageText(t: (key: MessageKey, p?: Record<string, number>) => stri
 export function LinkStatus(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const age = () => {
-    const at = wall.lastDataAt();
-    return at === null ? null : props.now() - at;
-  };
   const detail = () => {
     const at = wall.lastDataAt();
     if (at === null) return t('link.noData');
-    if (wall.link() === 'live') return ageText(t, age() ?? 0);
+    if (wall.link() === 'live') return ageText(t, props.now() - at);
     return t('link.dataAt', { time: fmt().time(at + wall.clockOffset(), wall.state.timeZone) });
   };
   return (
