@@ -5,13 +5,23 @@ import { startWallServer, type WallServer } from './support/server';
 
 /**
  * A new figure lays out its own box: Chromium's trace names the roots of every layout, and none of those that
- * follow a figure's change may be the whole page: the document, or on a kiosk screen the canvas that holds it.
+ * follow a figure's change may be the whole page: the document, or on a kiosk screen the canvas that holds it. Nor
+ * may it make Chromium work out the page's compositing layers again (a full update of its paint artifact): a figure
+ * is a repaint.
  */
 const DISTRICTS = regionSet.districts.map((d) => d.code);
 
 interface TraceEvent {
   name: string;
   args?: { endData?: { layoutRoots?: { nodeName: string }[] } };
+}
+
+/** The trace events taken while `change` runs and for two frames after it. */
+async function traceOf(page: Page, browser: Browser, categories: string[], change: () => Promise<void>) {
+  await browser.startTracing(page, { categories });
+  await change();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
 let server: WallServer;
@@ -49,18 +59,15 @@ async function openOverview(page: Page) {
 
 const wholePage = (roots: string[]) => roots.filter((r) => r === '#document' || r.startsWith("DIV class='canvas'"));
 
-/** The roots of every layout in a trace taken while `change` runs and for two frames after it. */
+/** The roots of every layout in a trace. */
+const layoutRootsIn = (events: TraceEvent[]) =>
+  events.filter((e) => e.name === 'Layout').flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((r) => r.nodeName));
+
 async function layoutRoots(page: Page, browser: Browser, change: () => Promise<void>): Promise<string[]> {
-  await browser.startTracing(page, { categories: ['devtools.timeline'] });
-  await change();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-  return trace.traceEvents
-    .filter((e) => e.name === 'Layout')
-    .flatMap((e) => (e.args?.endData?.layoutRoots ?? []).map((r) => r.nodeName));
+  return layoutRootsIn(await traceOf(page, browser, ['devtools.timeline'], change));
 }
 
-test('a district whose figure moves within its band and rank lays out its figures, not the page', async ({
+test('a district whose figure moves within its band and rank lays out its figures, not the page, and is a repaint', async ({
   page,
   browser,
 }) => {
@@ -73,14 +80,23 @@ test('a district whose figure moves within its band and rank lays out its figure
   const gauge = page.getByTestId(`gauge-${best}`).getByTestId('gauge-value');
   await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 1));
 
-  const roots = await layoutRoots(page, browser, async () => {
-    await ingest(server.url, [rate(best, 50 + DISTRICTS.length - 0.5, 1_000)]);
-    await expect(gauge).toHaveAttribute('data-value', String(50 + DISTRICTS.length - 0.5));
-    await expect(page.locator(`.ranking-row[data-code="${best}"] .rank-value`)).toHaveText(/,50/);
-  });
+  // Its gauge's figure and arc, its ranking row's figure and bar, and its region on the map all change.
+  const moveTo = async (percent: number, shown: RegExp) => {
+    await ingest(server.url, [rate(best, percent, 1_000)]);
+    await expect(gauge).toHaveAttribute('data-value', String(percent));
+    await expect(page.locator(`.ranking-row[data-code="${best}"] .rank-value`)).toHaveText(shown);
+  };
+  const roots = await layoutRoots(page, browser, () => moveTo(50 + DISTRICTS.length - 0.5, /,50/));
   expect(roots.some((r) => r.includes('gauge-value'))).toBe(true);
   expect(roots.some((r) => r.includes('fixed-figure'))).toBe(true);
   expect(wholePage(roots)).toEqual([]);
+
+  // Chromium's own trace (its `blink` category, whose layouts name no roots) of a second move.
+  const events = await traceOf(page, browser, ['devtools.timeline', 'blink'], () =>
+    moveTo(50 + DISTRICTS.length - 0.37, /,63/),
+  );
+  expect(events.filter((e) => e.name === 'Paint').length).toBeGreaterThan(0);
+  expect(events.filter((e) => e.name === 'PaintArtifactCompositor::Update')).toEqual([]);
 });
 
 test('a province rate in the line under a headline counter lays out that line, not the page', async ({

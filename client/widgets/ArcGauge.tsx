@@ -10,8 +10,8 @@ const C = 50;
 
 /**
  * Steps of the value's arc: about one pixel each on the wall's dial (122 px wide for these 100 units, so the
- * 240-degree arc of radius 44 is 225 px long). A value that moves the arc less than a pixel leaves the path's string
- * as it was, and the gauge is neither laid out nor painted again for it; its figure (text) still follows.
+ * 240-degree arc of radius 44 is 225 px long). A value that moves the arc less than a pixel leaves its dash as it
+ * was, and the gauge is not painted again for it; its figure (text) still follows.
  */
 const ARC_STEPS = 225;
 
@@ -20,14 +20,17 @@ const polar = (deg: number, r = R) => {
   return [C + r * Math.cos(rad), C + r * Math.sin(rad)] as const;
 };
 
-/** The arc as an SVG path between two fractions of the sweep. */
-function arc(fromFrac: number, toFrac: number): string {
-  const a = START + SWEEP * Math.max(0, Math.min(1, fromFrac));
-  const b = START + SWEEP * Math.max(0, Math.min(1, toFrac));
-  const [x1, y1] = polar(a);
-  const [x2, y2] = polar(b);
-  return `M ${x1.toFixed(1)} ${y1.toFixed(1)} A ${R} ${R} 0 ${b - a > 180 ? 1 : 0} 1 ${x2.toFixed(1)} ${y2.toFixed(1)}`;
-}
+/**
+ * The whole sweep as an SVG path. The value's arc is this same path, drawn as a dash as long as the value: its shape
+ * (and so what the browser knows of its bounds) never changes, and a new value is a repaint of the dial alone. A
+ * path that grew with the value changed the dial's painted bounds, and each such change made Chromium work out the
+ * page's compositing layers again (about a millisecond a frame on the wall's page).
+ */
+const SWEEP_PATH = (() => {
+  const [x1, y1] = polar(START);
+  const [x2, y2] = polar(START + SWEEP);
+  return `M ${x1.toFixed(1)} ${y1.toFixed(1)} A ${R} ${R} 0 1 1 ${x2.toFixed(1)} ${y2.toFixed(1)}`;
+})();
 
 export interface ArcGaugeProps {
   value: number | null;
@@ -39,12 +42,12 @@ export interface ArcGaugeProps {
 }
 
 /**
- * A vector arc gauge: crisp at any canvas scale and cheap to update (one path and one line move). The value
+ * A vector arc gauge: crisp at any canvas scale and cheap to update (a dash that changes length, and one line that moves). The value
  * itself is DOM text next to it, so the gauge is only the picture.
  */
 export function ArcGauge(props: ArcGaugeProps) {
   const fraction = () => (props.value === null || props.max <= 0 ? 0 : props.value / props.max);
-  // A memo on the step: the path is computed and set only when the arc moves by a pixel or more.
+  // A memo on the step: the dash is set only when the arc moves by a pixel or more.
   const step = createMemo(() => Math.round(Math.max(0, Math.min(1, fraction())) * ARC_STEPS));
   const colour = () => (props.band ? BAND_COLOURS[props.band] : (props.colour ?? BAND_COLOURS.ok));
   const targetTick = () => {
@@ -56,8 +59,14 @@ export function ArcGauge(props: ArcGaugeProps) {
   };
   return (
     <svg class="arc-gauge" viewBox="0 0 100 86" aria-hidden="true">
-      <path d={arc(0, 1)} class="arc-track" />
-      <path d={arc(0, step() / ARC_STEPS)} class="arc-value" style={{ stroke: colour() }} />
+      <path d={SWEEP_PATH} class="arc-track" />
+      {/* The path measures ARC_STEPS long, so the dash is the step itself, and the gap leaves no second dash. */}
+      <path
+        d={SWEEP_PATH}
+        pathLength={ARC_STEPS}
+        class="arc-value"
+        style={{ stroke: colour(), 'stroke-dasharray': `${step()} ${ARC_STEPS}` }}
+      />
       {targetTick() && (
         <line
           class="arc-target"

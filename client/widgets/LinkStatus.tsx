@@ -1,3 +1,4 @@
+import { createMemo } from 'solid-js';
 import type { MessageKey } from '../i18n';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
@@ -18,12 +19,21 @@ export function ageText(t: (key: MessageKey, p?: Record<string, number>) => stri
 export function LinkStatus(props: { now: () => number }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
-  const detail = () => {
+  // The data's age in whole seconds: every delta sets the time of the last data, and while the link is live the
+  // words are worked out again only when the age they show changes, not with each delta.
+  const ageSeconds = createMemo(() => {
+    const at = wall.lastDataAt();
+    return at === null ? null : Math.max(0, Math.round((props.now() - at) / 1000));
+  });
+  const detail = createMemo(() => {
+    if (wall.link() === 'live') {
+      const age = ageSeconds();
+      return age === null ? t('link.noData') : ageText(t, age * 1000);
+    }
     const at = wall.lastDataAt();
     if (at === null) return t('link.noData');
-    if (wall.link() === 'live') return ageText(t, props.now() - at);
     return t('link.dataAt', { time: fmt().time(at + wall.clockOffset(), wall.state.timeZone) });
-  };
+  });
   return (
     <div class={`link-status link-${wall.link()}`} data-testid="link-status" data-state={wall.link()} role="status">
       <i class="link-dot" aria-hidden="true" />
