@@ -91,10 +91,15 @@ test('a district whose figure moves within its band and rank lays out its figure
   expect(roots.some((r) => r.includes('fixed-figure'))).toBe(true);
   expect(wholePage(roots)).toEqual([]);
 
-  // Chromium's own trace (its `blink` category, whose layouts name no roots) of a second move.
+  // Chromium's own trace (its `blink` category, whose layouts name no roots) of a second move, which moves the arc
+  // a step of the 225 along its dial (70,5 % is step 159, 71,2 % step 160).
+  const arc = page.getByTestId(`gauge-${best}`).locator('.arc-value');
+  const dash = () => arc.evaluate((el) => (el as SVGPathElement).style.strokeDasharray);
+  expect(await dash()).toMatch(/^159(px)?,? 225/);
   const events = await traceOf(page, browser, ['devtools.timeline', 'blink'], () =>
-    moveTo(50 + DISTRICTS.length - 0.37, /,63/),
+    moveTo(50 + DISTRICTS.length + 0.2, /,20/),
   );
+  expect(await dash()).toMatch(/^160(px)?,? 225/);
   expect(events.filter((e) => e.name === 'Paint').length).toBeGreaterThan(0);
   expect(events.filter((e) => e.name === 'PaintArtifactCompositor::Update')).toEqual([]);
 });

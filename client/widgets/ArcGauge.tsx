@@ -1,4 +1,4 @@
-import { createMemo } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import type { Band } from '../../shared/catalog';
 import { BAND_COLOURS } from './bands';
 
@@ -42,8 +42,8 @@ export interface ArcGaugeProps {
 }
 
 /**
- * A vector arc gauge: crisp at any canvas scale and cheap to update (a dash that changes length, and one line that moves). The value
- * itself is DOM text next to it, so the gauge is only the picture.
+ * A vector arc gauge: crisp at any canvas scale and cheap to update (a dash that changes length, and one line that
+ * moves). The value itself is DOM text next to it, so the gauge is only the picture.
  */
 export function ArcGauge(props: ArcGaugeProps) {
   const fraction = () => (props.value === null || props.max <= 0 ? 0 : props.value / props.max);
@@ -60,13 +60,18 @@ export function ArcGauge(props: ArcGaugeProps) {
   return (
     <svg class="arc-gauge" viewBox="0 0 100 86" aria-hidden="true">
       <path d={SWEEP_PATH} class="arc-track" />
-      {/* The path measures ARC_STEPS long, so the dash is the step itself, and the gap leaves no second dash. */}
-      <path
-        d={SWEEP_PATH}
-        pathLength={ARC_STEPS}
-        class="arc-value"
-        style={{ stroke: colour(), 'stroke-dasharray': `${step()} ${ARC_STEPS}` }}
-      />
+      {/*
+        The path measures ARC_STEPS long, so the dash is the step itself, and the gap leaves no second dash. No arc
+        at all for nothing (a dash of no length would still draw its round cap as a dot).
+      */}
+      <Show when={step() > 0}>
+        <path
+          d={SWEEP_PATH}
+          pathLength={ARC_STEPS}
+          class="arc-value"
+          style={{ stroke: colour(), 'stroke-dasharray': `${step()} ${ARC_STEPS}` }}
+        />
+      </Show>
       {targetTick() && (
         <line
           class="arc-target"
