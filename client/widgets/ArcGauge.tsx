@@ -29,7 +29,7 @@ const polar = (deg: number, r = R) => {
 const SWEEP_PATH = (() => {
   const [x1, y1] = polar(START);
   const [x2, y2] = polar(START + SWEEP);
-  return `M ${x1.toFixed(1)} ${y1.toFixed(1)} A ${R} ${R} 0 1 1 ${x2.toFixed(1)} ${y2.toFixed(1)}`;
+  return `M ${x1.toFixed(1)} ${y1.toFixed(1)} A ${R} ${R} 0 ${SWEEP > 180 ? 1 : 0} 1 ${x2.toFixed(1)} ${y2.toFixed(1)}`;
 })();
 
 export interface ArcGaugeProps {

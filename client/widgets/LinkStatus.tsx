@@ -4,12 +4,21 @@ import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
 import { FixedFigure } from './FixedFigure';
 
-/** How old data is, in words: "5 giây trước", "3 min ago". */
-export function ageText(t: (key: MessageKey, p?: Record<string, number>) => string, ageMs: number): string {
-  const s = Math.max(0, Math.round(ageMs / 1000));
+type Translate = (key: MessageKey, p?: Record<string, number>) => string;
+
+/** An age as it is worded: in whole seconds. */
+const wholeSeconds = (ageMs: number) => Math.max(0, Math.round(ageMs / 1000));
+
+/** An age of `s` whole seconds in words: "5 giây trước", "3 min ago". */
+function secondsText(t: Translate, s: number): string {
   if (s < 60) return t('age.seconds', { n: s });
   if (s < 3600) return t('age.minutes', { n: Math.floor(s / 60) });
   return t('age.hours', { n: Math.floor(s / 3600) });
+}
+
+/** How old data is, in words: "5 giây trước", "3 min ago". */
+export function ageText(t: Translate, ageMs: number): string {
+  return secondsText(t, wholeSeconds(ageMs));
 }
 
 /**
@@ -23,12 +32,12 @@ export function LinkStatus(props: { now: () => number }) {
   // words are worked out again only when the age they show changes, not with each delta.
   const ageSeconds = createMemo(() => {
     const at = wall.lastDataAt();
-    return at === null ? null : Math.max(0, Math.round((props.now() - at) / 1000));
+    return at === null ? null : wholeSeconds(props.now() - at);
   });
   const detail = createMemo(() => {
     if (wall.link() === 'live') {
       const age = ageSeconds();
-      return age === null ? t('link.noData') : ageText(t, age * 1000);
+      return age === null ? t('link.noData') : secondsText(t, age);
     }
     const at = wall.lastDataAt();
     if (at === null) return t('link.noData');
