@@ -16,8 +16,12 @@ const WINDOW_MS = 24 * 60 * MINUTE_MS;
 /** 144 points a day per series. */
 const STEP_MS = 10 * MINUTE_MS;
 const MIN_SPAN_MS = 15 * MINUTE_MS;
-/** A day's line moves by less than a pixel in a few seconds: the chart takes new readings every five. */
-const PUBLISH_MS = 5_000;
+/**
+ * A day's line moves by less than a pixel in a minute; only its end follows the live figure (which the counters and
+ * gauges show as it comes). The chart takes new readings every fifteen seconds: each update costs the page a few
+ * milliseconds of ECharts and a new layout of the chart's SVG.
+ */
+const PUBLISH_MS = 15_000;
 /** Time-axis steps to choose from: the first that gives at most four labels. */
 const TICKS_MS = [10, 15, 30, 60, 120, 180, 240, 360].map((m) => m * MINUTE_MS);
 

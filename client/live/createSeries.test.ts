@@ -70,7 +70,7 @@ function setup() {
 }
 
 describe('createSeries', () => {
-  it('starts from history, then follows live readings at most once a second', async () => {
+  it('starts from history, then moves its newest point at most once a second and adds a new one at once', async () => {
     const s = setup();
     s.answer([
       { at: T - 30 * MIN, value: 3 },
@@ -84,11 +84,15 @@ describe('createSeries', () => {
     expect(s.requests[0]).toMatchObject({ region: 'province', indicator: 'records-today-online', stepMs: 5 * MIN });
     expect(series().map((p) => p.value)).toEqual([3, 5, 6]);
 
+    // A reading in the newest point's step waits for the next publishing moment.
     s.socket.serverEmit('delta', { epoch: 'e1', fromSeq: 1, seq: 2, at: T, changes: [reading(7, T - 30_000)] });
-    s.socket.serverEmit('delta', { epoch: 'e1', fromSeq: 2, seq: 3, at: T, changes: [reading(8, T + 6 * MIN)] });
     expect(series().map((p) => p.value)).toEqual([3, 5, 6]);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(series().map((p) => p.value)).toEqual([3, 5, 7, 8]);
+    expect(series().map((p) => p.value)).toEqual([3, 5, 7]);
+    // A reading in a later step is a new point, passed on at once, with what was waiting.
+    s.socket.serverEmit('delta', { epoch: 'e1', fromSeq: 2, seq: 3, at: T, changes: [reading(7.5, T - 10_000)] });
+    s.socket.serverEmit('delta', { epoch: 'e1', fromSeq: 3, seq: 4, at: T, changes: [reading(8, T + 6 * MIN)] });
+    expect(series().map((p) => p.value)).toEqual([3, 5, 7.5, 8]);
     dispose();
   });
 

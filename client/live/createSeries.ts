@@ -11,7 +11,10 @@ export interface SeriesOptions {
   /** The start of the window; it may move with time (the last 24 hours, today). */
   from: () => number;
   stepMs: number;
-  /** At most one update of the series per this many milliseconds: charts need no more. */
+  /**
+   * A reading that moves the newest point is passed on at most once per this many milliseconds: charts need no
+   * more. A reading that starts a new step (a new point) is passed on at once.
+   */
   publishMs?: number;
   fetch?: FetchHistory;
   /** The server's time; by default the client's clock corrected by the offset measured at the last snapshot. */
@@ -107,8 +110,13 @@ export function createSeries(wall: Wall, options: SeriesOptions): Accessor<Serie
         return r && [r.at, r.value];
       },
       () => {
+        const last = buffer.at(-1);
         untrack(addLive);
-        schedulePublish();
+        // A new point (a new step) changes the line's shape, and what monitors count, at once; a reading that
+        // only moves the newest point moves the line's end, which waits for the next publishing moment.
+        const appended = buffer.length > 0 && (last === undefined || buffer.at(-2) === last);
+        if (appended) publish();
+        else schedulePublish();
       },
       { defer: true },
     ),

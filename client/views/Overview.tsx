@@ -31,8 +31,8 @@ import { listedIndicator } from './indicatorParam';
 /** Sparklines cover the last 24 hours in quarter-hours (96 points at most). */
 const SPARK_WINDOW_MS = 24 * 3_600_000;
 const SPARK_STEP_MS = 15 * 60_000;
-/** A sparkline shows a shape, not a figure: it takes a new reading at most every few seconds. */
-const SPARK_PUBLISH_MS = 5_000;
+/** A sparkline shows a shape, not a figure (the figure is the counter above it): it takes new readings every 15 s. */
+const SPARK_PUBLISH_MS = 15_000;
 /** The charts' clock: a pixel of a day-wide chart is more than a minute. */
 const CHART_CLOCK_STEP_MS = 60_000;
 
