@@ -13,12 +13,13 @@ import { useCanvas } from '../layout/Canvas';
 import { useWall } from '../live/context';
 import { createSteppedNow } from '../live/createNow';
 import { createSeries } from '../live/createSeries';
+import { createUnitRows } from '../live/createUnitRows';
 import { byRank, unitRows } from '../live/selectors';
 import { type SeriesPoint, sumSeries } from '../live/series';
 import { DistrictGauges } from '../widgets/DistrictGauges';
 import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
-import { Ranking } from '../widgets/Ranking';
+import { RANK_HOLD_MS, Ranking } from '../widgets/Ranking';
 import { TargetNote } from '../widgets/TargetNote';
 import { useViewNavigation } from './links';
 import { wallCells } from './wallLayout';
@@ -49,6 +50,9 @@ export function Overview(props: { now: () => number }) {
   const indicator = (): IndicatorId => listedIndicator(params.indicator);
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
+  // The districts on the indicator, once for the gauges, the map and the ranking: a reading's value and band are
+  // worked out once, not once per list (the ranking's order holds as it would on its own).
+  const districtRows = createUnitRows(wall, regionSet.districts, indicator, { holdOrderMs: RANK_HOLD_MS });
   // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.
   const serverNow = () => props.now() + wall.clockOffset();
   const chartNow = createSteppedNow(serverNow, CHART_CLOCK_STEP_MS);
@@ -157,9 +161,9 @@ export function Overview(props: { now: () => number }) {
   const map = () => (
     <>
       {deployment().drawing.kind === 'tiles' ? (
-        <TileMap indicator={indicator()} onSelect={openDistrict} />
+        <TileMap indicator={indicator()} onSelect={openDistrict} rows={districtRows} />
       ) : (
-        <DistrictMap indicator={indicator()} onSelect={openDistrict} />
+        <DistrictMap indicator={indicator()} onSelect={openDistrict} rows={districtRows} />
       )}
     </>
   );
@@ -182,7 +186,13 @@ export function Overview(props: { now: () => number }) {
     </div>
   );
   const gauges = () => (
-    <DistrictGauges indicator={indicator()} href={districtHref} serverNow={serverNow} tools={indicatorBar()} />
+    <DistrictGauges
+      indicator={indicator()}
+      href={districtHref}
+      serverNow={serverNow}
+      tools={indicatorBar()}
+      rows={districtRows}
+    />
   );
   const trend = () => (
     <TrendChart
@@ -193,7 +203,7 @@ export function Overview(props: { now: () => number }) {
     />
   );
   const hourly = () => <HourlyRecordsChart now={chartNow} />;
-  const ranking = () => <Ranking indicator={indicator()} href={districtHref} />;
+  const ranking = () => <Ranking indicator={indicator()} href={districtHref} rows={districtRows} />;
   const cells = createMemo(() => wallCells(canvas.panels()));
 
   return (

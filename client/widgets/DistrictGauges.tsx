@@ -3,7 +3,7 @@ import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { createUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type LiveUnitRows } from '../live/createUnitRows';
 import { createPaging } from '../live/paging';
 import { targetsOf } from '../live/selectors';
 import { ArcGauge } from './ArcGauge';
@@ -25,11 +25,16 @@ export function DistrictGauges(props: {
   serverNow: () => number;
   /** Controls for a desk (the indicator picker), in the panel's top corner: a kiosk hides them. */
   tools?: JSX.Element;
+  /**
+   * The region set's units on `indicator`, when the view keeps them for all its lists (the gauges, the map and the
+   * ranking read the same rows, so a reading's value and band are worked out once); made here otherwise.
+   */
+  rows?: LiveUnitRows;
 }) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => indicatorOf(props.indicator);
-  const { rows, max: largest } = createUnitRows(wall, regionSet.districts, () => props.indicator);
+  const { rows, max: largest } = props.rows ?? createUnitRows(wall, regionSet.districts, () => props.indicator);
   // Only counts read the largest district: a rate fills to 100 whatever the others show.
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
