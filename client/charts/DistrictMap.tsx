@@ -15,7 +15,7 @@ import { useI18n } from '../i18n';
 import { MIN_FONT_PX } from '../layout/fit';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
-import { createUnitRows, type LiveUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type SharedRowsProps } from '../live/createUnitRows';
 import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon, sequentialColour } from '../widgets/bands';
 import { boundaries } from './drawing';
@@ -59,15 +59,12 @@ function mainBox(width: number, height: number, aspect: number): Box {
  * projected once per size: a district changing band sets its own path's fill, and nothing else on the map is
  * redrawn.
  */
-export function DistrictMap(props: {
-  indicator: IndicatorId;
-  onSelect?: (code: string) => void;
-  /**
-   * The region set's units on `indicator`, when the view keeps them for all its lists (the gauges, the map and the
-   * ranking read the same rows, so a reading's value and band are worked out once); made here otherwise.
-   */
-  rows?: LiveUnitRows;
-}) {
+export function DistrictMap(
+  props: {
+    indicator: IndicatorId;
+    onSelect?: (code: string) => void;
+  } & SharedRowsProps,
+) {
   const wall = useWall();
   const { t, fmt, label, lang } = useI18n();
   // Loaded once the screen has its first figures, like every chart: loading and drawing first would hold those back.

@@ -5,7 +5,7 @@ import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { activeAlerts, pressingRegions } from '../live/alerts';
 import { useWall } from '../live/context';
-import { createUnitRows, type LiveUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type SharedRowsProps } from '../live/createUnitRows';
 import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, sequentialColour } from '../widgets/bands';
 import { MapLegend } from './DistrictMap';
@@ -17,15 +17,12 @@ import './tileMap.css';
  * roughly where the groups lie, each block named. A tile names its unit only when the name fits at the screen's
  * minimum text size; every tile is a link to the unit, and its figure is in its tooltip and in the list below.
  */
-export function TileMap(props: {
-  indicator: IndicatorId;
-  onSelect?: (code: string) => void;
-  /**
-   * The region set's units on `indicator`, when the view keeps them for all its lists (the gauges, the map and the
-   * ranking read the same rows, so a reading's value and band are worked out once); made here otherwise.
-   */
-  rows?: LiveUnitRows;
-}) {
+export function TileMap(
+  props: {
+    indicator: IndicatorId;
+    onSelect?: (code: string) => void;
+  } & SharedRowsProps,
+) {
   const wall = useWall();
   const { t, fmt, label } = useI18n();
   const drawing = deployment().drawing;

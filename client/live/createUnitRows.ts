@@ -37,6 +37,16 @@ export interface LiveUnitRows {
 const sameOrder = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((code, i) => code === b[i]);
 
+/** What a list of units takes when the view it is in keeps one set of rows for all its lists. */
+export interface SharedRowsProps {
+  /**
+   * The region set's units on the list's indicator, when the view keeps them for all its lists (the overview's
+   * gauges, map and ranking read the same rows, so a reading's value and band are worked out once); the list makes
+   * its own otherwise.
+   */
+  rows?: LiveUnitRows;
+}
+
 export interface UnitRowsOptions {
   /**
    * The ranked order changes at most this often (ms): a ranking that reshuffles with every delta cannot be read

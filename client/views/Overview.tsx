@@ -13,13 +13,12 @@ import { useCanvas } from '../layout/Canvas';
 import { useWall } from '../live/context';
 import { createSteppedNow } from '../live/createNow';
 import { createSeries } from '../live/createSeries';
-import { createUnitRows } from '../live/createUnitRows';
 import { byRank, unitRows } from '../live/selectors';
 import { type SeriesPoint, sumSeries } from '../live/series';
 import { DistrictGauges } from '../widgets/DistrictGauges';
 import { Header } from '../widgets/Header';
 import { HeadlineCounter } from '../widgets/HeadlineCounter';
-import { RANK_HOLD_MS, Ranking } from '../widgets/Ranking';
+import { createRankingRows, Ranking } from '../widgets/Ranking';
 import { TargetNote } from '../widgets/TargetNote';
 import { useViewNavigation } from './links';
 import { wallCells } from './wallLayout';
@@ -51,8 +50,8 @@ export function Overview(props: { now: () => number }) {
   const province = (id: IndicatorId) => wall.reading('province', id)?.value ?? null;
   const count = (v: number | null) => (v === null ? '–' : fmt().number(v));
   // The districts on the indicator, once for the gauges, the map and the ranking: a reading's value and band are
-  // worked out once, not once per list (the ranking's order holds as it would on its own).
-  const districtRows = createUnitRows(wall, regionSet.districts, indicator, { holdOrderMs: RANK_HOLD_MS });
+  // worked out once, not once per list.
+  const districtRows = createRankingRows(wall, indicator);
   // Readings carry the server's time: trends run on it too, so the newest reading is never past the chart's end.
   const serverNow = () => props.now() + wall.clockOffset();
   const chartNow = createSteppedNow(serverNow, CHART_CLOCK_STEP_MS);

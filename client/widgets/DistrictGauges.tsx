@@ -3,7 +3,7 @@ import { bandOf, type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { createUnitRows, type LiveUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type SharedRowsProps } from '../live/createUnitRows';
 import { createPaging } from '../live/paging';
 import { targetsOf } from '../live/selectors';
 import { ArcGauge } from './ArcGauge';
@@ -19,18 +19,15 @@ const GAUGES_PER_PAGE = 21;
  * A gauge per district for the selected indicator, in the region set's order, each with its value as text. Rates
  * and scores fill up to 100; counts to the largest district, so districts compare at a glance.
  */
-export function DistrictGauges(props: {
-  indicator: IndicatorId;
-  href?: (code: string) => string;
-  serverNow: () => number;
-  /** Controls for a desk (the indicator picker), in the panel's top corner: a kiosk hides them. */
-  tools?: JSX.Element;
-  /**
-   * The region set's units on `indicator`, when the view keeps them for all its lists (the gauges, the map and the
-   * ranking read the same rows, so a reading's value and band are worked out once); made here otherwise.
-   */
-  rows?: LiveUnitRows;
-}) {
+export function DistrictGauges(
+  props: {
+    indicator: IndicatorId;
+    href?: (code: string) => string;
+    serverNow: () => number;
+    /** Controls for a desk (the indicator picker), in the panel's top corner: a kiosk hides them. */
+    tools?: JSX.Element;
+  } & SharedRowsProps,
+) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => indicatorOf(props.indicator);

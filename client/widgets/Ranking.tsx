@@ -3,7 +3,8 @@ import { type IndicatorId, indicatorOf } from '../../shared/catalog';
 import { regionSet } from '../../shared/regions';
 import { useI18n } from '../i18n';
 import { useWall } from '../live/context';
-import { createUnitRows, type LiveUnitRow, type LiveUnitRows } from '../live/createUnitRows';
+import { createUnitRows, type LiveUnitRow, type SharedRowsProps } from '../live/createUnitRows';
+import type { Wall } from '../live/createWall';
 import { topAndBottom } from '../live/paging';
 import { targetsOf } from '../live/selectors';
 import { BAND_COLOURS, BandIcon } from './bands';
@@ -15,30 +16,34 @@ import './ranking.css';
  * The order holds at least this long, so that the ranking can be read while figures move (and rows are not moved
  * on every delta).
  */
-export const RANK_HOLD_MS = 5_000;
+const RANK_HOLD_MS = 5_000;
 /** The rows the panel holds (Nghe An's 21 districts), and how many of the best and worst it shows beyond that. */
 const RANKING_ROWS = 21;
 const RANKING_KEEP = 10;
 
 /**
+ * The districts on an indicator as the ranking reads them: their order holds for `RANK_HOLD_MS`. A view that shares
+ * rows between the ranking and its other lists makes them with this (the others do not read the order).
+ */
+export function createRankingRows(wall: Wall, indicator: () => IndicatorId) {
+  return createUnitRows(wall, regionSet.districts, indicator, { holdOrderMs: RANK_HOLD_MS });
+}
+
+/**
  * The districts ranked on the selected indicator, best first, with the target drawn across the bars. Rows keep
  * their elements: a new figure changes a bar at once, a change of rank moves a row (at most every five seconds).
+ * Rows shared with the view's other lists (`rows`) are made by `createRankingRows`.
  */
-export function Ranking(props: {
-  indicator: IndicatorId;
-  href?: (code: string) => string;
-  /**
-   * The region set's units on `indicator`, when the view keeps them for all its lists (the gauges, the map and the
-   * ranking read the same rows, so a reading's value and band are worked out once); made here otherwise.
-   * Shared rows must hold their order for `RANK_HOLD_MS`.
-   */
-  rows?: LiveUnitRows;
-}) {
+export function Ranking(
+  props: {
+    indicator: IndicatorId;
+    href?: (code: string) => string;
+  } & SharedRowsProps,
+) {
   const wall = useWall();
   const { t, fmt } = useI18n();
   const indicator = () => indicatorOf(props.indicator);
-  const { ranked, max: largest } =
-    props.rows ?? createUnitRows(wall, regionSet.districts, () => props.indicator, { holdOrderMs: RANK_HOLD_MS });
+  const { ranked, max: largest } = props.rows ?? createRankingRows(wall, () => props.indicator);
   const max = () => (indicator().unit === 'count' ? Math.max(1, largest()) : 100);
   const target = () => targetsOf(wall, props.indicator).target;
   const hasBands = () => targetsOf(wall, props.indicator).bands !== null;
