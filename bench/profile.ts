@@ -4,10 +4,12 @@
 // heaviest functions of the page, and the server's CPU by part. Environment: PROFILE_RATE (updates/s, default 100),
 // PROFILE_SECONDS (default 10), PROFILE_PATH (the screen's address, default /), PROFILE_HIDE (parts of the page to
 // take out, as CSS selectors, to see what they cost), PROFILE_CSS (a style sheet to add, to try a change of the page's
-// CSS without a build), PROFILE_TRACE=1 (the page's rendering by phase, and its main thread by task). For readable
+// CSS without a build), PROFILE_TRACE=1 (the page's rendering by phase, and its main thread by task),
+// PROFILE_TRACE_CATEGORIES (more of Chromium's trace categories, comma-separated: `v8.execute` shows microtasks),
+// PROFILE_OUT (a file to write the page's trace or CPU profile to, for DevTools' Performance panel). For readable
 // function names in the page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds
 // it when stale).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CDPSession } from '@playwright/test';
@@ -31,6 +33,11 @@ const traceRendering = process.env.PROFILE_TRACE === '1';
  * page saves without them bounds what they cost, rendering included, which the script profiler cannot see.
  */
 const hidden = process.env.PROFILE_HIDE ?? '';
+const traceCategories = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  ...(process.env.PROFILE_TRACE_CATEGORIES?.split(',').filter(Boolean) ?? []),
+].join(',');
 
 /**
  * Chromium's counters of the page's main thread: wall time in tasks, script, style and layout, and ThreadTime, its
@@ -79,7 +86,7 @@ async function main() {
   cdp.on('Tracing.dataCollected', ({ value }) => traced.push(...(value as unknown as TraceEvent[])));
   const startTrace = () =>
     cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      categories: traceCategories,
       transferMode: 'ReportEvents',
     });
   const endTrace = async () => {
@@ -123,6 +130,8 @@ async function main() {
   clearTimeout(halfway);
   const profile = traceRendering ? null : (await cdp.send('Profiler.stop')).profile;
   if (traceRendering) await endTrace();
+  const out = process.env.PROFILE_OUT;
+  if (out) writeFileSync(out, JSON.stringify(traceRendering ? { traceEvents: traced } : profile));
   const [start, middle, end] = (await Promise.all(marks)) as [Mark, Mark, Mark];
   const elapsed = (middle.at - start.at) / 1000;
   const cleanDeltas = Math.max(1, middle.deltas - start.deltas);
