@@ -182,7 +182,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   control.attach(io, wall, adapter !== undefined);
   // The size of the database is read in the background: a scrape never waits for the database.
   let databaseBytes = 0;
-  const metrics = createMetrics({ screens: () => wall.sockets.size, databaseBytes: () => databaseBytes });
+  const metrics = createMetrics({
+    screens: () => wall.sockets.size,
+    databaseBytes: () => databaseBytes,
+    deltaWindowMs: () => broadcaster.windowMs,
+  });
   const { ingest, applied, broadcaster, jobs } = createPipeline({
     state,
     store: store.batches,

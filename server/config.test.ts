@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       defaultLang: 'vi',
       simulator: { enabled: true, seed: 20240119, rate: 5 },
-      realtime: { deltaIntervalMs: 50, deltaBuffer: 1200 },
+      realtime: { deltaIntervalMs: 10, deltaBuffer: 6000 },
       kiosk: DEFAULT_KIOSK_CONFIG,
       ingest: { tokens: [], maxObservations: 5000, maxBytes: 1_048_576, rateLimitPerMinute: 600 },
       storage: { kind: 'sqlite', leaseMs: 2000, synchronous: 'full', rawDays: 7, hourlyDays: 730 },

@@ -25,9 +25,9 @@ const PACE_GRAIN_MS = 10;
 
 /**
  * How often this screen should ask for deltas, from what each one costs it: its script, and the frame that draws
- * it, reckoned from the script. A box that spends 2 ms per delta asks for one every 13 ms at most, less than the
- * server's window, so it takes the common broadcast; one four times slower asks for one every 50 ms or more, and
- * its page stays responsive.
+ * it, reckoned from the script. A box that spends 2 ms per delta asks for one every 10 ms, the server's shortest
+ * window, so it takes the common broadcast; one four times slower asks for one every 50 ms or more, and its page
+ * stays responsive.
  */
 export class PaceMeter {
   private readonly recent: number[] = [];

@@ -13,10 +13,14 @@ export interface WallMetrics extends IngestMetrics {
 
 /**
  * The server's Prometheus metrics, in a registry of its own (so that several servers in one test process do not
- * share counters): ingest by source and outcome, ingest latency, connected screens, delta rate and size,
+ * share counters): ingest by source and outcome, ingest latency, connected screens, delta rate, size and window,
  * database size, and Node's defaults (event-loop lag, memory, CPU).
  */
-export function createMetrics(probe: { screens: () => number; databaseBytes: () => number }): WallMetrics {
+export function createMetrics(probe: {
+  screens: () => number;
+  databaseBytes: () => number;
+  deltaWindowMs: () => number;
+}): WallMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const observations = new Counter({
@@ -57,6 +61,14 @@ export function createMetrics(probe: { screens: () => number; databaseBytes: () 
     registers: [registry],
     collect() {
       this.set(probe.screens());
+    },
+  });
+  new Gauge({
+    name: 'ioc_delta_window_ms',
+    help: 'The shortest time between two deltas now: DELTA_INTERVAL_MS, or longer while sending them costs more',
+    registers: [registry],
+    collect() {
+      this.set(probe.deltaWindowMs());
     },
   });
   new Gauge({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Alert, Delta, Reading } from '../../shared/protocol';
 import { DeltaLog } from '../state/deltaLog';
-import { DeltaBroadcaster } from './deltaBroadcaster';
+import { DeltaBroadcaster, LONGEST_WINDOW_MS, SEND_SHARE } from './deltaBroadcaster';
 
 const INTERVAL = 100;
 const T0 = Date.UTC(2024, 0, 19, 2);
@@ -30,14 +30,32 @@ const alert = (id: string, value: number): Alert => ({
 function setup(initialSeq = 0) {
   const log = new DeltaLog(50, initialSeq);
   const sent: Delta[] = [];
+  // What sending a delta to every screen takes, on the broadcaster's own timer (real time in the server).
+  const send = { costMs: 0, timerMs: 0 };
   const broadcaster = new DeltaBroadcaster({
     epoch: 'e',
     log,
     clock: { now: () => Date.now() },
     intervalMs: INTERVAL,
-    emit: (delta) => sent.push(delta),
+    emit: (delta) => {
+      sent.push(delta);
+      send.timerMs += send.costMs;
+    },
+    realNow: () => send.timerMs,
   });
-  return { log, sent, broadcaster };
+  return { log, sent, broadcaster, send };
+}
+
+/** The times (ms after T0) of the deltas sent while a change comes every `everyMs` for `forMs`. */
+function steadyFeed(setupResult: ReturnType<typeof setup>, everyMs: number, forMs: number): number[] {
+  const { broadcaster, sent } = setupResult;
+  const from = sent.length;
+  let seq = setupResult.log.head + 1;
+  for (let t = 0; t < forMs; t += everyMs) {
+    broadcaster.enqueue(seq++, [reading('417', t)]);
+    vi.advanceTimersByTime(everyMs);
+  }
+  return sent.slice(from).map((d) => d.at - T0);
 }
 
 beforeEach(() => {
@@ -170,6 +188,38 @@ describe('DeltaBroadcaster', () => {
     broadcaster.enqueue(3, [reading('417', 1)]);
     vi.advanceTimersByTime(INTERVAL);
     expect(sent[1]).not.toHaveProperty('alerts');
+  });
+
+  it('keeps the window while sending a delta costs less than its share of it', () => {
+    const fed = setup();
+    fed.send.costMs = INTERVAL * SEND_SHARE * 0.9;
+    const at = steadyFeed(fed, 10, 1_000);
+    expect(fed.broadcaster.windowMs).toBe(INTERVAL);
+    expect(at.slice(0, 4)).toEqual([0, 100, 200, 300]);
+  });
+
+  it('stretches the window while sending a delta costs more than its share, and brings it back when it costs less', () => {
+    const fed = setup();
+    // Sending takes 50 ms (many screens): a window of 50 / SEND_SHARE = 200 ms keeps it to its share.
+    fed.send.costMs = 50;
+    const busy = steadyFeed(fed, 10, 1_000);
+    expect(fed.broadcaster.windowMs).toBe(50 / SEND_SHARE);
+    expect(busy.slice(0, 4)).toEqual([0, 200, 400, 600]);
+    // The screens leave: the window shortens as the cheap sends come, one smoothed step at a time.
+    fed.send.costMs = 0;
+    const quiet = steadyFeed(fed, 10, 2_000);
+    const gaps = quiet.slice(1).map((t, i) => t - (quiet[i] ?? 0));
+    expect(gaps[0]).toBeGreaterThan(INTERVAL);
+    expect(gaps.at(-1)).toBe(INTERVAL);
+    expect(fed.broadcaster.windowMs).toBe(INTERVAL);
+  });
+
+  it('never holds deltas back longer than the longest window, whatever sending costs', () => {
+    const fed = setup();
+    fed.send.costMs = 10_000;
+    const at = steadyFeed(fed, 10, 3_000);
+    expect(fed.broadcaster.windowMs).toBe(LONGEST_WINDOW_MS);
+    expect(at).toEqual([0, LONGEST_WINDOW_MS, 2 * LONGEST_WINDOW_MS, 3 * LONGEST_WINDOW_MS]);
   });
 
   it('sends nothing after close', () => {
