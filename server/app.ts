@@ -185,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = createMetrics({
     screens: () => wall.sockets.size,
     databaseBytes: () => databaseBytes,
+    // Read at a scrape, once the pipeline below has made the broadcaster.
     deltaWindowMs: () => broadcaster.windowMs,
   });
   const { ingest, applied, broadcaster, jobs } = createPipeline({
