@@ -64,11 +64,11 @@ export function createMetrics(probe: {
     },
   });
   new Gauge({
-    name: 'ioc_delta_window_ms',
+    name: 'ioc_delta_window_seconds',
     help: 'The shortest time between two deltas now: DELTA_INTERVAL_MS, or longer while sending them costs more',
     registers: [registry],
     collect() {
-      this.set(probe.deltaWindowMs());
+      this.set(probe.deltaWindowMs() / 1000);
     },
   });
   new Gauge({
