@@ -1,9 +1,10 @@
 import { Route, Router, useLocation, useSearchParams } from '@solidjs/router';
-import { lazy, type ParentProps } from 'solid-js';
+import { lazy, type ParentProps, Show } from 'solid-js';
 import { I18nProvider, isLang, type Lang } from './i18n';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { parseScreenParams, pickScreenParams } from './kiosk/screenParams';
 import { WallProvider } from './live/context';
+import { createFirstDraw } from './live/createFirstDraw';
 import { createNow } from './live/createNow';
 import { createWall } from './live/createWall';
 import { authoriseRequests, takeDisplayToken } from './remote/displayToken';
@@ -32,6 +33,7 @@ const OperatorConsole = lazy(() => import('./operator/OperatorConsole'));
 /**
  * The screen around every view. Its parameters (canvas, wall tile, kiosk, display, playlist, ...) are read once
  * from the address it was opened with; language: `?lang=` wins, then the deployment's default, then Vietnamese.
+ * The view is drawn once the first snapshot is in (see `createFirstDraw`).
  */
 function Shell(props: ParentProps<{ now: () => number }>) {
   const location = useLocation();
@@ -44,11 +46,12 @@ function Shell(props: ParentProps<{ now: () => number }>) {
   authoriseRequests(token);
   const wall = createWall({ display, token });
   const lang = (): Lang => (isLang(params.lang) ? params.lang : (wall.state.defaultLang ?? 'vi'));
+  const drawn = createFirstDraw(wall);
   return (
     <WallProvider wall={wall}>
       <I18nProvider lang={lang}>
         <KioskScreen params={screen} sticky={pickScreenParams(initial)} now={props.now} registered={!!token}>
-          {props.children}
+          <Show when={drawn()}>{props.children}</Show>
         </KioskScreen>
       </I18nProvider>
     </WallProvider>

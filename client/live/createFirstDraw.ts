@@ -1,0 +1,28 @@
+import { createMemo, createSignal, onCleanup } from 'solid-js';
+import type { Wall } from './createWall';
+
+/**
+ * How long a starting screen holds its view for the server's first snapshot. A snapshot comes within a few tens of
+ * ms of the page's scripts on a working link; a screen whose link is slow or down draws its view (with its link
+ * status) after this.
+ */
+export const FIRST_DRAW_WAIT_MS = 1_000;
+
+/**
+ * Whether a starting screen may draw its view: once the first snapshot is in, the server refused the screen, the
+ * link is down, or `waitMs` passed, whichever comes first; then for good. A view drawn with the snapshot's figures
+ * is built once, with them: drawn before, every widget would be built empty and then all of it again a moment later,
+ * which on a kiosk box's first load costs about as much as building it.
+ */
+export function createFirstDraw(
+  wall: Pick<Wall, 'lastDataAt' | 'refused' | 'link'>,
+  waitMs = FIRST_DRAW_WAIT_MS,
+): () => boolean {
+  const [waited, setWaited] = createSignal(false);
+  const timer = setTimeout(() => setWaited(true), waitMs);
+  onCleanup(() => clearTimeout(timer));
+  return createMemo(
+    (drawn) => drawn || waited() || wall.lastDataAt() !== null || wall.refused() !== null || wall.link() === 'offline',
+    false,
+  );
+}
