@@ -6,7 +6,8 @@
 // take out, as CSS selectors, to see what they cost), PROFILE_CSS (a style sheet to add, to try a change of the page's
 // CSS without a build), PROFILE_TRACE=1 (the page's rendering by phase, and its main thread by task),
 // PROFILE_TRACE_CATEGORIES (more of Chromium's trace categories, comma-separated: `v8.execute` shows microtasks),
-// PROFILE_OUT (a file to write the page's trace or CPU profile to, for DevTools' Performance panel). For readable
+// PROFILE_OUT (a file to write the page's trace or CPU profile to, for DevTools' Performance panel), PROFILE_THROTTLE
+// (slow the page's CPU by this factor, as scenario (g)'s kiosk box: 4). For readable
 // function names in the page, build the client unminified first: `npx vite build --minify false` (npm start rebuilds
 // it when stale).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,8 @@ async function main() {
   });
   if (hidden) await page.addStyleTag({ content: `${hidden} { display: none !important; }` });
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+  const throttle = Number(process.env.PROFILE_THROTTLE ?? 1);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await new Promise((resolve) => setTimeout(resolve, 3000));
   // What the page spends with nothing arriving: the clock, animations, the charts' frames.
   await cdp.send('Performance.enable');
@@ -140,6 +143,7 @@ async function main() {
     `One wall screen, ${rate} updates/s for ${seconds} s: the page's main thread per second, the first half (no profiler)`,
   );
   if (hidden) console.log(`  without ${hidden}`);
+  if (throttle > 1) console.log(`  the page's CPU slowed ${throttle} ×`);
   for (const name of COUNTERS) {
     const used = ((middle.counters[name] ?? 0) - (start.counters[name] ?? 0)) / elapsed;
     console.log(`  ${name.padEnd(20)} ${(used * 1000).toFixed(0).padStart(5)} ms/s`);
