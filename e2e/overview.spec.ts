@@ -61,6 +61,36 @@ test.describe('starting figures', () => {
     await expect(page.getByTestId('counter-eid-activated-value')).toHaveText('1.899.673');
     await expect(page.getByTestId('counter-online-rate-value')).toHaveText('45,03\u00a0%');
   });
+
+  test('a starting screen draws its gauges with their figures, never empty first', async ({ page }) => {
+    // Every gauge figure the page ever inserts, and how many of them came without a value.
+    await page.addInitScript(() => {
+      const seen = { figures: 0, empty: 0 };
+      (window as unknown as { __figures: typeof seen }).__figures = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const node of r.addedNodes) {
+            if (!(node instanceof Element)) continue;
+            const figures = [
+              ...(node.matches('[data-testid="gauge-value"]') ? [node] : []),
+              ...node.querySelectorAll('[data-testid="gauge-value"]'),
+            ];
+            for (const el of figures) {
+              seen.figures += 1;
+              if (!el.getAttribute('data-value')) seen.empty += 1;
+            }
+          }
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(server.url);
+    await expect(page.locator(UNIT_GAUGES)).toHaveCount(DISTRICTS);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __figures: { figures: number; empty: number } }).__figures,
+    );
+    expect(seen.figures).toBeGreaterThanOrEqual(DISTRICTS);
+    expect(seen.empty).toBe(0);
+  });
 });
 
 test('a 4K panel shows the same canvas, scaled up', async ({ page }, testInfo) => {
