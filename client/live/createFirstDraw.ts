@@ -3,10 +3,11 @@ import type { Wall } from './createWall';
 
 /**
  * How long a starting screen holds its view for the server's first snapshot. A snapshot comes within a few tens of
- * ms of the page's scripts on a working link; a screen whose link is slow or down draws its view (with its link
- * status) after this.
+ * ms of the page's scripts on a working link, and within three round trips (the socket's upgrade, its namespace,
+ * the snapshot) on a slow one: about a second on a mobile router's 300 ms. A screen whose link is down, or whose
+ * socket a proxy blocks, draws its view with its link status after this.
  */
-export const FIRST_DRAW_WAIT_MS = 1_000;
+export const FIRST_DRAW_WAIT_MS = 2_000;
 
 /**
  * Whether a starting screen may draw its view: once the first snapshot is in, the server refused the screen, the
