@@ -22,6 +22,7 @@ export function createFirstDraw(
   const [waited, setWaited] = createSignal(false);
   const timer = setTimeout(() => setWaited(true), waitMs);
   onCleanup(() => clearTimeout(timer));
+  // Once drawn, the memo reads no signal: it never runs again, not on the deltas that move `lastDataAt`.
   return createMemo(
     (drawn) => drawn || waited() || wall.lastDataAt() !== null || wall.refused() !== null || wall.link() === 'offline',
     false,
