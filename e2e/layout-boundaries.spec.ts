@@ -24,6 +24,23 @@ async function traceOf(page: Page, browser: Browser, categories: string[], chang
   return (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
+/**
+ * The overview's charts redraw on the clock, and a chart's redraw works out the page's compositing layers again: the
+ * sparklines take a changed reading on the quarter-minute (by the screen's clock), and every chart's time axis moves
+ * on the minute, a second's tick after it at most. A trace that asks whether a figure's change is a repaint starts
+ * at least 2 s after one of those moments and no later than 10 s after it: at least 5 s clear of the next, at any hour,
+ * and soon enough that the screen's link age ("9 s ago") keeps its width, which a longer wait would change.
+ */
+const CHART_REDRAW_MS = 15_000;
+const CLEAR_OF_CHART_REDRAWS = { from: 2_000, to: 10_000 };
+
+async function clearOfChartRedraws(page: Page) {
+  const phase = await page.evaluate((every) => Date.now() % every, CHART_REDRAW_MS);
+  if (phase >= CLEAR_OF_CHART_REDRAWS.from && phase < CLEAR_OF_CHART_REDRAWS.to) return;
+  const wait = (CLEAR_OF_CHART_REDRAWS.from - phase + CHART_REDRAW_MS) % CHART_REDRAW_MS;
+  await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), wait);
+}
+
 let server: WallServer;
 test.beforeAll(async () => {
   server = await startWallServer({ env: { SIM: 'off', INGEST_TOKENS: INGEST_ENV } });
@@ -96,6 +113,7 @@ test('a district whose figure moves within its band and rank lays out its figure
   const arc = page.getByTestId(`gauge-${best}`).locator('.arc-value');
   const dash = () => arc.evaluate((el) => (el as SVGPathElement).style.strokeDasharray);
   expect(await dash()).toMatch(/^159(px)?,? 225/);
+  await clearOfChartRedraws(page);
   const events = await traceOf(page, browser, ['devtools.timeline', 'blink'], () =>
     moveTo(50 + DISTRICTS.length + 0.2, /,20/),
   );
